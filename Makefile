@@ -1,0 +1,56 @@
+# Every job has a target; `make run` and `make test` set up what is missing.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+# Rasa 3.6 needs Python 3.10: use python3.10 if it runs, else pyenv's copy.
+PYTHON310 := $(shell python3.10 -c '' 2>/dev/null && echo python3.10 || ls -d $$HOME/.pyenv/versions/3.10*/bin/python3.10 2>/dev/null | tail -1)
+MODEL := models/dispute-advisor.tar.gz
+TRAIN_INPUTS := config.yml domain.yml $(shell find data lexicon knowledge components -type f -not -name '*.pyc' 2>/dev/null)
+RASA_PORT ?= 5005
+ACTIONS_PORT ?= 5055
+RASA_INTERFACE ?= 127.0.0.1
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: install train run shell validate test test-unit test-nlu test-stories test-e2e clean
+
+install: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed (Rasa 3.6 supports < 3.11)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON310) -m venv $(VENV)
+	$(BIN)/pip install --disable-pip-version-check -q -e ".[dev]"
+	touch $@
+
+train: $(MODEL)
+$(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
+	$(BIN)/rasa train --fixed-model-name dispute-advisor --out models
+	touch $@
+
+run: install train
+	RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) RASA_INTERFACE=$(RASA_INTERFACE) \
+		scripts/run.sh $(MODEL)
+
+shell: install train
+	ACTIONS_PORT=$(ACTIONS_PORT) scripts/run.sh $(MODEL) --shell
+
+validate: install
+	$(BIN)/rasa data validate --fail-on-warnings
+
+test-unit: install
+	$(BIN)/python -m pytest tests/unit -q
+
+test-nlu: train
+	$(BIN)/rasa test nlu --nlu tests/nlu/test_nlu.yml --model $(MODEL) --out results/nlu
+	$(BIN)/python scripts/nlu_report.py results/nlu
+
+test-stories: train
+	$(BIN)/rasa test core --stories tests/stories --model $(MODEL) --out results/core \
+		--fail-on-prediction-errors
+
+test-e2e: train
+	$(BIN)/python -m pytest tests/e2e -q
+
+test: validate test-unit test-nlu test-stories test-e2e
+
+clean:
+	rm -rf results .rasa $(MODEL)

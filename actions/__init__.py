@@ -1,0 +1,1 @@
+"""Custom actions: thin translators between Rasa's tracker and `advisor`."""

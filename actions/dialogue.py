@@ -1,0 +1,108 @@
+"""Actions that speak about the case: acknowledge, switch type, advise, answer, note facts."""
+from typing import Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.knowledge_base import KNOWLEDGE
+from actions.tracker_facts import case_facts, latest_intent, slots_set_this_turn
+from advisor import replies
+from advisor.advice import advise
+from advisor.case import CaseFacts
+from advisor.detection import FALLBACK_INTENT
+
+
+class ActionAcknowledgeDispute(Action):
+    """Say which dispute type we understood and ask the user to confirm it."""
+
+    def name(self) -> Text:
+        return "action_acknowledge_dispute"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        facts = case_facts(tracker)
+        unclear = latest_intent(tracker)[0] == FALLBACK_INTENT
+        if facts.dispute_type is None:
+            text = "我还不太确定这属于哪一类问题。可以再具体说说，或者直接选一个："
+            if unclear:
+                text = "抱歉，我没太明白。如果是订单出了问题，可以描述一下发生了什么，或者直接选一类："
+            dispatcher.utter_message(text=text, buttons=replies.dispute_type_buttons(KNOWLEDGE))
+        elif unclear and "dispute_type" not in slots_set_this_turn(tracker):
+            # An unclear message later on: don't re-open the type question.
+            dispatcher.utter_message(response="utter_default")
+        else:
+            dispatcher.utter_message(
+                text=replies.acknowledgement(KNOWLEDGE, facts),
+                buttons=replies.confirm_buttons(),
+            )
+        return []
+
+
+class ActionSwitchDisputeType(Action):
+    """After "不是" or "不是色差，是尺码": take the new type (or none, to ask again)."""
+
+    def name(self) -> Text:
+        return "action_switch_dispute_type"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        events = [SlotSet("recommendation", None)]
+        code = tracker.get_slot("dispute_type")
+        if latest_intent(tracker)[0] == "deny":
+            code = None
+            events.append(SlotSet("dispute_type", None))
+            dispatcher.utter_message(text="抱歉，我理解错了。")
+        if code:
+            name = KNOWLEDGE.dispute_types[code].name
+            dispatcher.utter_message(text=f"好的，按「{name}」来处理。")
+        # Evidence answers are kept: items are shared between types, so the walk
+        # only asks what the new type needs and the user hasn't answered.
+        return events
+
+
+class ActionGiveAdvice(Action):
+    def name(self) -> Text:
+        return "action_give_advice"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        facts = case_facts(tracker)
+        if facts.dispute_type is None:
+            dispatcher.utter_message(response="utter_default")
+            return []
+        advice = advise(KNOWLEDGE, facts)
+        dispatcher.utter_message(text=replies.checklist(KNOWLEDGE, facts))
+        dispatcher.utter_message(text=replies.advice_text(KNOWLEDGE, facts, advice))
+        dispatcher.utter_message(
+            text="还有想了解的吗？可以直接问，也可以点：", buttons=replies.faq_buttons()
+        )
+        return [SlotSet("recommendation", advice.recommendation)]
+
+
+class ActionAnswerQuestion(Action):
+    def name(self) -> Text:
+        return "action_answer_question"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        intent, _ = latest_intent(tracker)
+        answer = KNOWLEDGE.faq.get(intent or "")
+        if answer:
+            dispatcher.utter_message(text=answer)
+        else:
+            dispatcher.utter_message(response="utter_default")
+        return []
+
+
+class ActionNoteFacts(Action):
+    """A message in the middle of a form that doesn't answer its question."""
+
+    def name(self) -> Text:
+        return "action_note_facts"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        new = {k: v for k, v in slots_set_this_turn(tracker).items() if v is not None}
+        noted = replies.facts_summary(KNOWLEDGE, CaseFacts.from_slots(new))
+        if noted:
+            dispatcher.utter_message(text="记下了：" + "；".join(noted) + "。")
+        else:
+            dispatcher.utter_message(text="这句我没太明白，我们先把上面这个问题答完（可以直接点按钮）。")
+        return []

@@ -1,0 +1,65 @@
+"""Reading the current case and message out of a rasa_sdk Tracker."""
+from typing import Any, Dict, List, Optional, Text, Tuple
+
+from rasa_sdk import Tracker
+
+from advisor.case import CaseFacts
+from advisor.detection import FALLBACK_INTENT
+
+CASE_SLOTS = (
+    "dispute_type",
+    "amount_yuan",
+    "days_since_receipt",
+    "negotiation_rounds",
+    "seller_attitude",
+    "ruling_ignored",
+    "legal_matter",
+    "urgent",
+    "product_category",
+    "evidence_have",
+    "evidence_missing",
+)
+
+
+def case_facts(tracker: Tracker, overrides: Optional[Dict[Text, Any]] = None) -> CaseFacts:
+    slots = {name: tracker.get_slot(name) for name in CASE_SLOTS}
+    slots.update(overrides or {})
+    return CaseFacts.from_slots(slots)
+
+
+def latest_intent(tracker: Tracker) -> Tuple[Optional[Text], float]:
+    intent = tracker.latest_message.get("intent") or {}
+    return intent.get("name"), float(intent.get("confidence") or 0.0)
+
+
+def classified_intent(tracker: Tracker) -> Tuple[Optional[Text], float, bool]:
+    """The classifier's own top intent, even when FallbackClassifier overrode it.
+
+    Returns (name, confidence, fell_back).
+    """
+    name, confidence = latest_intent(tracker)
+    if name != FALLBACK_INTENT:
+        return name, confidence, False
+    for ranked in tracker.latest_message.get("intent_ranking") or []:
+        if ranked.get("name") != FALLBACK_INTENT:
+            return ranked.get("name"), float(ranked.get("confidence") or 0.0), True
+    return None, 0.0, True
+
+
+def entity_values(tracker: Tracker, entity: Text) -> List[Any]:
+    return [
+        e.get("value")
+        for e in tracker.latest_message.get("entities") or []
+        if e.get("entity") == entity
+    ]
+
+
+def slots_set_this_turn(tracker: Tracker) -> Dict[Text, Any]:
+    """Slots set since the latest user message (extraction and validation)."""
+    result: Dict[Text, Any] = {}
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "slot":
+            result.setdefault(event["name"], event.get("value"))
+    return result

@@ -1,0 +1,57 @@
+"""Deciding the dispute type from an NLU result.
+
+The first message that describes a problem sets the type (the classifier's
+intent when it is confident, else a keyword the extractor found). After that
+only an explicit correction changes it, so a later detail such as "卖家不给退"
+in a colour case does not silently re-label the case.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from advisor.knowledge import DISPUTE_CODES
+
+REPORT_PREFIX = "report_"
+CORRECTION_INTENT = "correct_dispute_type"
+FALLBACK_INTENT = "nlu_fallback"
+
+
+def type_from_intent(intent: Optional[str]) -> Optional[str]:
+    if intent and intent.startswith(REPORT_PREFIX):
+        code = intent[len(REPORT_PREFIX):]
+        return code if code in DISPUTE_CODES else None
+    return None
+
+
+def choose_dispute_type(
+    current: Optional[str],
+    intent: Optional[str],
+    confidence: float,
+    mentioned: Sequence[str],
+    threshold: float,
+    uncertain: bool = False,
+) -> Optional[str]:
+    """The dispute type after this message.
+
+    `intent` is the classifier's top intent (the one behind nlu_fallback when
+    the message fell back, with `uncertain` set); `mentioned` are the types
+    named (not negated) in the message, in order.
+    """
+    mentioned = [m for m in mentioned if m in DISPUTE_CODES]
+    if intent == CORRECTION_INTENT:
+        # "不是色差，是尺码": the last type named that differs from the current
+        # one; "不是这个问题" with no type named clears it so we ask again.
+        others = [m for m in mentioned if m != current]
+        if others:
+            return others[-1]
+        return current if mentioned else None
+    if current is not None:
+        return current
+    from_intent = type_from_intent(intent)
+    if from_intent and confidence >= threshold:
+        return from_intent
+    # An unsure classifier (low confidence, or the message fell back) still
+    # gives a best guess when the message names exactly one type.
+    if (from_intent or uncertain) and len(set(mentioned)) == 1:
+        return mentioned[0]
+    return None

@@ -1,0 +1,152 @@
+"""Load and validate `knowledge/disputes.yml`, the one file of domain knowledge.
+
+Validation runs once at start-up (action server, NLU training) so a typo in
+the file stops the service with a clear message instead of a wrong answer
+in the middle of a conversation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Tuple
+
+import yaml
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "disputes.yml"
+
+DISPUTE_CODES = (
+    "quality",
+    "color_difference",
+    "size",
+    "allergy",
+    "fraud",
+    "logistics",
+    "refund_refused",
+    "false_advertising",
+)
+RECOMMENDATIONS = ("negotiate", "intervene", "external")
+ATTITUDES = ("not_contacted", "cooperative", "refuses", "ignores", "shifts_blame")
+SIGNALS = ("urgent", "ruling_ignored", "legal_matter")
+
+
+class KnowledgeError(ValueError):
+    """The knowledge file is missing something the assistant relies on."""
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    id: str
+    name: str
+    why: str
+    how: str
+    keywords: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DisputeType:
+    code: str
+    name: str
+    covers: str
+    evidence: Tuple[str, ...]
+    keywords: Tuple[str, ...]
+    weak_evidence_note: str = ""
+    safety_first: str = ""
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    dispute_types: Mapping[str, DisputeType]
+    evidence_items: Mapping[str, EvidenceItem]
+    seller_attitudes: Mapping[str, Mapping[str, Any]]
+    signals: Mapping[str, Tuple[str, ...]]
+    product_categories: Mapping[str, Tuple[str, ...]]
+    negations: Tuple[str, ...]
+    advice: Mapping[str, Any]
+    faq: Mapping[str, str]
+
+    def evidence_for(self, code: str) -> List[EvidenceItem]:
+        return [self.evidence_items[i] for i in self.dispute_types[code].evidence]
+
+
+def _require(mapping: Mapping[str, Any], key: str, where: str) -> Any:
+    if key not in mapping or mapping[key] in (None, "", [], {}):
+        raise KnowledgeError(f"{where}: '{key}' is missing or empty")
+    return mapping[key]
+
+
+def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
+    """Build a validated Knowledge from the file's parsed YAML."""
+    types_raw = _require(raw, "dispute_types", "knowledge")
+    missing = [c for c in DISPUTE_CODES if c not in types_raw]
+    extra = [c for c in types_raw if c not in DISPUTE_CODES]
+    if missing or extra:
+        raise KnowledgeError(f"dispute_types: missing {missing}, unknown {extra}")
+
+    items: Dict[str, EvidenceItem] = {}
+    for item_id, item in _require(raw, "evidence_items", "knowledge").items():
+        where = f"evidence_items.{item_id}"
+        items[item_id] = EvidenceItem(
+            id=item_id,
+            name=_require(item, "name", where),
+            why=_require(item, "why", where),
+            how=_require(item, "how", where),
+            keywords=tuple(item.get("keywords") or ()),
+        )
+
+    types: Dict[str, DisputeType] = {}
+    for code in DISPUTE_CODES:
+        t = types_raw[code]
+        where = f"dispute_types.{code}"
+        evidence = tuple(_require(t, "evidence", where))
+        unknown = [i for i in evidence if i not in items]
+        if unknown:
+            raise KnowledgeError(f"{where}.evidence: unknown items {unknown}")
+        types[code] = DisputeType(
+            code=code,
+            name=_require(t, "name", where),
+            covers=_require(t, "covers", where),
+            evidence=evidence,
+            keywords=tuple(_require(t, "keywords", where)),
+            weak_evidence_note=t.get("weak_evidence_note", ""),
+            safety_first=t.get("safety_first", ""),
+        )
+
+    attitudes = _require(raw, "seller_attitudes", "knowledge")
+    if sorted(attitudes) != sorted(ATTITUDES):
+        raise KnowledgeError(f"seller_attitudes must be exactly {ATTITUDES}")
+    signals = _require(raw, "signals", "knowledge")
+    if sorted(signals) != sorted(SIGNALS):
+        raise KnowledgeError(f"signals must be exactly {SIGNALS}")
+
+    advice = _require(raw, "advice", "knowledge")
+    recs = _require(advice, "recommendations", "advice")
+    if sorted(recs) != sorted(RECOMMENDATIONS):
+        raise KnowledgeError(f"advice.recommendations must be exactly {RECOMMENDATIONS}")
+    for rule in _require(advice, "rules", "advice"):
+        if rule.get("recommend") not in RECOMMENDATIONS:
+            raise KnowledgeError(f"advice.rules: bad recommend in {rule}")
+
+    return Knowledge(
+        dispute_types=types,
+        evidence_items=items,
+        seller_attitudes=attitudes,
+        signals={k: tuple(v) for k, v in signals.items()},
+        product_categories={
+            k: tuple(v) for k, v in _require(raw, "product_categories", "knowledge").items()
+        },
+        negations=tuple(_require(raw, "negations", "knowledge")),
+        advice=advice,
+        faq=_require(raw, "faq", "knowledge"),
+    )
+
+
+def load_knowledge(path: Path | str = DEFAULT_PATH) -> Knowledge:
+    with open(path, encoding="utf-8") as f:
+        return parse_knowledge(yaml.safe_load(f))
+
+
+@lru_cache(maxsize=1)
+def default_knowledge() -> Knowledge:
+    """The knowledge file next to the code, loaded once per process."""
+    return load_knowledge(DEFAULT_PATH)

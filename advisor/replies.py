@@ -1,0 +1,118 @@
+"""Everything the assistant says about a case, built from the knowledge file."""
+from __future__ import annotations
+
+from typing import Dict, List
+
+from advisor.advice import Advice
+from advisor.case import CaseFacts, fmt_number
+from advisor.knowledge import EvidenceItem, Knowledge
+
+
+def facts_summary(k: Knowledge, f: CaseFacts) -> List[str]:
+    """Short Chinese phrases for the facts we know, in a fixed order."""
+    parts = []
+    if f.product_category:
+        parts.append(f"商品：{f.product_category}")
+    if f.amount_yuan:
+        parts.append(f"金额{fmt_number(f.amount_yuan)}元")
+    if f.days_since_receipt is not None:
+        parts.append("今天刚收到" if f.days_since_receipt == 0 else f"收货{f.days_since_receipt}天")
+    if f.seller_attitude:
+        parts.append(f"卖家：{k.seller_attitudes[f.seller_attitude]['label']}")
+    if f.negotiation_rounds:
+        parts.append(f"已沟通{f.negotiation_rounds}次")
+    if f.ruling_ignored:
+        parts.append("平台已处理但卖家不执行")
+    if f.urgent:
+        parts.append("急用")
+    if f.legal_matter:
+        parts.append("考虑法律途径")
+    return parts
+
+
+def acknowledgement(k: Knowledge, f: CaseFacts) -> str:
+    t = k.dispute_types[f.dispute_type]
+    lines = [f"我理解你遇到的是「{t.name}」：{t.covers}。"]
+    known = facts_summary(k, f)
+    if known:
+        lines.append("已记下：" + "；".join(known) + "。")
+    if t.safety_first:
+        lines.append(t.safety_first)
+    lines.append("我理解得对吗？")
+    return "\n".join(lines)
+
+
+def confirm_buttons() -> List[Dict[str, str]]:
+    return [
+        {"title": "对，是这个问题", "payload": "/affirm"},
+        {"title": "不是，换一类", "payload": "/deny"},
+    ]
+
+
+def dispute_type_buttons(k: Knowledge) -> List[Dict[str, str]]:
+    return [
+        {
+            "title": t.name,
+            "payload": '/correct_dispute_type{"dispute_type": "%s"}' % code,
+        }
+        for code, t in k.dispute_types.items()
+    ]
+
+
+def evidence_question(k: Knowledge, code: str, item: EvidenceItem) -> str:
+    ids = k.dispute_types[code].evidence
+    return (
+        f"证据 {ids.index(item.id) + 1}/{len(ids)}：{item.name}\n"
+        f"为什么要：{item.why}\n"
+        f"怎么准备：{item.how}\n"
+        "这一项你已经有了吗？"
+    )
+
+
+def evidence_buttons() -> List[Dict[str, str]]:
+    return [
+        {"title": "有了", "payload": "/affirm"},
+        {"title": "还没有", "payload": "/deny"},
+        {"title": "怎么拍才有效？", "payload": "/ask_photo_tips"},
+    ]
+
+
+def checklist(k: Knowledge, f: CaseFacts) -> str:
+    t = k.dispute_types[f.dispute_type]
+    have = set(f.evidence_have)
+    lines = [f"📋 证据清单（{t.name}）"]
+    for item in k.evidence_for(f.dispute_type):
+        mark = "✅ 已有" if item.id in have else "⬜ 还缺"
+        lines.append(f"{mark}：{item.name}")
+    missing = [i for i in k.evidence_for(f.dispute_type) if i.id not in have]
+    if missing:
+        lines.append("缺的几项尽量先补齐，证据越完整越有说服力。")
+    else:
+        lines.append("证据很齐全，保管好原件和原始文件。")
+    return "\n".join(lines)
+
+
+def advice_text(k: Knowledge, f: CaseFacts, a: Advice) -> str:
+    t = k.dispute_types[f.dispute_type]
+    lines = [f"💡 我的建议：{a.title}", "理由："]
+    lines += [f"· {r}" for r in a.reasons]
+    lines.append("下一步：")
+    lines += [f"{n}. {s}" for n, s in enumerate(a.steps, 1)]
+    notes = list(a.warnings)
+    if t.weak_evidence_note:
+        notes.append(t.weak_evidence_note)
+    if t.safety_first:
+        notes.append(t.safety_first)
+    lines.append("提醒：")
+    lines += [f"· {w}" for w in notes]
+    lines.append("以上是建议，最终结果取决于平台按规则和证据的判断。")
+    return "\n".join(lines)
+
+
+def faq_buttons() -> List[Dict[str, str]]:
+    return [
+        {"title": "介入有用吗？", "payload": "/ask_intervention_useful"},
+        {"title": "介入要多久？", "payload": "/ask_duration"},
+        {"title": "会被当成恶意吗？", "payload": "/ask_malicious"},
+        {"title": "12315是什么？", "payload": "/ask_12315"},
+    ]

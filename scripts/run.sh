@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Start the action server, then the Rasa server (or the terminal chat with --shell).
+# Stopping this script (Ctrl-C) stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+model="$1"; mode="${2:-}"
+bin=.venv/bin
+actions_port="${ACTIONS_PORT:-5055}"
+rasa_port="${RASA_PORT:-5005}"
+interface="${RASA_INTERFACE:-127.0.0.1}"
+
+"$bin/rasa" run actions --actions actions --port "$actions_port" &
+actions_pid=$!
+trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
+
+for _ in $(seq 60); do
+  curl -fsS "http://127.0.0.1:$actions_port/health" >/dev/null 2>&1 && break
+  kill -0 $actions_pid 2>/dev/null || { echo "action server failed to start" >&2; exit 1; }
+  sleep 1
+done
+
+if [ "$mode" = "--shell" ]; then
+  "$bin/rasa" shell --model "$model" --endpoints endpoints.yml
+else
+  echo "Rasa server: http://$interface:$rasa_port (REST: /webhooks/rest/webhook, socket.io: /socket.io)"
+  "$bin/rasa" run --model "$model" --enable-api --interface "$interface" --port "$rasa_port" \
+    --credentials credentials.yml --endpoints endpoints.yml --cors "*"
+fi

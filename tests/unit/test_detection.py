@@ -1,0 +1,42 @@
+from advisor.detection import choose_dispute_type, type_from_intent
+
+T = 0.3
+
+
+def test_type_from_intent():
+    assert type_from_intent("report_color_difference") == "color_difference"
+    assert type_from_intent("report_unknown") is None
+    assert type_from_intent("greet") is None
+    assert type_from_intent(None) is None
+
+
+def test_first_description_sets_the_type():
+    assert choose_dispute_type(None, "report_size", 0.9, [], T) == "size"
+
+
+def test_non_problem_messages_leave_it_unset():
+    for intent in ("greet", "ask_process", "out_of_scope", "inform", "seek_help"):
+        assert choose_dispute_type(None, intent, 0.99, [], T) is None
+
+
+def test_low_confidence_uses_a_single_keyword_or_nothing():
+    assert choose_dispute_type(None, "report_size", 0.1, ["color_difference"], T) == "color_difference"
+    assert choose_dispute_type(None, "report_size", 0.1, [], T) is None
+    assert choose_dispute_type(None, "report_size", 0.1, ["size", "fraud"], T) is None
+    assert choose_dispute_type(None, "greet", 0.2, ["fraud"], T, uncertain=True) == "fraud"
+
+
+def test_later_descriptions_keep_the_type():
+    assert choose_dispute_type("color_difference", "report_refund_refused", 0.95, [], T) == "color_difference"
+
+
+def test_correction_takes_the_new_type():
+    assert choose_dispute_type("color_difference", "correct_dispute_type", 0.9, ["size"], T) == "size"
+    # both named: the one that differs from the current type
+    assert choose_dispute_type("color_difference", "correct_dispute_type", 0.9, ["color_difference", "size"], T) == "size"
+    # confirming the same type keeps it
+    assert choose_dispute_type("size", "correct_dispute_type", 0.9, ["size"], T) == "size"
+    # "不是这个" with no type clears it, so the dialogue asks again
+    assert choose_dispute_type("size", "correct_dispute_type", 0.9, [], T) is None
+    # unknown codes from a hand-made button payload are ignored
+    assert choose_dispute_type("size", "correct_dispute_type", 1.0, ["bogus"], T) is None
