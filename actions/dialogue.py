@@ -15,27 +15,43 @@ from advisor.detection import FALLBACK_INTENT
 
 
 class ActionAcknowledgeDispute(Action):
-    """Say which dispute type we understood and ask the user to confirm it."""
+    """Answer a description of the problem (or facts, or an unclear message).
+
+    A type found in this message is named and the user asked to confirm it;
+    without a type the user gets the list of types to pick from.
+    """
 
     def name(self) -> Text:
         return "action_acknowledge_dispute"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         facts = case_facts(tracker)
+        this_turn = slots_set_this_turn(tracker)
         unclear = latest_intent(tracker)[0] == FALLBACK_INTENT
+        noted = replies.facts_summary(
+            KNOWLEDGE, CaseFacts.from_slots({k: v for k, v in this_turn.items() if v is not None})
+        )
         if facts.dispute_type is None:
-            text = "我还不太确定这属于哪一类问题。可以再具体说说，或者直接选一个："
-            if unclear:
+            if unclear and not noted:
                 text = "抱歉，我没太明白。如果是订单出了问题，可以描述一下发生了什么，或者直接选一类："
+            elif noted:
+                text = "记下了：" + "；".join(noted) + "。遇到的是哪一类问题？可以描述一下，或者直接选："
+            else:
+                text = "我还不太确定这属于哪一类问题。可以再具体说说，或者直接选一个："
             dispatcher.utter_message(text=text, buttons=replies.dispute_type_buttons(KNOWLEDGE))
-        elif unclear and "dispute_type" not in slots_set_this_turn(tracker):
-            # An unclear message later on: don't re-open the type question.
-            dispatcher.utter_message(response="utter_default")
-        else:
+        elif "dispute_type" in this_turn:
             dispatcher.utter_message(
                 text=replies.acknowledgement(KNOWLEDGE, facts),
                 buttons=replies.confirm_buttons(),
             )
+        elif noted:
+            # More facts about a case we already know: note them, offer fresh advice.
+            dispatcher.utter_message(
+                text="记下了：" + "；".join(noted) + "。要按新情况重新看一下建议吗？",
+                buttons=replies.confirm_buttons(),
+            )
+        else:
+            dispatcher.utter_message(response="utter_default")
         return []
 
 

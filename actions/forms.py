@@ -45,7 +45,7 @@ class ValidateCaseForm(FormValidationAction):
     def extract_negotiation_rounds(self, dispatcher, tracker: Tracker, domain) -> Dict[Text, Any]:
         if not self._requested(tracker, "negotiation_rounds"):
             return {}
-        count = parse_count(tracker.latest_message.get("text") or "")
+        count = parse_count(tracker.latest_message.get("text") or "", bare=True)
         return {} if count is None else {"negotiation_rounds": count}
 
     def validate_dispute_type(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:

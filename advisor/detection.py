@@ -14,6 +14,9 @@ from advisor.knowledge import DISPUTE_CODES
 REPORT_PREFIX = "report_"
 CORRECTION_INTENT = "correct_dispute_type"
 FALLBACK_INTENT = "nlu_fallback"
+# Intents that may carry a problem the classifier didn't label as one
+# ("卖家让我私下转账" read as a plain statement of facts).
+KEYWORD_BACKUP_INTENTS = ("inform", "seek_help")
 
 
 def type_from_intent(intent: Optional[str]) -> Optional[str]:
@@ -52,6 +55,7 @@ def choose_dispute_type(
         return from_intent
     # An unsure classifier (low confidence, or the message fell back) still
     # gives a best guess when the message names exactly one type.
-    if (from_intent or uncertain) and len(set(mentioned)) == 1:
+    backup = from_intent or uncertain or intent in KEYWORD_BACKUP_INTENTS
+    if backup and len(set(mentioned)) == 1:
         return mentioned[0]
     return None

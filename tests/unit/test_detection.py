@@ -26,6 +26,11 @@ def test_low_confidence_uses_a_single_keyword_or_nothing():
     assert choose_dispute_type(None, "greet", 0.2, ["fraud"], T, uncertain=True) == "fraud"
 
 
+def test_facts_naming_one_type_give_a_best_guess():
+    assert choose_dispute_type(None, "inform", 0.9, ["fraud"], T) == "fraud"
+    assert choose_dispute_type(None, "ask_12315", 0.9, ["fraud"], T) is None
+
+
 def test_later_descriptions_keep_the_type():
     assert choose_dispute_type("color_difference", "report_refund_refused", 0.95, [], T) == "color_difference"
 

@@ -1,0 +1,678 @@
+"""Read numbers out of a shopper's words: amounts in yuan, days since the goods
+arrived, rounds of negotiation with the seller.
+
+Pure Python over `cn2an` (Chinese numerals); no Rasa, no spaCy. Callers should
+pass normalised text (Simplified Chinese, half-width digits); a few
+Traditional and full-width forms are folded here as well.
+
+Every `find_*` function returns `Mention`s with character offsets into the
+text it was given; `parse_*` returns the value of the first mention. The
+`find_*` functions take optional `starts`: the positions where a number or a
+time word begins, as found by a tokenizer or matcher (see `candidate_starts`
+for what is expected there). Without them the positions come from a regex.
+
+Nothing here judges whether a value is plausible: a negative or absurd amount
+is returned as read, so the dialogue can tell the user it makes no sense.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable, List, Optional, Tuple, Union
+
+import cn2an
+
+__all__ = [
+    "Mention",
+    "NUMERAL_CHARS",
+    "LEXICON_WORDS",
+    "parse_number",
+    "candidate_starts",
+    "find_amounts",
+    "find_days",
+    "find_counts",
+    "parse_amount",
+    "parse_days",
+    "parse_count",
+]
+
+Number = Union[int, float]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A value read from `text[start:end]`."""
+
+    value: Number
+    start: int
+    end: int
+
+
+# ----------------------------------------------------------------- characters
+_CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖俩仨"
+_CN_UNITS = "十百千万亿拾佰仟"
+#: Characters a number can start with or consist of (one character each, so a
+#: character-level matcher can use them as a token set).
+NUMERAL_CHARS = "0123456789" + _CN_DIGITS + _CN_UNITS + "半几"
+
+# Full-width ASCII and the Traditional forms of the words this module looks
+# at, folded one character to one character so offsets stay valid.
+_FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
+_FOLD.update({0x3000: 0x20, 0xFFE5: ord("¥")})
+_FOLD.update(
+    str.maketrans(
+        "兩萬億幾塊圓錢個週禮號買價貨簽發沒還聯繫溝談問說輪來後歲鐘頭剛時幣碼後預約訂單據",
+        "两万亿几块圆钱个周礼号买价货签发没还联系沟谈问说轮来后岁钟头刚时币码后预约订单据",
+    )
+)
+
+_BREAKS = set("，。！？；;!?\n\r…~、")  # clause boundaries (plus , and . between non-digits)
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD)
+
+
+def _is_break(text: str, i: int) -> bool:
+    c = text[i]
+    if c in _BREAKS:
+        return True
+    if c in ",.":  # a comma or dot between digits belongs to a number
+        before = text[i - 1] if i > 0 else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        return not (before.isdigit() and after.isdigit())
+    return False
+
+
+_CLAUSE_REACH = 40  # a clause is looked at no further than this either side
+
+
+def _clause(text: str, start: int, end: int) -> Tuple[int, int]:
+    """Bounds of the clause around text[start:end]."""
+    lo = start
+    while lo > 0 and start - lo < _CLAUSE_REACH and not _is_break(text, lo - 1):
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - end < _CLAUSE_REACH and not _is_break(text, hi):
+        hi += 1
+    return lo, hi
+
+
+def _clean_gap(gap: str, max_len: int, digits_ok: bool = False) -> bool:
+    """True if `gap` may sit between a cue word and a number."""
+    return len(gap) <= max_len and not any(
+        c in _BREAKS or c in ",." or (not digits_ok and (c.isdigit() or c in _CN_DIGITS))
+        for c in gap
+    )
+
+
+# --------------------------------------------------------------- parse_number
+_ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_RE_PLAIN = re.compile(rf"(?:{_ARABIC})")
+_RE_KW = re.compile(rf"({_ARABIC})([kKwW])")
+_RE_PAIR = re.compile(r"([一二两三四五六七八])([二三四五六七八九])([十百千万亿]*)")
+_RE_COLLOQUIAL = re.compile(r"(.*[百千万亿])([一二两三四五六七八九])")
+_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_DIGIT_VALUE.update({"两": 2, "〇": 0})
+_UNIT_VALUE = {"百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_MAX_TOKEN = 40  # longer strings are not numbers a shopper types
+
+
+def _cn2an(s: str) -> Optional[float]:
+    try:
+        v = cn2an.cn2an(s, "smart")
+    except Exception:  # cn2an raises ValueError, and sometimes other things
+        return None
+    try:
+        v = float(v)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
+
+
+def _parse_unsigned(t: str) -> Optional[float]:
+    if _RE_PLAIN.fullmatch(t):
+        v = float(t.replace(",", ""))
+        return v if math.isfinite(v) else None
+    m = _RE_KW.fullmatch(t)
+    if m:
+        return float(m.group(1).replace(",", "")) * (1000 if m.group(2) in "kK" else 10_000)
+    t = t.replace("俩", "两").replace("仨", "三").replace(",", "")
+    # 两三 / 三四百 / 二三十: "two or three ..." -> take the larger
+    m = _RE_PAIR.fullmatch(t)
+    if m:
+        a, b = _DIGIT_VALUE[m.group(1)], _DIGIT_VALUE[m.group(2)]
+        if b == a + 1 or (a, b) == (3, 5):
+            t = m.group(2) + m.group(3)
+    v = _cn2an(t)
+    if v is not None:
+        return v
+    # what cn2an does not read: 一点二万, 一亿二, 1.5千万 ...
+    m = _RE_COLLOQUIAL.fullmatch(t)
+    if m and m.group(1)[-1] in _UNIT_VALUE:
+        head = _parse_unsigned(m.group(1))
+        if head is not None:
+            return head + _DIGIT_VALUE[m.group(2)] * _UNIT_VALUE[m.group(1)[-1]] / 10
+    if len(t) > 1 and t[-1] in "万亿":
+        head = _parse_unsigned(t[:-1])
+        if head is not None:
+            return head * _UNIT_VALUE[t[-1]]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _parse_number_cached(s: str) -> Optional[float]:
+    return _parse_number(s)
+
+
+def parse_number(s: str) -> Optional[float]:
+    """The value of a number written in Arabic or Chinese numerals, or None.
+
+    "299", "1,299", "1.2万", "两百九十九", "三千五" (3500), "一万二" (12000),
+    "两百五" (250), "1k", "2.5w", "-5", "负五". Vague numbers ("几百") give None.
+    """
+    if not isinstance(s, str):
+        return None
+    if len(s) > 2 * _MAX_TOKEN:
+        return None
+    return _parse_number_cached(s)
+
+
+def _parse_number(s: str) -> Optional[float]:
+    t = unicodedata.normalize("NFKC", _fold(s)).strip().replace(" ", "")
+    if not t or len(t) > _MAX_TOKEN:
+        return None
+    sign = 1.0
+    if t[0] in "-−":
+        sign, t = -1.0, t[1:]
+    elif t[0] == "负":
+        sign, t = -1.0, t[1:]
+    elif t[0] == "+":
+        t = t[1:]
+    if not t or "几" in t or t[0] in ",.":
+        return None
+    if t == "半":
+        return 0.5 * sign
+    v = _parse_unsigned(t)
+    return None if v is None else sign * v
+
+
+# ------------------------------------------------------------- number tokens
+_CN_CLASS = _CN_DIGITS + _CN_UNITS
+_RE_TOKEN_ARABIC = re.compile(
+    rf"(?:{_ARABIC})(?:(?:[十百千万亿](?:[0-9](?![0-9]))?)+|[kKwW](?![A-Za-z]))?"
+)
+_RE_TOKEN_CN = re.compile(
+    rf"[{_CN_CLASS}几]+(?:点[{_CN_DIGITS}]+[{_CN_UNITS}]*)?"
+)
+
+
+def _read_token(text: str, pos: int) -> Tuple[Optional[str], int]:
+    """The number token that starts at pos and where it ends; (None, end) when
+    there is none (end then says where to go on)."""
+    c = text[pos]
+    if c.isascii() and c.isdigit():
+        m = _RE_TOKEN_ARABIC.match(text, pos)
+    elif c in _CN_CLASS or c == "几":
+        m = _RE_TOKEN_CN.match(text, pos)
+    elif c == "半":
+        return "半", pos + 1
+    else:
+        return None, pos + 1
+    if not m:
+        return None, pos + 1
+    if m.end() - pos > _MAX_TOKEN:
+        return None, m.end()  # a serial number, not an amount: skip all of it
+    return m.group(0), m.end()
+
+
+def _approx_value(tok: str) -> Optional[float]:
+    """Like parse_number, but reads 几 as 3: 十几 -> 13, 好几 -> 3, 几十 -> 30."""
+    if "几" in tok:
+        return parse_number(tok.replace("几", "三"))
+    return parse_number(tok)
+
+
+# --------------------------------------------------------- lexicon (time, counts)
+_DAY_WORDS = {
+    "大前天": 3,
+    "前天": 2,
+    "昨天": 1,
+    "昨晚": 1,
+    "昨儿": 1,
+    "昨日": 1,
+    "今天": 0,
+    "今早": 0,
+    "今儿": 0,
+    "今日": 0,
+    "刚刚": 0,
+    "刚": 0,
+    "上周": 7,
+    "上星期": 7,
+    "上个星期": 7,
+    "上礼拜": 7,
+    "上个礼拜": 7,
+    "上个月": 30,
+    "前几天": 3,
+}
+_COUNT_WORDS = {
+    "好几次": 3,
+    "好几回": 3,
+    "好多次": 3,
+    "很多次": 3,
+    "无数次": 3,
+    "多次": 3,
+    "几次": 3,
+    "几回": 3,
+    "数次": 3,
+    "屡次": 3,
+    "再三": 3,
+    "一再": 3,
+    "反复": 3,
+    "来回": 3,
+    "三番五次": 3,
+}
+#: Words (not numerals) that start a day or count expression.
+LEXICON_WORDS: Tuple[str, ...] = tuple(sorted(set(_DAY_WORDS) | set(_COUNT_WORDS)))
+_RE_LEXICON = re.compile("|".join(sorted(map(re.escape, LEXICON_WORDS), key=len, reverse=True)))
+_RE_RUN = re.compile(f"[{re.escape(NUMERAL_CHARS)}]+")
+
+
+def candidate_starts(text: str) -> List[int]:
+    """Where numbers and time/count words may start: the first character of
+    each maximal run of NUMERAL_CHARS, and each occurrence of LEXICON_WORDS."""
+    starts = {m.start() for m in _RE_RUN.finditer(text)}
+    starts.update(m.start() for m in _RE_LEXICON.finditer(text))
+    return sorted(starts)
+
+
+def _words_re(words: Iterable[str]) -> "re.Pattern[str]":
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+_RE_DAY_WORDS = _words_re(_DAY_WORDS)
+_RE_COUNT_WORDS = _words_re(_COUNT_WORDS)
+
+
+def _lexicon_at(text: str, pos: int, words: "re.Pattern[str]") -> Optional[Tuple[str, int]]:
+    m = words.match(text, pos)
+    return (m.group(0), m.end()) if m else None
+
+
+Reader = Callable[[str, int, bool], Tuple[Optional[Mention], int]]
+
+
+def _scan(text: str, starts: Optional[Iterable[int]], reader: Reader, bare: bool) -> List[Mention]:
+    if not isinstance(text, str) or not text:
+        return []
+    text = _fold(text)
+    found: List[Mention] = []
+    if starts is None:
+        starts = candidate_starts(text)
+    blocked = 0  # positions before this were read already (accepted or not)
+    for s in sorted(set(starts)):
+        pos = s
+        while 0 <= pos < len(text) and pos >= blocked:
+            mention, end = reader(text, pos, bare)
+            if end <= pos:
+                break
+            blocked = max(end, mention.end if mention else end)
+            if mention:
+                found.append(mention)
+            pos = blocked
+            if pos >= len(text) or text[pos] not in NUMERAL_CHARS:
+                break
+    return found
+
+
+def _prev_nonspace(text: str, i: int) -> Tuple[str, int]:
+    j = i - 1
+    while j >= 0 and text[j] == " " and i - j < 8:
+        j -= 1
+    return (text[j], j) if j >= 0 else ("", -1)
+
+
+def _whole(text: str, start: int, end: int, prefix: "re.Pattern[str]", suffix: "re.Pattern[str]") -> bool:
+    """True if text is just text[start:end] with filler words around it."""
+    if start > 24 or len(text) - end > 24:
+        return False
+    return bool(prefix.fullmatch(text[:start].strip()) and suffix.fullmatch(text[end:].strip()))
+
+
+# -------------------------------------------------------------------- amounts
+_CURRENCY_BEFORE = re.compile(r"(?:¥|￥|RMB|rmb|Rmb|CNY|cny|人民币)\s*$")
+_MONEY_AFTER = re.compile(
+    r"\s*(?:多|来|余)?\s*(块钱|块|元钱|元|圆|人民币|大洋|rmb|RMB|Rmb|cny|CNY|包邮)(?![A-Za-z])"
+)
+_KUAI_OK_NEXT = set("钱的多左右买了呢啊吧就都还也呀哦嘛给到，。！？；,.!? ~、")
+_JIAO = re.compile(r"([0-9一二两三四五六七八九半])(?:(毛钱|毛|角)(?:([0-9一二三四五六七八九])分?)?)?")
+_NON_MONEY_AFTER = re.compile(
+    r"\s*(?:多|来|余|几)?\s*(?:个|码|号|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双|只|套|瓶|盒|袋|箱|包(?!邮)"
+    r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分|秒"
+    r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|公里|km|里|克拉|磅|对|批|单|笔|样"
+    r"|代|核|集|章|名|届|行|排|[A-Za-z])"
+)
+_SPEND_CUE = re.compile(
+    r"(?:花了|花费|花|付了|付款|支付了|支付|实付|买的|买了|买|价格|价钱|价位|售价|标价|原价|单价|总价|价值|价"
+    r"|一共|总共|合计|金额|要价|多少钱|值)"
+)
+_SPEND_AFTER = re.compile(r"\s*(?:多|左右)?\s*(?:买的|买了|买|入手|拍的|拍下|下单|付的|付了)")
+_MAGNITUDE_OK_NEXT = re.compile(r"\s*(?:多|左右|上下)?\s*(?:$|的|[，。！？；,.!?~、\s]|呢|啊|吧|了|呀)")
+_EXCLUDED_BEFORE = ("第", "双", "周", "星期", "礼拜", "号", "尾号", "编号", "型号", "版本", "No", "NO", "no", "#")
+_AMOUNT_PREFIX = re.compile(
+    r"(?:大概|大约|差不多|约|就|是|一共|总共|好像|应该|我|花了|付了|买的|也就|只|才|估计|可能|嗯|呃|额|哦|啊|应该是|大概是)*"
+)
+_AMOUNT_SUFFIX = re.compile(r"(?:左右|上下|多|吧|啊|呀|的样子|来着|了|呢|的|吧|[。！!.~?？\s])*")
+
+
+def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int]:
+    token, end = _read_token(text, pos)
+    if token is None:
+        return None, end
+    value = parse_number(token)
+    if value is None:
+        return None, end
+    start = pos
+    # sign
+    if pos > 0 and text[pos - 1] in "-−" and not (
+        pos > 1 and text[pos - 2].isascii() and text[pos - 2].isalnum()
+    ):
+        value, start = -value, pos - 1
+    elif pos > 0 and text[pos - 1] == "负":
+        value, start = -value, pos - 1
+    before = text[max(0, start - 12) : start]  # a window: texts can be long
+    currency = bool(_CURRENCY_BEFORE.search(before))
+    if not currency:
+        if before.rstrip().endswith(_EXCLUDED_BEFORE):
+            return None, end
+        prev, j = _prev_nonspace(text, start)
+        if prev and prev.isascii() and prev.isalnum():
+            return None, end  # iPhone 15, A4, X2
+        if prev in ":/-" and j > 0 and text[j - 1].isdigit() and not _MONEY_AFTER.match(text, end):
+            return None, end  # 12:30, 11/11, 2023-11 (but 200-300元 is money)
+    mend = end
+    m = _MONEY_AFTER.match(text, end)
+    spend_before = _spend_cue_before(text, start)
+    if m:
+        unit = m.group(1)
+        nxt = text[m.end() : m.end() + 1]
+        if unit == "块" and nxt and nxt not in _KUAI_OK_NEXT and not nxt.isdigit() \
+                and nxt not in _CN_DIGITS and nxt != "半" and not spend_before and not currency:
+            return None, end  # 两块蛋糕: pieces, not yuan
+        if unit != "包邮":
+            currency = True
+            mend = m.end()
+            j = _JIAO.match(text, mend)
+            if j and unit in ("块", "元", "块钱", "元钱", "圆"):
+                k = j.end()
+                # 八十八块八 (88.8), 5块5毛, 一块半; not 299元3件
+                explicit = bool(j.group(2) or j.group(3))
+                loose = k >= len(text) or (
+                    text[k] not in NUMERAL_CHARS and not _NON_MONEY_AFTER.match(text, k)
+                )
+                if explicit or loose:
+                    jv = 5 if j.group(1) == "半" else parse_number(j.group(1))
+                    cents = parse_number(j.group(3)) if j.group(3) else 0
+                    if jv is not None and cents is not None:
+                        inc = jv / 10 + cents / 100
+                        value = value - inc if value < 0 else value + inc
+                        mend = j.end()
+        else:
+            currency = True
+    elif _NON_MONEY_AFTER.match(text, end):
+        return None, end
+    if not currency:
+        magnitude = any(u in token for u in "千万亿")
+        ok = (
+            spend_before
+            or _SPEND_AFTER.match(text, end)
+            or (magnitude and _MAGNITUDE_OK_NEXT.match(text, end))
+            or (bare and _whole(text, start, end, _AMOUNT_PREFIX, _AMOUNT_SUFFIX))
+        )
+        if not ok:
+            return None, end
+    return Mention(round(value, 2), start, mend), mend
+
+
+def _spend_cue_before(text: str, start: int) -> bool:
+    window = text[max(0, start - 14) : start]
+    last = None
+    for m in _SPEND_CUE.finditer(window):
+        last = m
+    if last is None:
+        return False
+    # 卖家 is not 卖; 不值 is not a price
+    return _clean_gap(window[last.end() :], 6, digits_ok=True)
+
+
+def find_amounts(text: str, bare: bool = False, starts: Optional[Iterable[int]] = None) -> List[Mention]:
+    """Amounts in yuan: with a currency unit or sign ("299元", "¥1,299",
+    "两百九十九块", "八十八块八"), after a spending word ("花了299", "价格是1299"),
+    or a number in 千/万 ("1.2万的包", "三千五"). With bare=True a message that
+    is only a number ("299", "大概三千五") counts too. Negative amounts
+    ("-5元", "负5元") are returned negative. Sizes, dates, times and counts
+    ("38码", "11月11日", "3天", "2次", "第2件") are not amounts."""
+    return _scan(text, starts, _read_amount, bare)
+
+
+def parse_amount(text: str, bare: bool = False) -> Optional[float]:
+    """The first amount in yuan in text (see find_amounts), or None."""
+    found = find_amounts(text, bare=bare)
+    return float(found[0].value) if found else None
+
+
+# ----------------------------------------------------------------------- days
+_RECEIPT_CUE = re.compile(
+    r"(?:收到|到货|到了|签收|拿到|到的|到手|收货|收的货|收了货|取到|取了|取件|货到|送到|寄到|到家|到达)"
+)
+_SHIPPING_CUE = re.compile(
+    r"(?:发货|发出|发了货|寄出|下单|下的单|付款|拍下|买了|购买|等了|物流|在路上|运输|揽收|催)"
+)
+_NEGATED_RECEIPT = re.compile(
+    r"(?:没|未|没有|还没|还未|尚未|一直没)(?:有)?(?:收到|到货|到|签收|拿到|收货|送到|寄到|取到)"
+)
+_DAY_UNIT = re.compile(
+    r"(多|来)?(个半月|个多月|个月|天半|天|日|周半|周|个多星期|个星期|星期|个礼拜|礼拜|个多小时|个小时|小时|钟头)"
+)
+_UNIT_DAYS = {
+    "个半月": (30, 15),
+    "个多月": (30, 0),
+    "个月": (30, 0),
+    "天半": (1, 0.5),
+    "天": (1, 0),
+    "日": (1, 0),
+    "周半": (7, 3.5),
+    "周": (7, 0),
+    "个多星期": (7, 0),
+    "个星期": (7, 0),
+    "星期": (7, 0),
+    "个礼拜": (7, 0),
+    "礼拜": (7, 0),
+}
+_AGO = re.compile(r"(?:之前|以前|前)")
+_AFTER_FILLER = re.compile(
+    r"(?:刚刚|刚|才|就|已经|早上|上午|中午|下午|晚上|晚|早|我|货|快递|包裹|东西|的时候|时候|也|都)*"
+)
+_DAYS_PREFIX = re.compile(r"(?:大概|大约|差不多|约|就|是|已经|有|快|好像|应该|收到|到了|嗯|呃|额|哦|啊)*")
+_DAYS_SUFFIX = re.compile(r"(?:左右|上下|多|吧|啊|呀|了|呢|的|吧|前|之前|以前|[。！!.~?？\s])*")
+
+
+def _read_days(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int]:
+    word = _lexicon_at(text, pos, _RE_DAY_WORDS)
+    if word is not None:
+        return _day_word(text, pos, word[0], word[1], bare)
+    token, end = _read_token(text, pos)
+    if token is None:
+        return None, end
+    value = _approx_value(token)
+    if value is None or value < 0:
+        return None, end
+    before = text[max(0, pos - 6) : pos].rstrip()
+    if before.endswith(("第", "月", "双", "周", "星期", "礼拜")):
+        return None, end  # 第三天, 11月11日, 双十一, 周三
+    prev, _ = _prev_nonspace(text, pos)
+    if prev and prev.isascii() and prev.isalnum():
+        return None, end
+    m = _DAY_UNIT.match(text, end)
+    if m is None:
+        if text[end:end + 2] == "半月" and token == "半":
+            m_end, days = end + 2, 15.0
+        elif bare and _whole(text, pos, end, _DAYS_PREFIX, _DAYS_SUFFIX) and "." not in token:
+            return Mention(int(value), pos, end), end
+        else:
+            return None, end
+    else:
+        unit = m.group(2)
+        m_end = m.end()
+        if unit in ("个多小时", "个小时", "小时", "钟头"):
+            days = value / 24
+        else:
+            mult, extra = _UNIT_DAYS[unit]
+            days = value * mult + extra
+    # context
+    lo, hi = _clause(text, pos, m_end)
+    clause = text[lo:hi]
+    if _NEGATED_RECEIPT.search(clause):
+        return None, m_end
+    cue_kind, _ = _nearest_cue_before(text, pos, lo)
+    if cue_kind == "shipping":
+        return None, m_end
+    span_end = m_end
+    ok = cue_kind == "receipt"
+    ago = _AGO.match(text, m_end)
+    if ago:
+        after = _receipt_after(text, ago.end(), hi)
+        if after is not None:
+            ok, span_end = True, after
+    if not ok and not (bare and not _shipping_after(text, m_end)):
+        return None, m_end
+    return Mention(int(math.floor(days + 1e-9)), pos, span_end), m_end
+
+
+def _nearest_cue_before(text: str, pos: int, lo: int) -> Tuple[Optional[str], int]:
+    window_lo = max(lo, pos - 12)
+    window = text[window_lo:pos]
+    best: Tuple[Optional[str], int] = (None, -1)
+    for kind, rx in (("receipt", _RECEIPT_CUE), ("shipping", _SHIPPING_CUE)):
+        for m in rx.finditer(window):
+            if m.end() > best[1] and _clean_gap(window[m.end():], 6):
+                best = (kind, m.end())
+            elif m.end() == best[1] and kind == "receipt":
+                best = (kind, m.end())
+    return best
+
+
+def _shipping_after(text: str, i: int) -> bool:
+    f = _AFTER_FILLER.match(text, i)
+    return bool(_SHIPPING_CUE.match(text, f.end() if f else i))
+
+
+def _receipt_after(text: str, i: int, hi: int) -> Optional[int]:
+    """End of a receipt cue that follows position i closely, or None."""
+    f = _AFTER_FILLER.match(text, i)
+    j = f.end() if f and f.end() - i <= 5 else i
+    m = _RECEIPT_CUE.match(text, j)
+    if m and m.end() <= hi:
+        return m.end()
+    if text.startswith("到", j) and not text.startswith(("到底", "到处", "到时", "到期"), j):
+        return j + 1
+    return None
+
+
+def _day_word(text: str, pos: int, word: str, end: int, bare: bool) -> Tuple[Optional[Mention], int]:
+    value = _DAY_WORDS[word]
+    lo, hi = _clause(text, pos, end)
+    if _NEGATED_RECEIPT.search(text[lo:hi]):
+        return None, end
+    after = _receipt_after(text, end, hi)
+    if word in ("刚", "刚刚"):
+        # only "刚到" / "刚收到": 刚 on its own says nothing about receipt
+        m = _RECEIPT_CUE.match(text, end)
+        if not (m or text.startswith("到", end)):
+            return None, end
+    if after is not None:
+        return Mention(value, pos, after), after
+    cue_kind, _ = _nearest_cue_before(text, pos, lo)
+    if cue_kind == "receipt":
+        return Mention(value, pos, end), end
+    if bare and cue_kind != "shipping" and not _shipping_after(text, end):
+        return Mention(value, pos, end), end
+    return None, end
+
+
+def find_days(text: str, bare: bool = False, starts: Optional[Iterable[int]] = None) -> List[Mention]:
+    """Days since the goods arrived, only in a receipt context: "收到三天了" (3),
+    "前天到的" (2), "今天刚到" (0), "半个月前签收" (15), "一周前收到" (7).
+    Delivery delays ("发货五天了还没到", "等了三天还没收到") give nothing. With
+    bare=True a duration on its own counts ("3天", "三天", "3")."""
+    return _scan(text, starts, _read_days, bare)
+
+
+def parse_days(text: str, bare: bool = False) -> Optional[int]:
+    """The first day count since receipt in text (see find_days), or None."""
+    found = find_days(text, bare=bare)
+    return int(found[0].value) if found else None
+
+
+# --------------------------------------------------------------------- counts
+_COUNT_UNIT = re.compile(r"(?:多|来)?(?:次|回|遍|轮|趟)(?!性)")
+_CONTACT_CUE = re.compile(
+    r"(?:沟通|联系|找|问|聊|谈|协商|交涉|说|催|反映|投诉|电话|留言|消息|私信|旺旺|申请|拒|客服|讲|商量|要求|提|卖家|商家|店家)"
+)
+_WITH_SELLER = re.compile(r"(?:地|和卖家|跟卖家|与卖家|找卖家)?")
+_CONTACT_AFTER = re.compile(r"(?:沟通|联系|协商|交涉|找|问|聊|谈|说|催|反映|商量|扯皮|拉扯)")
+_COUNT_PREFIX = re.compile(r"(?:大概|大约|差不多|约|就|是|已经|有|好像|应该|只|才|也就|了|嗯|呃|额|哦|啊|沟通过|联系过|找过)*")
+_COUNT_SUFFIX = re.compile(r"(?:左右|上下|吧|啊|呀|了|呢|的|吧|吧|而已|多|[。！!.~?？\s])*")
+
+
+def _read_count(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int]:
+    word = _lexicon_at(text, pos, _RE_COUNT_WORDS)
+    if word is not None:
+        w, end = word
+        if w in ("反复", "来回", "一再", "再三"):
+            # only when it is about talking: 反复沟通, 来回扯皮
+            f = _WITH_SELLER.match(text, end)
+            if not _CONTACT_AFTER.match(text, f.end()):
+                return None, end
+            return Mention(3, pos, end), end
+        value, start, m_end = 3, pos, end
+    else:
+        token, end = _read_token(text, pos)
+        if token is None:
+            return None, end
+        value = _approx_value(token)
+        if value is None or value < 0:
+            return None, end
+        m = _COUNT_UNIT.match(text, end)
+        if m is None:
+            if bare and "." not in token and _whole(text, pos, end, _COUNT_PREFIX, _COUNT_SUFFIX):
+                return Mention(int(value), pos, end), end
+            return None, end
+        start, m_end = pos, m.end()
+        if pos > 0 and text[pos - 1] == "第":
+            start = pos - 1
+    lo, hi = _clause(text, start, m_end)
+    if not (
+        bare
+        or _CONTACT_CUE.search(text, lo, hi)
+        or _whole(text, start, m_end, _COUNT_PREFIX, _COUNT_SUFFIX)
+    ):
+        return None, m_end
+    return Mention(int(round(value)), start, m_end), m_end
+
+
+def find_counts(text: str, bare: bool = False, starts: Optional[Iterable[int]] = None) -> List[Mention]:
+    """How often the user already talked to the seller: "沟通了三次" (3),
+    "找了卖家两次" (2), "好几次" / "多次" / "反复沟通" (3). A count needs a
+    talking word in its clause ("洗了两次" is not a negotiation) unless the
+    message is only the count ("一次"); with bare=True a bare number counts."""
+    return _scan(text, starts, _read_count, bare)
+
+
+def parse_count(text: str, bare: bool = False) -> Optional[int]:
+    """The first negotiation count in text (see find_counts), or None."""
+    found = find_counts(text, bare=bare)
+    return int(found[0].value) if found else None
