@@ -12,7 +12,7 @@ RASA_INTERFACE ?= 127.0.0.1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install train run shell validate test test-unit test-nlu test-stories test-e2e clean
+.PHONY: install train run shell validate test test-unit test-nlu test-stories test-e2e clean knowledge
 
 install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
@@ -54,3 +54,6 @@ test: validate test-unit test-nlu test-stories test-e2e
 
 clean:
 	rm -rf results .rasa $(MODEL)
+
+knowledge: install
+	$(BIN)/python scripts/show_knowledge.py

@@ -2,7 +2,7 @@
 from typing import Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActiveLoop, AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -122,3 +122,18 @@ class ActionNoteFacts(Action):
         else:
             dispatcher.utter_message(text="这句我没太明白，我们先把上面这个问题答完（可以直接点按钮）。")
         return []
+
+
+class ActionStartOver(Action):
+    """"重新开始": forget the case and any open form, keep the conversation log.
+
+    Rasa's own action_restart wipes the tracker, which `rasa test` cannot
+    follow; resetting the slots gives the user the same fresh start.
+    """
+
+    def name(self) -> Text:
+        return "action_start_over"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        dispatcher.utter_message(response="utter_restart")
+        return [ActiveLoop(None), AllSlotsReset()]

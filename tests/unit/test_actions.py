@@ -216,3 +216,13 @@ def test_note_facts_repeats_what_was_understood():
     assert msgs[0]["text"] == "记下了：金额299元。"
     msgs, _ = run(ActionNoteFacts(), make_tracker("嗯？", "nlu_fallback", 0.1))
     assert "没太明白" in msgs[0]["text"]
+
+
+def test_start_over_closes_the_form_and_forgets_the_case():
+    from actions.dialogue import ActionStartOver
+
+    t = make_tracker("重新开始", "start_over", slots={"dispute_type": "size"}, active_loop="case_form")
+    msgs, events = run(ActionStartOver(), t)
+    assert msgs[0]["response"] == "utter_restart"
+    assert [e["event"] for e in events] == ["active_loop", "reset_slots"]
+    assert events[0]["name"] is None
