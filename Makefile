@@ -12,7 +12,7 @@ RASA_INTERFACE ?= 127.0.0.1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install train run shell validate test test-unit test-nlu test-stories test-e2e clean knowledge
+.PHONY: install train run shell validate test test-unit test-nlu test-stories test-e2e clean knowledge augment
 
 install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
@@ -57,3 +57,6 @@ clean:
 
 knowledge: install
 	$(BIN)/python scripts/show_knowledge.py
+
+augment: install
+	$(BIN)/python scripts/augment_nlu.py
