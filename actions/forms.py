@@ -136,3 +136,23 @@ class ActionAskDisputeType(Action):
             buttons=replies.dispute_type_buttons(KNOWLEDGE),
         )
         return []
+
+
+class ActionAskSellerAttitude(Action):
+    def name(self) -> Text:
+        return "action_ask_seller_attitude"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text, buttons = replies.seller_attitude_question(KNOWLEDGE)
+        dispatcher.utter_message(text=text, buttons=buttons)
+        return []
+
+
+class ActionAskNegotiationRounds(Action):
+    def name(self) -> Text:
+        return "action_ask_negotiation_rounds"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text, buttons = replies.negotiation_rounds_question()
+        dispatcher.utter_message(text=text, buttons=buttons)
+        return []

@@ -1,7 +1,7 @@
 """Everything the assistant says about a case, built from the knowledge file."""
 from __future__ import annotations
 
-from typing import Dict, List
+from typing import Dict, List, Tuple
 
 from advisor.advice import Advice
 from advisor.case import CaseFacts, fmt_number
@@ -57,6 +57,22 @@ def dispute_type_buttons(k: Knowledge) -> List[Dict[str, str]]:
         }
         for code, t in k.dispute_types.items()
     ]
+
+
+def seller_attitude_question(k: Knowledge) -> Tuple[str, List[Dict[str, str]]]:
+    buttons = [
+        {"title": a["label"], "payload": '/inform{"seller_attitude": "%s"}' % code}
+        for code, a in k.seller_attitudes.items()
+    ]
+    return "你和卖家沟通过了吗？卖家是什么态度？", buttons
+
+
+def negotiation_rounds_question() -> Tuple[str, List[Dict[str, str]]]:
+    buttons = [
+        {"title": title, "payload": '/inform{"negotiation_rounds": %d}' % n}
+        for title, n in (("1次", 1), ("2次", 2), ("3次及以上", 3))
+    ]
+    return "前后和卖家沟通了几次？", buttons
 
 
 def evidence_question(k: Knowledge, code: str, item: EvidenceItem) -> str:

@@ -226,3 +226,20 @@ def test_start_over_closes_the_form_and_forgets_the_case():
     assert msgs[0]["response"] == "utter_restart"
     assert [e["event"] for e in events] == ["active_loop", "reset_slots"]
     assert events[0]["name"] is None
+
+
+def test_case_questions_offer_buttons_with_entity_payloads():
+    from actions.forms import ActionAskNegotiationRounds, ActionAskSellerAttitude
+
+    msgs, _ = run(ActionAskSellerAttitude(), make_tracker())
+    payloads = [b["payload"] for b in msgs[0]["buttons"]]
+    assert '/inform{"seller_attitude": "not_contacted"}' in payloads and len(payloads) == 5
+    msgs, _ = run(ActionAskNegotiationRounds(), make_tracker())
+    assert msgs[0]["buttons"][-1]["payload"] == '/inform{"negotiation_rounds": 3}'
+
+
+def test_punctuation_or_emoji_alone_sets_no_type():
+    for text in ("？？？", "😡😡😡", ""):
+        t = make_tracker(text, "report_logistics", 0.35)
+        _, events = run(ValidateSlotMappings(), t)
+        assert "dispute_type" not in slot_events(events), text
