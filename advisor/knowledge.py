@@ -6,6 +6,7 @@ in the middle of a conversation.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -75,6 +76,11 @@ def _require(mapping: Mapping[str, Any], key: str, where: str) -> Any:
     return mapping[key]
 
 
+def _unfold(text: str) -> str:
+    """YAML folds long lines with a space; Chinese text wants none between characters."""
+    return re.sub(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])", "", text.strip())
+
+
 def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
     """Build a validated Knowledge from the file's parsed YAML."""
     types_raw = _require(raw, "dispute_types", "knowledge")
@@ -137,7 +143,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         },
         negations=tuple(_require(raw, "negations", "knowledge")),
         advice=advice,
-        faq=_require(raw, "faq", "knowledge"),
+        faq={intent: _unfold(answer) for intent, answer in _require(raw, "faq", "knowledge").items()},
     )
 
 

@@ -27,6 +27,9 @@ def facts_summary(k: Knowledge, f: CaseFacts) -> List[str]:
         parts.append("急用")
     if f.legal_matter:
         parts.append("考虑法律途径")
+    if f.evidence_have:
+        names = [k.evidence_items[i].name for i in f.evidence_have if i in k.evidence_items]
+        parts.append("已有证据：" + "、".join(names))
     return parts
 
 

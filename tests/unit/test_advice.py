@@ -96,3 +96,8 @@ def test_knowledge_file_is_complete():
 def test_parse_knowledge_names_the_missing_part():
     with pytest.raises(KnowledgeError, match="dispute_types"):
         parse_knowledge({"dispute_types": {"quality": {}}})
+
+
+def test_faq_answers_have_no_spaces_left_by_yaml_folding():
+    for intent, answer in K.faq.items():
+        assert "； " not in answer and "， " not in answer and "。 " not in answer, intent

@@ -31,3 +31,8 @@ def test_checklist_marks_have_and_missing():
     assert "✅ 已有：订单信息截图" in text
     assert "⬜ 还缺：尺码标签照片" in text
     assert "⬜ 还缺：平铺测量照片或视频" in text
+
+
+def test_facts_summary_names_evidence_in_hand():
+    f = CaseFacts(dispute_type="size", evidence_have=("chat_records",))
+    assert "已有证据：和卖家的聊天记录" in replies.facts_summary(K, f)
