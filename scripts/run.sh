@@ -9,7 +9,8 @@ actions_port="${ACTIONS_PORT:-5055}"
 rasa_port="${RASA_PORT:-5005}"
 interface="${RASA_INTERFACE:-127.0.0.1}"
 
-"$bin/rasa" run actions --actions actions --port "$actions_port" &
+# rasa_sdk binds 0.0.0.0 unless SANIC_HOST says otherwise: keep it on loopback.
+SANIC_HOST="${ACTIONS_INTERFACE:-127.0.0.1}" "$bin/rasa" run actions --actions actions --port "$actions_port" &
 actions_pid=$!
 trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
 

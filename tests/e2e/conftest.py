@@ -82,7 +82,8 @@ def servers(tmp_path_factory):
         f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{tmp / "trackers.db"}"\n',
         encoding="utf-8",
     )
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", SQLALCHEMY_SILENCE_UBER_WARNING="1")
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", SQLALCHEMY_SILENCE_UBER_WARNING="1",
+               SANIC_HOST="127.0.0.1")
     procs = []
     with open(logs / "actions.log", "w") as alog, open(logs / "rasa.log", "w") as rlog:
         procs.append(subprocess.Popen(
