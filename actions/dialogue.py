@@ -137,3 +137,14 @@ class ActionStartOver(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         dispatcher.utter_message(response="utter_restart")
         return [ActiveLoop(None), AllSlotsReset()]
+
+
+class ActionHelp(Action):
+    """What the assistant can do, with the dispute types read from the knowledge file."""
+
+    def name(self) -> Text:
+        return "action_help"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        dispatcher.utter_message(text=replies.help_text(KNOWLEDGE))
+        return []

@@ -135,3 +135,14 @@ def faq_buttons() -> List[Dict[str, str]]:
         {"title": "会被当成恶意吗？", "payload": "/ask_malicious"},
         {"title": "12315是什么？", "payload": "/ask_12315"},
     ]
+
+
+def help_text(k: Knowledge) -> str:
+    names = "、".join(t.name for t in k.dispute_types.values())
+    return (
+        "我能帮你处理网购纠纷：\n"
+        f"1. 判断问题类型（{names}）\n"
+        "2. 一项项告诉你要准备哪些证据、怎么拍怎么留\n"
+        "3. 建议是继续和卖家协商、申请平台介入，还是走12315等平台外途径\n"
+        "随时可以问“介入有用吗”“流程是什么”。说“重新开始”可以从头来。"
+    )

@@ -243,3 +243,11 @@ def test_punctuation_or_emoji_alone_sets_no_type():
         t = make_tracker(text, "report_logistics", 0.35)
         _, events = run(ValidateSlotMappings(), t)
         assert "dispute_type" not in slot_events(events), text
+
+
+def test_help_lists_every_dispute_type_from_the_knowledge_file():
+    from actions.dialogue import ActionHelp
+
+    msgs, _ = run(ActionHelp(), make_tracker("你能做什么", "help"))
+    for t in KNOWLEDGE.dispute_types.values():
+        assert t.name in msgs[0]["text"]
