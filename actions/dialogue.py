@@ -7,10 +7,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.knowledge_base import KNOWLEDGE
-from actions.tracker_facts import case_facts, latest_intent, slots_set_this_turn
+from actions.tracker_facts import (
+    case_facts,
+    facts_set_this_turn,
+    latest_intent,
+    slots_set_this_turn,
+)
 from advisor import replies
 from advisor.advice import advise
-from advisor.case import CaseFacts
 from advisor.detection import FALLBACK_INTENT
 
 
@@ -28,9 +32,7 @@ class ActionAcknowledgeDispute(Action):
         facts = case_facts(tracker)
         this_turn = slots_set_this_turn(tracker)
         unclear = latest_intent(tracker)[0] == FALLBACK_INTENT
-        noted = replies.facts_summary(
-            KNOWLEDGE, CaseFacts.from_slots({k: v for k, v in this_turn.items() if v is not None})
-        )
+        noted = replies.facts_summary(KNOWLEDGE, facts_set_this_turn(tracker))
         if facts.dispute_type is None:
             if unclear and not noted:
                 text = "抱歉，我没太明白。如果是订单出了问题，可以描述一下发生了什么，或者直接选一类："
@@ -115,8 +117,7 @@ class ActionNoteFacts(Action):
         return "action_note_facts"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        new = {k: v for k, v in slots_set_this_turn(tracker).items() if v is not None}
-        noted = replies.facts_summary(KNOWLEDGE, CaseFacts.from_slots(new))
+        noted = replies.facts_summary(KNOWLEDGE, facts_set_this_turn(tracker))
         if noted:
             dispatcher.utter_message(text="记下了：" + "；".join(noted) + "。")
         else:

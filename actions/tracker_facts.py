@@ -63,3 +63,8 @@ def slots_set_this_turn(tracker: Tracker) -> Dict[Text, Any]:
         if event.get("event") == "slot":
             result.setdefault(event["name"], event.get("value"))
     return result
+
+
+def facts_set_this_turn(tracker: Tracker) -> CaseFacts:
+    """The case facts this message added (values refused by validation are left out)."""
+    return CaseFacts.from_slots({k: v for k, v in slots_set_this_turn(tracker).items() if v is not None})

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any, List, Tuple
 
 import pytest
-import yaml
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
