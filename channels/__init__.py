@@ -1,0 +1,1 @@
+"""Input channels: each translates between a chat platform and Rasa, nothing more."""
