@@ -9,10 +9,14 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find data lexicon knowledge compon
 RASA_PORT ?= 5005
 ACTIONS_PORT ?= 5055
 RASA_INTERFACE ?= 127.0.0.1
+WEB_PORT ?= 8080
+WEB_INTERFACE ?= 127.0.0.1
+# Debian's browser for the web chat test, with fonts for Chinese and emoji (Playwright downloads none).
+BROWSER_PACKAGES := chromium fonts-wqy-microhei fonts-noto-color-emoji
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install train run shell validate test test-unit test-nlu test-stories test-e2e clean knowledge augment
+.PHONY: install web chromium train run shell validate test test-unit test-nlu test-stories test-e2e clean knowledge augment
 
 install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
@@ -21,14 +25,24 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --disable-pip-version-check -q -e ".[dev]"
 	touch $@
 
+# The chat widget, exactly as web/package-lock.json pins it; npm ci only when the lock changed.
+web: web/node_modules/.installed
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+chromium:
+	@dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1 || { apt-get update && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y $(BROWSER_PACKAGES); }
+
 train: $(MODEL)
 $(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
 	$(BIN)/rasa train --fixed-model-name dispute-advisor --out models
 	touch $@
 
-run: install train
+run: install train web
 	RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) RASA_INTERFACE=$(RASA_INTERFACE) \
-		scripts/run.sh $(MODEL)
+		WEB_PORT=$(WEB_PORT) WEB_INTERFACE=$(WEB_INTERFACE) scripts/run.sh $(MODEL)
 
 shell: install train
 	ACTIONS_PORT=$(ACTIONS_PORT) scripts/run.sh $(MODEL) --shell
@@ -47,7 +61,7 @@ test-stories: train
 	$(BIN)/rasa test core --stories tests/stories --model $(MODEL) --out results/core \
 		--fail-on-prediction-errors
 
-test-e2e: train
+test-e2e: train web chromium
 	$(BIN)/python -m pytest tests/e2e -q
 
 test: validate test-unit test-nlu test-stories test-e2e

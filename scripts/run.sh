@@ -23,6 +23,10 @@ done
 if [ "$mode" = "--shell" ]; then
   "$bin/rasa" shell --model "$model" --endpoints endpoints.yml
 else
+  # The web chat page (WEB_PORT / WEB_INTERFACE, default 127.0.0.1:8080); it prints its URL.
+  RASA_PORT="$rasa_port" "$bin/python" web/serve.py &
+  web_pid=$!
+  trap 'kill $actions_pid $web_pid 2>/dev/null || true' EXIT INT TERM
   echo "Rasa server: http://$interface:$rasa_port (REST: /webhooks/rest/webhook, socket.io: /socket.io)"
   "$bin/rasa" run --model "$model" --enable-api --interface "$interface" --port "$rasa_port" \
     --credentials credentials.yml --endpoints endpoints.yml --cors "*"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from wechat_fake_api import wechat_api  # noqa: F401  (fixture: fake WeChat API for the WeChat channel)
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "dispute-advisor.tar.gz"
@@ -69,7 +70,7 @@ class Bot:
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory):
+def servers(tmp_path_factory, wechat_api):
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run `make train` first (make test-e2e does)")
     tmp = tmp_path_factory.mktemp("e2e")
@@ -83,7 +84,7 @@ def servers(tmp_path_factory):
         encoding="utf-8",
     )
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", SQLALCHEMY_SILENCE_UBER_WARNING="1",
-               SANIC_HOST="127.0.0.1")
+               SANIC_HOST="127.0.0.1", **wechat_api.rasa_env())
     procs = []
     with open(logs / "actions.log", "w") as alog, open(logs / "rasa.log", "w") as rlog:
         procs.append(subprocess.Popen(
@@ -93,7 +94,8 @@ def servers(tmp_path_factory):
         procs.append(subprocess.Popen(
             [str(BIN / "rasa"), "run", "--model", str(MODEL), "--enable-api",
              "--interface", "127.0.0.1", "--port", str(rasa_port),
-             "--credentials", "credentials.yml", "--endpoints", str(endpoints)],
+             "--credentials", "credentials.yml", "--endpoints", str(endpoints),
+             "--cors", "*"],  # the web chat page (another port) uses socket.io cross-origin
             cwd=ROOT, stdout=rlog, stderr=subprocess.STDOUT, env=env,
         ))
         url = f"http://127.0.0.1:{rasa_port}"
