@@ -16,7 +16,7 @@ BROWSER_PACKAGES := chromium fonts-wqy-microhei fonts-noto-color-emoji
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install web chromium train run shell validate test test-unit test-nlu test-stories test-e2e clean knowledge augment
+.PHONY: install web chromium train run shell validate test test-unit test-nlu test-stories test-e2e clean knowledge augment bench
 
 install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
@@ -74,3 +74,8 @@ knowledge: install
 
 augment: install
 	$(BIN)/python scripts/augment_nlu.py
+
+# Speed, memory and accuracy next to a stock Rasa config (README, Performance); trains
+# into bench/out/ what is not cached there yet (the baseline: 10-20 min, the first time only).
+bench: install
+	$(BIN)/python -m bench.run_bench

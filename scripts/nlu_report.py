@@ -24,6 +24,27 @@ def predicted_type(prediction: dict) -> str | None:
                                INTENT_CONFIDENCE_THRESHOLD)
 
 
+def summarize(results: Path) -> dict:
+    """The held-out numbers from a `rasa test nlu --successes` output folder (also used by bench/)."""
+    report = json.loads((results / "intent_report.json").read_text("utf-8"))
+    rows = []
+    for name in ("intent_successes.json", "intent_errors.json"):
+        path = results / name
+        if path.exists():
+            rows += json.loads(path.read_text("utf-8"))
+    right = sum(type_from_intent(r["intent"]) == predicted_type(r["intent_prediction"]) for r in rows)
+    nones = [r for r in rows if not type_from_intent(r["intent"])]
+    return {
+        "messages": len(rows),
+        "disputes": len(rows) - len(nones),
+        "others": len(nones),
+        "intent_accuracy": report["accuracy"],
+        "macro_f1": report["macro avg"]["f1-score"],
+        "dispute_type_accuracy": right / len(rows) if rows else 0.0,
+        "others_given_a_type": sum(predicted_type(r["intent_prediction"]) is not None for r in nones),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("results", type=Path)
@@ -31,23 +52,11 @@ def main() -> int:
     parser.add_argument("--min-dispute-accuracy", type=float, default=0.90)
     args = parser.parse_args()
 
-    report = json.loads((args.results / "intent_report.json").read_text("utf-8"))
-    rows = []
-    for name in ("intent_successes.json", "intent_errors.json"):
-        path = args.results / name
-        if path.exists():
-            rows += json.loads(path.read_text("utf-8"))
-    right = sum(type_from_intent(r["intent"]) == predicted_type(r["intent_prediction"]) for r in rows)
-    disputes = [r for r in rows if type_from_intent(r["intent"])]
-    nones = [r for r in rows if not type_from_intent(r["intent"])]
-    false_types = sum(predicted_type(r["intent_prediction"]) is not None for r in nones)
-
-    intent_acc = report["accuracy"]
-    macro_f1 = report["macro avg"]["f1-score"]
-    dispute_acc = right / len(rows) if rows else 0.0
-    print(f"held-out messages: {len(rows)} ({len(disputes)} disputes, {len(nones)} other)")
-    print(f"intent accuracy: {intent_acc:.3f}   macro F1: {macro_f1:.3f}")
-    print(f"dispute_type accuracy: {dispute_acc:.3f}   other messages given a type: {false_types}")
+    s = summarize(args.results)
+    intent_acc, dispute_acc = s["intent_accuracy"], s["dispute_type_accuracy"]
+    print(f"held-out messages: {s['messages']} ({s['disputes']} disputes, {s['others']} other)")
+    print(f"intent accuracy: {intent_acc:.3f}   macro F1: {s['macro_f1']:.3f}")
+    print(f"dispute_type accuracy: {dispute_acc:.3f}   other messages given a type: {s['others_given_a_type']}")
     failed = intent_acc < args.min_intent_accuracy or dispute_acc < args.min_dispute_accuracy
     if failed:
         print(f"FAILED: below the bar (intent {args.min_intent_accuracy}, dispute_type {args.min_dispute_accuracy})")

@@ -28,6 +28,7 @@ else
   web_pid=$!
   trap 'kill $actions_pid $web_pid 2>/dev/null || true' EXIT INT TERM
   echo "Rasa server: http://$interface:$rasa_port (REST: /webhooks/rest/webhook, socket.io: /socket.io)"
-  "$bin/rasa" run --model "$model" --enable-api --interface "$interface" --port "$rasa_port" \
+  # `rasa run` with the speed and memory fixes of scripts/serve_rasa.py (see README, Performance)
+  "$bin/python" scripts/serve_rasa.py run --model "$model" --enable-api --interface "$interface" --port "$rasa_port" \
     --credentials credentials.yml --endpoints endpoints.yml --cors "*"
 fi

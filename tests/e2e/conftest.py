@@ -92,7 +92,9 @@ def servers(tmp_path_factory, wechat_api):
             cwd=ROOT, stdout=alog, stderr=subprocess.STDOUT, env=env,
         ))
         procs.append(subprocess.Popen(
-            [str(BIN / "rasa"), "run", "--model", str(MODEL), "--enable-api",
+            # served as scripts/run.sh serves it: `rasa run` with scripts/serve_rasa.py's fixes
+            [str(BIN / "python"), str(ROOT / "scripts" / "serve_rasa.py"), "run", "--model", str(MODEL),
+             "--enable-api",
              "--interface", "127.0.0.1", "--port", str(rasa_port),
              "--credentials", "credentials.yml", "--endpoints", str(endpoints),
              "--cors", "*"],  # the web chat page (another port) uses socket.io cross-origin

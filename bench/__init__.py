@@ -1,0 +1,1 @@
+"""`make bench`: speed, memory and accuracy of the assistant next to a stock Rasa config."""

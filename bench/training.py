@@ -1,0 +1,70 @@
+"""Train a model for the benchmark, timed, and cache it by a hash of its inputs.
+
+Models go to bench/out/models/<name>-<hash>.tar.gz with <name>-<hash>.json
+beside them holding the measured training time, so a re-run of `make bench`
+reuses them and a fresh clone trains what is missing. Each training gets an
+empty Rasa cache directory: a warm `.rasa/cache` would make the time a lie.
+"""
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+MODELS = OUT / "models"
+
+
+def _files(paths):
+    for p in paths:
+        p = ROOT / p
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix != ".pyc"
+                              and "__pycache__" not in f.parts)
+        elif p.is_file():
+            yield p
+
+
+def inputs_hash(config: str, inputs) -> str:
+    """Hash of the config, every input file (path and bytes) and the Rasa version."""
+    import rasa
+
+    h = hashlib.sha256(f"rasa {rasa.__version__}\n".encode())
+    for f in _files([config, *inputs]):
+        h.update(str(f.relative_to(ROOT)).encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()[:12]
+
+
+def trained_model(name: str, config: str, inputs, log) -> dict:
+    """Return {"path", "train_seconds", "size_bytes", "cached"}, training only if missing."""
+    digest = inputs_hash(config, inputs)
+    model = MODELS / f"{name}-{digest}.tar.gz"
+    meta_path = MODELS / f"{name}-{digest}.json"
+    if model.exists() and meta_path.exists():
+        meta = json.loads(meta_path.read_text("utf-8"))
+        return {"path": model, "train_seconds": meta["train_seconds"],
+                "size_bytes": model.stat().st_size, "cached": True}
+
+    MODELS.mkdir(parents=True, exist_ok=True)
+    log(f"training {name} ({config}); this is timed and cached as {model.name}")
+    with tempfile.TemporaryDirectory(dir=OUT) as tmp:
+        env = dict(os.environ, RASA_CACHE_DIRECTORY=str(Path(tmp) / "cache"),
+                   TF_CPP_MIN_LOG_LEVEL="2", SQLALCHEMY_SILENCE_UBER_WARNING="1")
+        cmd = [str(ROOT / ".venv" / "bin" / "rasa"), "train", "--config", config,
+               "--domain", "domain.yml", "--data", "data", "--out", tmp,
+               "--fixed-model-name", "model"]
+        with open(OUT / f"train-{name}.log", "w") as out:
+            start = time.perf_counter()
+            done = subprocess.run(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+            seconds = time.perf_counter() - start
+        if done.returncode != 0:
+            raise RuntimeError(f"training {name} failed; see bench/out/train-{name}.log")
+        shutil.move(str(Path(tmp) / "model.tar.gz"), model)
+    meta_path.write_text(json.dumps({"train_seconds": round(seconds, 1), "config": config,
+                                     "inputs_hash": digest}, indent=2), "utf-8")
+    return {"path": model, "train_seconds": round(seconds, 1),
+            "size_bytes": model.stat().st_size, "cached": False}

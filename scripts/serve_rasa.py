@@ -1,0 +1,262 @@
+"""Run the `rasa` command (same arguments) with speed fixes for serving; scripts/run.sh uses it.
+
+Rasa 3.6 checks every action server answer with `jsonschema.validate`, which
+first re-checks Rasa's own fixed schema against the JSON Schema metaschema on
+every call. Under load py-spy put that at about half of the Rasa server's CPU.
+Here the schema is checked once and its validator reused; answers are still
+validated exactly as before (same errors, same message).
+
+The SQLite tracker store commits after every turn, and SQLite's default
+rollback journal waits for the disk (fsync) on each commit: the next largest
+cost. Write-ahead logging with synchronous=NORMAL commits without waiting; a
+crash of the server loses nothing, a power cut at most the last turns. Rasa
+opens and closes a SQLite connection per query (SQLAlchemy 1.4's NullPool), and
+the last close of a WAL database checkpoints it to disk, so the connection is
+kept open in a small pool instead. Reading a conversation back builds the
+same ORM query twice a turn (SQLAlchemy's cache key alone was ~8%): for
+SQLite, the same SQL is sent as plain text and the rows read without ORM objects.
+
+Memory: to build DIET's weights before loading them, Rasa runs one training
+step (`fit` on one example), which traces the whole training graph and makes
+the optimizer's state: ~200 MB of the server's peak for nothing. Here one
+prediction builds the weights, the saved ones are loaded over them, and the
+prediction graph is traced again; the predictions are identical (all 529
+held-out messages, to six decimals).
+
+Smaller costs per turn: Rasa opens a new HTTP session and TCP connection for
+every call to the action server (2-4 a turn here): one session per loop with
+keep-alive is reused instead, and it writes the request (the whole tracker)
+with ujson, a Rasa dependency, ~3x faster than the json module. And every event read from the tracker store
+looks its class up by walking all Event subclasses: the answer is remembered.
+
+Tail latency: a full garbage collection walks every object of TensorFlow and
+the model, with the event loop stopped meanwhile; after loading they are frozen
+out of collection (`gc.freeze`), which took p99 at 10 users from ~490 to ~320 ms.
+"""
+import sys
+
+
+def check_action_answers_with_one_validator() -> None:
+    from jsonschema import exceptions, validators
+    from rasa.core.actions.action import RemoteAction
+    from rasa.shared.constants import DOCS_BASE_URL
+
+    schema = RemoteAction.action_response_format_spec()
+    cls = validators.validator_for(schema)
+    cls.check_schema(schema)  # once, instead of once per answer
+    validator = cls(schema)
+
+    def _validate_action_result(self, result) -> bool:
+        error = exceptions.best_match(validator.iter_errors(result))
+        if error is not None:
+            error.message += (
+                f". Failed to validate Action server response from API, "
+                f"make sure your response from the Action endpoint is valid. "
+                f"For more information about the format visit "
+                f"{DOCS_BASE_URL}/custom-actions"
+            )
+            raise error
+        return True
+
+    RemoteAction._validate_action_result = _validate_action_result
+
+
+def sqlite_write_ahead_log():
+    import sqlite3
+
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    @event.listens_for(Engine, "connect")
+    def _pragmas(dbapi_connection, _record):
+        if isinstance(dbapi_connection, sqlite3.Connection):
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+    return _pragmas
+
+
+def sqlite_connection_kept_open() -> None:
+    import rasa.core.tracker_store as tracker_store
+    from sqlalchemy.pool import QueuePool
+
+    original = tracker_store.create_engine_kwargs
+
+    def create_engine_kwargs(url):
+        database = getattr(url, "database", None)
+        if str(getattr(url, "drivername", "")).startswith("sqlite") and database not in (None, "", ":memory:"):
+            # the tracker store uses its sessions from the event loop's thread, one at a time
+            return {"poolclass": QueuePool, "pool_size": 1, "max_overflow": 4,
+                    "connect_args": {"check_same_thread": False}}
+        return original(url)
+
+    tracker_store.create_engine_kwargs = create_engine_kwargs
+
+
+# Rasa's own query for the latest session's events (SQLTrackerStore._event_query), as SQL
+_LATEST_SESSION = (
+    "FROM events, (SELECT max(events.timestamp) AS session_start FROM events "
+    "WHERE events.sender_id = :sender AND events.type_name = :session_started) AS anon_1 "
+    "WHERE events.sender_id = :sender "
+    "AND (events.timestamp >= anon_1.session_start OR anon_1.session_start IS NULL)"
+)
+
+
+def sqlite_tracker_queries_as_plain_sql() -> None:
+    import itertools
+    import json
+
+    import sqlalchemy as sa
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.events import SessionStarted
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    events_sql = sa.text(f"SELECT events.data {_LATEST_SESSION} ORDER BY events.id")
+    count_sql = sa.text(f"SELECT count(*) {_LATEST_SESSION}")
+    params = {"session_started": SessionStarted.type_name}
+    original_retrieve, original_additional = SQLTrackerStore._retrieve, SQLTrackerStore._additional_events
+
+    async def _retrieve(self, sender_id, fetch_events_from_all_sessions):
+        if fetch_events_from_all_sessions or self.engine.dialect.name != "sqlite":
+            return await original_retrieve(self, sender_id, fetch_events_from_all_sessions)
+        with self.session_scope() as session:
+            rows = session.execute(events_sql, {**params, "sender": sender_id}).all()
+        events = [json.loads(data) for (data,) in rows]
+        if self.domain and events:
+            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return None
+
+    def _additional_events(self, session, tracker):
+        if self.engine.dialect.name != "sqlite":
+            return original_additional(self, session, tracker)
+        stored = session.execute(count_sql, {**params, "sender": tracker.sender_id}).scalar()
+        return itertools.islice(tracker.events, stored, len(tracker.events))
+
+    SQLTrackerStore._retrieve = _retrieve
+    SQLTrackerStore._additional_events = _additional_events
+
+
+def load_models_without_a_training_step() -> None:
+    from rasa.utils.tensorflow.models import RasaModel
+
+    original = RasaModel.load.__func__
+
+    def load(cls, model_file_name, model_data_example, predict_data_example=None,
+             finetune_mode=False, *args, **kwargs):
+        if finetune_mode or predict_data_example is None:
+            return original(cls, model_file_name, model_data_example, predict_data_example,
+                            finetune_mode, *args, **kwargs)
+        import tensorflow as tf
+
+        model = cls(*args, **kwargs)
+        config = kwargs.get("config", {})
+        # as Rasa does (sets run_eagerly); compiling creates no weights and traces nothing
+        model.compile(optimizer=tf.keras.optimizers.Adam(config.get("learning_rate", 0.001)),
+                      run_eagerly=config.get("run_eagerly"))
+        model.run_inference(predict_data_example)  # creates every weight prediction uses
+        # the rest of the checkpoint (optimizer, training-only layers) is not needed
+        model.load_weights(model_file_name).expect_partial()
+        model.prepare_for_predict()  # e.g. DIET's label embeddings, from the loaded weights
+        model._tf_predict_step = None  # the first trace captured the embeddings of random weights
+        model.run_inference(predict_data_example)
+        return model
+
+    RasaModel.load = classmethod(load)
+
+
+def action_calls_keep_connections_open() -> None:
+    import asyncio
+
+    import aiohttp
+    import ujson
+    from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
+
+    sessions = {}  # (headers, auth, loop) -> ClientSession; a session belongs to one loop
+
+    class _Borrowed:
+        """`async with` gives the shared session and leaves it open."""
+
+        def __init__(self, session):
+            self._session = session
+
+        async def __aenter__(self):
+            return self._session
+
+        async def __aexit__(self, *exc):
+            return None
+
+    def session(self):
+        loop = asyncio.get_running_loop()
+        key = (repr(self.headers), repr(self.basic_auth), loop)
+        shared = sessions.get(key)
+        if shared is None or shared.closed:
+            auth = (aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
+                    if self.basic_auth else None)
+            # idle connections close before the action server's 5 s keep-alive ends them
+            shared = aiohttp.ClientSession(
+                headers=self.headers, auth=auth,
+                timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+                connector=aiohttp.TCPConnector(keepalive_timeout=2),
+                json_serialize=ujson.dumps)
+            sessions[key] = shared
+        return _Borrowed(shared)
+
+    EndpointConfig.session = session
+
+
+def event_classes_looked_up_once() -> None:
+    from rasa.shared.core.events import Event
+
+    original = Event.resolve_by_type
+    found = {}
+
+    def resolve_by_type(type_name, default=None):
+        cls = found.get(type_name)
+        if cls is None:
+            cls = original(type_name, default)
+            if cls is not None and cls is not default:
+                found[type_name] = cls
+        return cls
+
+    Event.resolve_by_type = staticmethod(resolve_by_type)
+
+
+def loaded_objects_left_out_of_garbage_collection() -> None:
+    import functools
+    import gc
+
+    import rasa.core.run
+
+    original = rasa.core.run.load_agent_on_start
+
+    @functools.wraps(original)
+    async def load_agent_on_start(*args, **kwargs):
+        agent = await original(*args, **kwargs)
+        gc.collect()
+        gc.freeze()  # the model's objects live as long as the server: stop re-scanning them
+        # a turn allocates ~10^5 objects: collect the young ones in fewer, larger passes
+        gc.set_threshold(50_000, 20, 20)
+        return agent
+
+    rasa.core.run.load_agent_on_start = load_agent_on_start
+
+
+def main() -> None:
+    check_action_answers_with_one_validator()
+    sqlite_write_ahead_log()
+    sqlite_connection_kept_open()
+    sqlite_tracker_queries_as_plain_sql()
+    load_models_without_a_training_step()
+    action_calls_keep_connections_open()
+    event_classes_looked_up_once()
+    loaded_objects_left_out_of_garbage_collection()
+    from rasa.__main__ import main as rasa_main
+
+    sys.argv[0] = "rasa"
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()
