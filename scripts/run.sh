@@ -14,6 +14,17 @@ SANIC_HOST="${ACTIONS_INTERFACE:-127.0.0.1}" "$bin/rasa" run actions --actions a
 actions_pid=$!
 trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
 
+# endpoints.yml names the action server on port 5055: on another port, Rasa gets a copy
+# of it that names this one (in a temporary file, removed on exit).
+endpoints=endpoints.yml
+if [ "$actions_port" != 5055 ]; then
+  endpoints=$(mktemp --suffix=.yml)
+  sed "s|http://127.0.0.1:5055/webhook|http://127.0.0.1:$actions_port/webhook|" endpoints.yml > "$endpoints"
+  grep -q "127.0.0.1:$actions_port/webhook" "$endpoints" || { echo "endpoints.yml: action_endpoint url is not http://127.0.0.1:5055/webhook; set it by hand" >&2; exit 1; }
+fi
+cleanup() { kill $actions_pid ${web_pid:-} 2>/dev/null || true; [ "$endpoints" = endpoints.yml ] || rm -f "$endpoints"; }
+trap cleanup EXIT INT TERM
+
 for _ in $(seq 60); do
   curl -fsS "http://127.0.0.1:$actions_port/health" >/dev/null 2>&1 && break
   kill -0 $actions_pid 2>/dev/null || { echo "action server failed to start" >&2; exit 1; }
@@ -21,14 +32,13 @@ for _ in $(seq 60); do
 done
 
 if [ "$mode" = "--shell" ]; then
-  "$bin/rasa" shell --model "$model" --endpoints endpoints.yml
+  "$bin/rasa" shell --model "$model" --endpoints "$endpoints"
 else
   # The web chat page (WEB_PORT / WEB_INTERFACE, default 127.0.0.1:8080); it prints its URL.
   RASA_PORT="$rasa_port" "$bin/python" web/serve.py &
   web_pid=$!
-  trap 'kill $actions_pid $web_pid 2>/dev/null || true' EXIT INT TERM
   echo "Rasa server: http://$interface:$rasa_port (REST: /webhooks/rest/webhook, socket.io: /socket.io)"
   # `rasa run` with the speed and memory fixes of scripts/serve_rasa.py (see README, Performance)
   "$bin/python" scripts/serve_rasa.py run --model "$model" --enable-api --interface "$interface" --port "$rasa_port" \
-    --credentials credentials.yml --endpoints endpoints.yml --cors "*"
+    --credentials credentials.yml --endpoints "$endpoints" --cors "*"
 fi

@@ -1,0 +1,32 @@
+"""scripts/run.sh (what `make run` starts) on ports of the user's choosing."""
+import os
+import signal
+import subprocess
+
+import requests
+
+from conftest import BIN, MODEL, ROOT, free_port, wait_until
+
+
+def test_run_script_serves_chat_page_and_answers_on_chosen_ports(tmp_path):
+    rasa_port, actions_port, web_port = free_port(), free_port(), free_port()
+    env = dict(os.environ, RASA_PORT=str(rasa_port), ACTIONS_PORT=str(actions_port),
+               WEB_PORT=str(web_port), TMPDIR=str(tmp_path), PATH=f"{BIN}:{os.environ['PATH']}")
+    with open(tmp_path / "run.log", "w") as log:
+        proc = subprocess.Popen(["bash", "scripts/run.sh", str(MODEL)], cwd=ROOT, env=env,
+                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{rasa_port}"
+    try:
+        wait_until(lambda: requests.post(f"{url}/model/parse", json={"text": "你好"}, timeout=10).ok,
+                   "scripts/run.sh", [proc])
+        reply = requests.post(f"{url}/webhooks/rest/webhook", timeout=60,
+                              json={"sender": "run-sh", "message": "买的鞋子尺码偏小两码，花了三百"}).json()
+        # the acknowledgement comes from the action server: it is reached on its chosen port
+        assert "尺码不符" in "".join(m.get("text", "") for m in reply), reply
+        page = requests.get(f"http://127.0.0.1:{web_port}/config.js", timeout=10)
+        assert f'"rasaPort": {rasa_port}' in page.text
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+    # the endpoints copy naming the chosen action port is removed on exit
+    assert not list(tmp_path.glob("tmp*.yml"))
