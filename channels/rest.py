@@ -55,5 +55,11 @@ class CheckedRestInput(RestInput):
         return blueprint
 
 
+def error_response(status: int, reason: str) -> HTTPResponse:
+    """The JSON every channel of ours answers a refused request with."""
+    error = "forbidden" if status == 403 else "bad_request"
+    return response.json({"error": error, "reason": reason}, status=status)
+
+
 def bad_request(reason: str) -> HTTPResponse:
-    return response.json({"error": "bad_request", "reason": reason}, status=400)
+    return error_response(400, reason)

@@ -23,6 +23,7 @@ from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.utils import check_signature
 
 from channels import wechat_texts
+from channels.rest import error_response
 from channels.wechat_choices import payload_for_choice, parse_choice, render_message
 from channels.wechat_dedupe import ReplyCache
 from channels.wechat_push import CustomerServicePush
@@ -280,5 +281,4 @@ def _texts(messages: List[Dict[str, Any]]) -> List[str]:
 
 
 def _refuse(e: BadRequest) -> HTTPResponse:
-    return response.json({"error": "forbidden" if e.status == 403 else "bad_request",
-                          "reason": e.reason}, status=e.status)
+    return error_response(e.status, e.reason)

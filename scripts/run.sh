@@ -9,11 +9,6 @@ actions_port="${ACTIONS_PORT:-5055}"
 rasa_port="${RASA_PORT:-5005}"
 interface="${RASA_INTERFACE:-127.0.0.1}"
 
-# rasa_sdk binds 0.0.0.0 unless SANIC_HOST says otherwise: keep it on loopback.
-SANIC_HOST="${ACTIONS_INTERFACE:-127.0.0.1}" "$bin/rasa" run actions --actions actions --port "$actions_port" &
-actions_pid=$!
-trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
-
 # endpoints.yml names the action server on port 5055: on another port, Rasa gets a copy
 # of it that names this one (in a temporary file, removed on exit).
 endpoints=endpoints.yml
@@ -22,8 +17,12 @@ if [ "$actions_port" != 5055 ]; then
   sed "s|http://127.0.0.1:5055/webhook|http://127.0.0.1:$actions_port/webhook|" endpoints.yml > "$endpoints"
   grep -q "127.0.0.1:$actions_port/webhook" "$endpoints" || { echo "endpoints.yml: action_endpoint url is not http://127.0.0.1:5055/webhook; set it by hand" >&2; exit 1; }
 fi
-cleanup() { kill $actions_pid ${web_pid:-} 2>/dev/null || true; [ "$endpoints" = endpoints.yml ] || rm -f "$endpoints"; }
+cleanup() { kill ${actions_pid:-} ${web_pid:-} 2>/dev/null || true; [ "$endpoints" = endpoints.yml ] || rm -f "$endpoints"; }
 trap cleanup EXIT INT TERM
+
+# rasa_sdk binds 0.0.0.0 unless SANIC_HOST says otherwise: keep it on loopback.
+SANIC_HOST="${ACTIONS_INTERFACE:-127.0.0.1}" "$bin/rasa" run actions --actions actions --port "$actions_port" &
+actions_pid=$!
 
 for _ in $(seq 60); do
   curl -fsS "http://127.0.0.1:$actions_port/health" >/dev/null 2>&1 && break

@@ -2,6 +2,7 @@
 import os
 import signal
 import subprocess
+import uuid
 
 import requests
 
@@ -19,8 +20,9 @@ def test_run_script_serves_chat_page_and_answers_on_chosen_ports(tmp_path):
     try:
         wait_until(lambda: requests.post(f"{url}/model/parse", json={"text": "你好"}, timeout=10).ok,
                    "scripts/run.sh", [proc])
+        # a new conversation: run.sh keeps endpoints.yml's tracker store (trackers.db)
         reply = requests.post(f"{url}/webhooks/rest/webhook", timeout=60,
-                              json={"sender": "run-sh", "message": "买的鞋子尺码偏小两码，花了三百"}).json()
+                              json={"sender": f"run-sh-{uuid.uuid4().hex[:8]}", "message": "买的鞋子尺码偏小两码，花了三百"}).json()
         # the acknowledgement comes from the action server: it is reached on its chosen port
         assert "尺码不符" in "".join(m.get("text", "") for m in reply), reply
         page = requests.get(f"http://127.0.0.1:{web_port}/config.js", timeout=10)

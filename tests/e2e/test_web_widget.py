@@ -17,6 +17,7 @@ import yaml
 from playwright.sync_api import expect, sync_playwright
 
 from advisor.knowledge import default_knowledge
+from conftest import free_port
 from advisor.replies import confirm_buttons, dispute_type_buttons, evidence_buttons, negotiation_rounds_question
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,12 +31,6 @@ ANSWER_TIMEOUT_MS = 30_000
 K = default_knowledge()
 PHONE = {"width": 390, "height": 844}
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # --- fixtures -------------------------------------------------------------------------
