@@ -6,18 +6,24 @@ from rasa_sdk import Tracker
 from advisor.case import CaseFacts
 from advisor.detection import FALLBACK_INTENT
 
+# The slots that hold the case state (advisor.case.CaseFacts reads them).
 CASE_SLOTS = (
     "dispute_type",
     "amount_yuan",
     "days_since_receipt",
     "negotiation_rounds",
     "seller_attitude",
+    "platform_status",
     "ruling_ignored",
-    "legal_matter",
+    "goods_received",
+    "paid_off_platform",
     "urgent",
+    "legal_matter",
+    "wants",
     "product_category",
     "evidence_have",
     "evidence_missing",
+    "asked",
 )
 
 
@@ -55,7 +61,7 @@ def entity_values(tracker: Tracker, entity: Text) -> List[Any]:
 
 
 def slots_set_this_turn(tracker: Tracker) -> Dict[Text, Any]:
-    """Slots set since the latest user message (extraction and validation)."""
+    """Slots set since the latest user message (by the fact reader)."""
     result: Dict[Text, Any] = {}
     for event in reversed(tracker.events):
         if event.get("event") == "user":
@@ -66,5 +72,6 @@ def slots_set_this_turn(tracker: Tracker) -> Dict[Text, Any]:
 
 
 def facts_set_this_turn(tracker: Tracker) -> CaseFacts:
-    """The case facts this message added (values refused by validation are left out)."""
-    return CaseFacts.from_slots({k: v for k, v in slots_set_this_turn(tracker).items() if v is not None})
+    """The case facts this message added or changed."""
+    changed = {k: v for k, v in slots_set_this_turn(tracker).items() if v is not None and k != "asked"}
+    return CaseFacts.from_slots(changed)

@@ -1,15 +1,16 @@
 """Advice rules: which way to go (negotiate / intervene / external) and why.
 
 The rules, thresholds and texts are data in knowledge/disputes.yml; this
-module only knows what each named condition means.
+module only knows what each named condition means. Advice is a pure function
+of the case, so it is recomputed whenever a fact changes.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 from advisor.case import CaseFacts, fmt_number
-from advisor.knowledge import Knowledge
+from advisor.knowledge import RECOMMENDATIONS, Knowledge
 
 NEGATIVE_ATTITUDES = ("refuses", "ignores", "shifts_blame")
 
@@ -22,16 +23,28 @@ class Advice:
     steps: Tuple[str, ...]
     warnings: Tuple[str, ...]
 
+    def basis(self) -> str:
+        """A short fingerprint of what the advice says (kept in a slot to spot a change)."""
+        import hashlib
+
+        text = "|".join((self.recommendation, self.title, *self.reasons, *self.warnings))
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
 
 def _conditions(k: Knowledge) -> Dict[str, Callable[[CaseFacts], bool]]:
+    from advisor.evidence import applicable_items, missing_items
+
     a = k.advice
     amount = lambda f: f.amount_yuan or 0  # noqa: E731  (0 = unknown)
     rounds = lambda f: f.negotiation_rounds or 0  # noqa: E731
     not_cooperative = lambda f: f.seller_attitude != "cooperative"  # noqa: E731
-    evidence_total = lambda f: len(k.dispute_types[f.dispute_type].evidence) if f.dispute_type else 0  # noqa: E731,E501
     return {
         "always": lambda f: True,
+        "paid_off_platform": lambda f: f.paid_off_platform is True,
         "ruling_ignored": lambda f: f.ruling_ignored,
+        "ruled_against": lambda f: f.platform_status == "ruled_against_buyer",
+        "applied_waiting": lambda f: f.platform_status == "applied_waiting",
+        "not_applied_yet": lambda f: f.platform_status in (None, "not_applied"),
         "legal_matter": lambda f: f.legal_matter,
         "fraud": lambda f: f.dispute_type == "fraud",
         "large_fraud": lambda f: f.dispute_type == "fraud"
@@ -46,18 +59,24 @@ def _conditions(k: Knowledge) -> Dict[str, Callable[[CaseFacts], bool]]:
         and not_cooperative(f),
         "not_contacted": lambda f: f.seller_attitude == "not_contacted"
         or (f.seller_attitude is None and f.negotiation_rounds == 0),
+        "not_negotiated": lambda f: rounds(f) == 0
+        and f.seller_attitude in (None, "not_contacted"),
         "seller_cooperative": lambda f: f.seller_attitude == "cooperative",
-        # half or more of the type's evidence is missing
-        "weak_evidence": lambda f: evidence_total(f) > 0
-        and 2 * len([i for i in f.evidence_missing if i in k.dispute_types[f.dispute_type].evidence])
-        >= evidence_total(f),
-        "urgent": lambda f: f.urgent,
+        # half or more of the evidence that fits the case is not in hand
+        "weak_evidence": lambda f: bool(applicable_items(k, f))
+        and 2 * len(missing_items(k, f)) >= len(applicable_items(k, f)),
+        "urgent": lambda f: f.urgent is True,
         "late_report": lambda f: (f.days_since_receipt or 0) >= a["late_report_days"],
     }
 
 
 def known_conditions(k: Knowledge) -> List[str]:
-    return sorted(_conditions(k))
+    return sorted(set(_conditions(k)) | set(RECOMMENDATIONS))
+
+
+def _when(rule: Dict) -> List[str]:
+    when: Union[str, Sequence[str]] = rule["when"]
+    return [when] if isinstance(when, str) else list(when)
 
 
 def _fill(text: str, facts: CaseFacts) -> str:
@@ -80,10 +99,16 @@ def advise(k: Knowledge, facts: CaseFacts) -> Advice:
     ]
     if not reasons:  # only the catch-all matched
         reasons = [_fill(r["reason"], facts) for r in rules if r["when"] == "always"]
+
+    def holds(name: str) -> bool:
+        return name == chosen if name in RECOMMENDATIONS else conditions[name](facts)
+
     warnings = [
-        _fill(w["text"], facts) for w in k.advice["warnings"] if conditions[w["when"]](facts)
+        _fill(w["text"], facts) for w in k.advice["warnings"] if all(holds(c) for c in _when(w))
     ]
     rec = k.advice["recommendations"][chosen]
+    if chosen == "intervene" and facts.platform_status == "applied_waiting" and rec.get("when_applied"):
+        rec = rec["when_applied"]
     return Advice(
         recommendation=chosen,
         title=rec["title"],
@@ -93,14 +118,26 @@ def advise(k: Knowledge, facts: CaseFacts) -> Advice:
     )
 
 
+def change_line(k: Knowledge, before: Optional[str], after: Advice) -> str:
+    """One line saying how the advice moved (before: the recommendation given last)."""
+    if before and before != after.recommendation:
+        old = k.advice["recommendations"][before]["title"]
+        return f"根据新情况，建议从「{old}」改为「{after.title}」：{after.reasons[0]}"
+    return f"根据新情况更新了建议（仍是「{after.title}」），理由和提醒见下。"
+
+
 def check_rules(k: Knowledge) -> None:
     """Fail at start-up if the knowledge file names a condition we don't know."""
+    from advisor.evidence import check_conditions
     from advisor.knowledge import KnowledgeError
 
     names = set(_conditions(k))
-    used = [r["when"] for r in k.advice["rules"]] + [w["when"] for w in k.advice["warnings"]]
+    used = [r["when"] for r in k.advice["rules"]]
     unknown = sorted(set(used) - names)
+    used_w = [c for w in k.advice["warnings"] for c in _when(w)]
+    unknown += sorted(set(used_w) - names - set(RECOMMENDATIONS))
     if unknown:
-        raise KnowledgeError(f"advice: unknown conditions {unknown}; known: {sorted(names)}")
+        raise KnowledgeError(f"advice: unknown conditions {unknown}; known: {known_conditions(k)}")
     if k.advice["rules"][-1]["when"] != "always":
         raise KnowledgeError("advice.rules: the last rule must be `when: always`")
+    check_conditions(k)

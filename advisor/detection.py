@@ -33,6 +33,7 @@ def choose_dispute_type(
     mentioned: Sequence[str],
     threshold: float,
     uncertain: bool = False,
+    negated: Sequence[str] = (),
 ) -> Optional[str]:
     """The dispute type after this message.
 
@@ -49,6 +50,11 @@ def choose_dispute_type(
             return others[-1]
         return current if mentioned else None
     if current is not None:
+        # "不是色差，是尺码" without the correction intent: the current type
+        # negated and another one named
+        others = [m for m in mentioned if m != current]
+        if current in negated and others:
+            return others[-1]
         return current
     from_intent = type_from_intent(intent)
     if from_intent and confidence >= threshold:

@@ -1,29 +1,48 @@
-"""Walking through a dispute type's evidence list, one item at a time.
-
-Progress is derived from the two slot lists (what the user has, what is
-missing), so the walk needs no state of its own.
-"""
+"""Which evidence a case needs: the type's list, narrowed by each item's `when`
+condition (an unboxing video only for a parcel that arrived, an inspection
+report only for a costly item), minus what the shopper already told us."""
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import Callable, Dict, List
 
+from advisor.case import CaseFacts
 from advisor.knowledge import EvidenceItem, Knowledge
 
 
-def remaining_items(
-    k: Knowledge, code: str, have: Sequence[str], missing: Sequence[str]
-) -> List[EvidenceItem]:
-    answered = set(have) | set(missing)
-    return [item for item in k.evidence_for(code) if item.id not in answered]
+def _conditions(k: Knowledge) -> Dict[str, Callable[[CaseFacts], bool]]:
+    large = k.advice["large_amount_yuan"]
+    return {
+        # unknown counts as received: only a parcel known not to have come skips these
+        "goods_received": lambda f: f.goods_received is not False,
+        "not_received": lambda f: f.goods_received is False,
+        "large_amount": lambda f: (f.amount_yuan or 0) >= large,
+        "paid_off_platform": lambda f: f.paid_off_platform is True,
+    }
 
 
-def next_item(
-    k: Knowledge, code: str, have: Sequence[str], missing: Sequence[str]
-) -> Optional[EvidenceItem]:
-    items = remaining_items(k, code, have, missing)
-    return items[0] if items else None
+def check_conditions(k: Knowledge) -> None:
+    from advisor.knowledge import KnowledgeError
+
+    unknown = sorted(set(k.evidence_conditions) - set(_conditions(k)))
+    if unknown:
+        raise KnowledgeError(f"evidence_conditions: no code for {unknown}")
 
 
-def position(k: Knowledge, code: str, item: EvidenceItem) -> int:
-    """1-based position of an item in its type's list."""
-    return k.dispute_types[code].evidence.index(item.id) + 1
+def applicable_items(k: Knowledge, f: CaseFacts) -> List[EvidenceItem]:
+    """The evidence that fits this case, in the knowledge file's order."""
+    if not f.dispute_type:
+        return []
+    conditions = _conditions(k)
+    return [i for i in k.evidence_for(f.dispute_type) if not i.when or conditions[i.when](f)]
+
+
+def remaining_items(k: Knowledge, f: CaseFacts) -> List[EvidenceItem]:
+    """Applicable items the shopper has said nothing about yet."""
+    answered = set(f.evidence_have) | set(f.evidence_missing)
+    return [i for i in applicable_items(k, f) if i.id not in answered]
+
+
+def missing_items(k: Knowledge, f: CaseFacts) -> List[EvidenceItem]:
+    """Applicable items not in hand (said missing, or never mentioned)."""
+    have = set(f.evidence_have)
+    return [i for i in applicable_items(k, f) if i.id not in have]

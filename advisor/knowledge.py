@@ -29,6 +29,25 @@ DISPUTE_CODES = (
 RECOMMENDATIONS = ("negotiate", "intervene", "external")
 ATTITUDES = ("not_contacted", "cooperative", "refuses", "ignores", "shifts_blame")
 SIGNALS = ("urgent", "ruling_ignored", "legal_matter")
+PLATFORM_STATUSES = (
+    "not_applied",
+    "applied_waiting",
+    "ruled_for_buyer_not_honoured",
+    "ruled_against_buyer",
+)
+# The facts the assistant may wait for (slot `requested_slot`), in asking order.
+QUESTION_SLOTS = (
+    "dispute_type",
+    "amount_yuan",
+    "goods_received",
+    "paid_off_platform",
+    "seller_attitude",
+    "negotiation_rounds",
+    "platform_status",
+    "evidence_item",
+)
+EVIDENCE_KINDS = ("photo", "video", "screenshot", "document")
+SITUATIONS = ("presale_question", "no_claim", "dislike_return", "out_of_scope", "english_only", "unclear", "start_over")
 
 
 class KnowledgeError(ValueError):
@@ -42,6 +61,16 @@ class EvidenceItem:
     why: str
     how: str
     keywords: Tuple[str, ...]
+    kind: str = "document"
+    when: str = ""  # a condition of `evidence_conditions`; "" = always
+    answer_keywords: Tuple[str, ...] = ()  # read only as an answer to the evidence question
+
+
+@dataclass(frozen=True)
+class Question:
+    slot: str
+    ask: Tuple[str, ...]  # first wording, then the other way of asking
+    words: Mapping[str, Tuple[str, ...]]  # yes / no / skip / all_have / none_have
 
 
 @dataclass(frozen=True)
@@ -65,6 +94,11 @@ class Knowledge:
     negations: Tuple[str, ...]
     advice: Mapping[str, Any]
     faq: Mapping[str, str]
+    case_facts: Mapping[str, Mapping[str, Tuple[str, ...]]]
+    questions: Mapping[str, Question]
+    evidence_kinds: Mapping[str, Tuple[str, ...]]
+    evidence_conditions: Tuple[str, ...]
+    situations: Mapping[str, str]
 
     def evidence_for(self, code: str) -> List[EvidenceItem]:
         return [self.evidence_items[i] for i in self.dispute_types[code].evidence]
@@ -98,7 +132,16 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
             why=_require(item, "why", where),
             how=_require(item, "how", where),
             keywords=tuple(item.get("keywords") or ()),
+            kind=_require(item, "kind", where),
+            when=item.get("when") or "",
+            answer_keywords=tuple(item.get("answer_keywords") or ()),
         )
+        if items[item_id].kind not in EVIDENCE_KINDS:
+            raise KnowledgeError(f"{where}.kind must be one of {EVIDENCE_KINDS}")
+    conditions = tuple(_require(raw, "evidence_conditions", "knowledge"))
+    for item in items.values():
+        if item.when and item.when not in conditions:
+            raise KnowledgeError(f"evidence_items.{item.id}.when: unknown condition {item.when!r}")
 
     types: Dict[str, DisputeType] = {}
     for code in DISPUTE_CODES:
@@ -133,7 +176,38 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         if rule.get("recommend") not in RECOMMENDATIONS:
             raise KnowledgeError(f"advice.rules: bad recommend in {rule}")
 
+    case_facts = {
+        fact: {str(value): tuple(words) for value, words in table.items()}
+        for fact, table in _require(raw, "case_facts", "knowledge").items()
+    }
+    bad = [v for v in case_facts.get("platform_status", {}) if v not in PLATFORM_STATUSES]
+    if bad or sorted(case_facts) != ["goods_received", "paid_off_platform", "platform_status", "wants"]:
+        raise KnowledgeError(f"case_facts: unexpected facts or platform statuses {bad}")
+    questions: Dict[str, Question] = {}
+    for slot, spec in _require(raw, "questions", "knowledge").items():
+        if slot not in QUESTION_SLOTS:
+            raise KnowledgeError(f"questions.{slot}: not a slot the assistant asks for {QUESTION_SLOTS}")
+        ask = tuple(_unfold(a) for a in _require(spec, "ask", f"questions.{slot}"))
+        if len(ask) < 2 or len(set(ask)) != len(ask):
+            raise KnowledgeError(f"questions.{slot}.ask: needs two different wordings")
+        words = {str(k): tuple(v) for k, v in spec.items() if k != "ask"}
+        questions[slot] = Question(slot=slot, ask=ask, words=words)
+    missing_q = [q for q in QUESTION_SLOTS if q not in questions]
+    if missing_q:
+        raise KnowledgeError(f"questions: missing {missing_q}")
+    kinds = {k: tuple(v) for k, v in _require(raw, "evidence_kinds", "knowledge").items()}
+    if sorted(kinds) != sorted(EVIDENCE_KINDS):
+        raise KnowledgeError(f"evidence_kinds must be exactly {EVIDENCE_KINDS}")
+    situations = {k: _unfold(v) for k, v in _require(raw, "situations", "knowledge").items()}
+    if sorted(situations) != sorted(SITUATIONS):
+        raise KnowledgeError(f"situations must be exactly {SITUATIONS}")
+
     return Knowledge(
+        case_facts=case_facts,
+        questions=questions,
+        evidence_kinds=kinds,
+        evidence_conditions=conditions,
+        situations=situations,
         dispute_types=types,
         evidence_items=items,
         seller_attitudes=attitudes,

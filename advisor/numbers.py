@@ -11,11 +11,16 @@ text it was given; `parse_*` returns the value of the first mention. The
 time word begins, as found by a tokenizer or matcher (see `candidate_starts`
 for what is expected there). Without them the positions come from a regex.
 
+Numerals inside idioms, policies, product names, ratings and shopping
+festivals ("退一赔三", "七天无理由", "小米14", "一星差评", "双11", "618",
+"一模一样") are skipped by every reader, in free text and in bare answers.
+
 Nothing here judges whether a value is plausible: a negative or absurd amount
 is returned as read, so the dialogue can tell the user it makes no sense.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -236,6 +241,31 @@ def _approx_value(tok: str) -> Optional[float]:
     return parse_number(tok)
 
 
+# 三四百 / 两三千 / 一两百 / 二三十: "a or b" times a unit
+_RE_RANGE = re.compile(r"([一二两三四五六七八])([二两三四五六七八九])([十百千万亿]*)")
+# 三十七八 / 一百七八 / 两千五六: a head, then two neighbouring last digits
+_RE_RANGE_TAIL = re.compile(r"(.*[十百千万])([一二三四五六七八])([二三四五六七八九])")
+
+
+def _range_low(tok: str) -> Optional[float]:
+    """The lower bound of a range written as two neighbouring digits
+    ("三四百" -> 300, "两三次" -> 2, "三十七八" -> 37, "一两百" -> 100), or
+    None if tok is not such a range. parse_number reads these as the larger
+    value; amounts and counts take the lower one (what the user surely
+    paid or did)."""
+    t = tok.replace("俩", "两").replace("仨", "三")
+    m = _RE_RANGE.fullmatch(t)
+    if m:
+        a, b = _DIGIT_VALUE[m.group(1)], _DIGIT_VALUE[m.group(2)]
+        if b == a + 1 or (a, b) == (3, 5):  # 三五 ("three to five") too
+            return parse_number(m.group(1) + m.group(3))
+        return None
+    m = _RE_RANGE_TAIL.fullmatch(t)
+    if m and _DIGIT_VALUE[m.group(3)] == _DIGIT_VALUE[m.group(2)] + 1:
+        return parse_number(m.group(1) + m.group(2))
+    return None
+
+
 # --------------------------------------------------------- lexicon (time, counts)
 _DAY_WORDS = {
     "大前天": 3,
@@ -274,6 +304,7 @@ _COUNT_WORDS = {
     "反复": 3,
     "来回": 3,
     "三番五次": 3,
+    "三番两次": 3,
 }
 #: Words (not numerals) that start a day or count expression.
 LEXICON_WORDS: Tuple[str, ...] = tuple(sorted(set(_DAY_WORDS) | set(_COUNT_WORDS)))
@@ -302,6 +333,88 @@ def _lexicon_at(text: str, pos: int, words: "re.Pattern[str]") -> Optional[Tuple
     return (m.group(0), m.end()) if m else None
 
 
+# ------------------------------------------------ numerals that are not numbers
+# Idioms, policies, product names, ratings and shopping festivals hold numerals
+# that are never an amount, a day count or a count, in free text or as a bare
+# answer. Their spans are skipped by every reader.
+_N = "0-9零〇一二两三四五六七八九十百"
+_MASK_WORDS = (
+    # idioms and set phrases
+    "一模一样", "一五一十", "一清二楚", "一干二净", "一心一意", "三心二意", "七上八下",
+    "乱七八糟", "五花八门", "四面八方", "十全十美", "百分之百", "百分百", "万无一失",
+    "一分钱一分货", "一言难尽", "接二连三", "独一无二", "千篇一律", "千辛万苦", "千方百计",
+    "千真万确", "万万没想到", "一丝一毫", "一分一毫", "一毛不拔", "九牛一毛", "一无是处",
+    "三天两头", "三天打鱼两天晒网", "一天到晚", "一年到头", "一分为二", "一口价",
+    "一比一", "一对一", "一星半点", "说一不二", "一是一", "二是二", "一而再再而三",
+    "千万别", "千万不要", "千万不能", "千万要", "千万小心", "万一",
+    # everyday words that start with a numeral
+    "一直", "一下", "一起", "一样", "一定", "一般", "一些", "一切", "一旦", "一边",
+    "一会儿", "一会", "一向", "一律", "一致", "一开始", "一上来", "一方面", "一口气",
+    "一个劲", "一大堆", "一堆", "一整天", "一眼", "一看", "一度", "一番", "一阵",
+    "统一", "唯一", "二手", "一手", "三包", "四六级", "一加一",
+)
+_POWER_WORDS = (
+    r"快充|闪充|充电|功率|电源|适配器|氮化镓|GaN|PD|灯|音箱|音响|喇叭|电机|马达|吹风机|电吹风"
+)
+_SCREEN_WORDS = r"电视|屏|显示器|高清|分辨率|视频|画质|投影|HDR|蓝光"
+_BRANDS = (
+    r"小米|红米|华为|荣耀|魅族|一加|苹果|三星|真我|努比亚|中兴|联想|坚果|黑鲨|摩托罗拉|索尼|任天堂"
+)
+_NOT_AFTER_NUMERAL = rf"(?<![{re.escape(NUMERAL_CHARS)}])"  # 一万一 is 11000, not 一万 + 万一
+_RE_MASK = re.compile(
+    "|".join(
+        [
+            _NOT_AFTER_NUMERAL
+            + "(?:"
+            + "|".join(sorted(map(re.escape, _MASK_WORDS), key=len, reverse=True))
+            + ")",
+            _NOT_AFTER_NUMERAL + r"一点(?![0-9零〇一二两三四五六七八九])",
+            # 退一赔三, 假一赔十, 少一赔十
+            rf"[退假错少坏][{_N}]{{1,3}}赔[{_N}]{{1,3}}",
+            # 七天无理由, 7天无理由退货, 15天价保
+            rf"(?<![{_N}])[{_N}]{{1,4}}\s*(?:天|日)\s*(?:无理由|无忧|包退|包换|价保|保价|试用|试穿|质保|内可退)",
+            # ratings: 一星差评, 1星, 五星好评, 3颗星 (not 一星期)
+            rf"(?<![{_N}])[{_N}]{{1,3}}\s*颗?星(?!期)",
+            # shopping festivals: 双11, 双十一, 双12, 618, 11.11, 99划算节
+            r"双\s*(?:十一|十二|11|12)",
+            r"(?<![0-9.¥￥])(?<!花了)(?<!付了)(?<!花)(?<!付)(?<!价)(?<!是)(?<!值)"
+            r"618(?![0-9.%])(?!\s*(?:多|来)?\s*(?:块|元|圆|rmb|RMB))",
+            r"(?<![0-9.])(?:11\.11|12\.12|6\.18)(?![0-9])(?!\s*(?:多|来)?\s*(?:块|元|圆))",
+            r"(?<![0-9])[0-9]{1,4}(?=(?:划算节|大促|女王节|女神节|会员节|购物节|年货节))",
+            _NOT_AFTER_NUMERAL + r"(?:十一|五一)(?=假期|黄金周|长假|期间|放假|那几天)",
+            # phones and other models: 小米14, 华为 Mate60, iPhone 15, 一加12
+            rf"(?:{_BRANDS})\s*(?:[A-Za-z]+\s*)?[0-9]{{1,3}}(?![0-9.])"
+            r"(?!\s*(?:多|来)?\s*(?:块|元|圆|斤|公斤|个|件|箱|盒|袋|包))",
+            r"(?<![A-Za-z])(?!(?:RMB|rmb|Rmb|CNY|cny|No|NO|no)(?![A-Za-z]))[A-Za-z]+\s?[0-9]{1,3}(?![0-9.])"
+            r"(?!\s*(?:多|来)?\s*(?:块|元|圆))",
+            # technology: 5G, 3C, 4K屏, 65W快充
+            r"(?<![0-9.])[2-6]G(?![A-Za-z0-9])",
+            r"(?<![0-9.])3C(?![A-Za-z0-9])",
+            rf"(?<![0-9.])[0-9]{{1,4}}[kK](?=\s*的?\s*(?:{_SCREEN_WORDS}))",
+            rf"(?<![0-9.])[0-9]{{1,4}}(?:\.[0-9]{{1,3}})?\s*[wW](?=\s*的?\s*(?:{_POWER_WORDS}))",
+        ]
+    )
+)
+
+
+@lru_cache(maxsize=16)  # the three finders usually run on the same text
+def _masks(text: str) -> Tuple[Tuple[int, int], ...]:
+    return tuple(m.span() for m in _RE_MASK.finditer(text) if m.end() > m.start())
+
+
+def _mask_end(masks: Tuple[Tuple[int, int], ...], pos: int) -> int:
+    """The end of the mask that covers pos, or -1."""
+    i = bisect.bisect_right(masks, (pos, math.inf)) - 1
+    if i >= 0 and masks[i][0] <= pos < masks[i][1]:
+        return masks[i][1]
+    return -1
+
+
+def _overlaps_mask(masks: Tuple[Tuple[int, int], ...], start: int, end: int) -> bool:
+    i = bisect.bisect_left(masks, (end, -1)) - 1
+    return i >= 0 and masks[i][1] > start
+
+
 Reader = Callable[[str, int, bool], Tuple[Optional[Mention], int]]
 
 
@@ -312,15 +425,23 @@ def _scan(text: str, starts: Optional[Iterable[int]], reader: Reader, bare: bool
     found: List[Mention] = []
     if starts is None:
         starts = candidate_starts(text)
+    starts = sorted(set(starts))
+    if not starts:
+        return found
+    masks = _masks(text)
     blocked = 0  # positions before this were read already (accepted or not)
-    for s in sorted(set(starts)):
+    for s in starts:
         pos = s
         while 0 <= pos < len(text) and pos >= blocked:
-            mention, end = reader(text, pos, bare)
+            mask_end = _mask_end(masks, pos) if masks else -1
+            if mask_end > pos:
+                mention, end = None, mask_end
+            else:
+                mention, end = reader(text, pos, bare)
             if end <= pos:
                 break
             blocked = max(end, mention.end if mention else end)
-            if mention:
+            if mention and not (masks and _overlaps_mask(masks, mention.start, mention.end)):
                 found.append(mention)
             pos = blocked
             if pos >= len(text) or text[pos] not in NUMERAL_CHARS:
@@ -363,16 +484,31 @@ _SPEND_AFTER = re.compile(r"\s*(?:多|左右)?\s*(?:买的|买了|买|入手|拍
 _MAGNITUDE_OK_NEXT = re.compile(r"\s*(?:多|左右|上下)?\s*(?:$|的|[，。！？；,.!?~、\s]|呢|啊|吧|了|呀)")
 _EXCLUDED_BEFORE = ("第", "双", "周", "星期", "礼拜", "号", "尾号", "编号", "型号", "版本", "No", "NO", "no", "#")
 _AMOUNT_PREFIX = re.compile(
-    r"(?:大概|大约|差不多|约|就|是|一共|总共|好像|应该|我|花了|付了|买的|也就|只|才|估计|可能|嗯|呃|额|哦|啊|应该是|大概是)*"
+    r"(?:大概|大约|差不多|约|就|是|一共|总共|好像|应该|我|花了|付了|买的|也就|只|才|估计|可能|嗯|呃|额|哦|啊|应该是|大概是"
+    r"|不到|不足|不超过|没到|将近|接近|快|小|至少|起码|顶多|最多|前后|反正|总之|当时)*"
 )
-_AMOUNT_SUFFIX = re.compile(r"(?:左右|上下|多|吧|啊|呀|的样子|来着|了|呢|的|吧|[。！!.~?？\s])*")
+_AMOUNT_SUFFIX = re.compile(
+    r"(?:左右|上下|多|来|出头|不到|不止|以内|挂零|吧|啊|呀|的样子|来着|了|呢|的|吧|[。！!.~?？\s])*"
+)
+# Loose amounts in free text: a round number (in 百 or more) said loosely is
+# money even without 元 or 花了: "三四百", "三百出头", "不到三百", "大概五六百吧".
+_LOOSE_BEFORE = re.compile(
+    r"(?:不到|不足|不超过|没到|大概|大约|差不多|约|估计|将近|接近|快|小|至少|起码|最少|顶多|最多)\s*$"
+)
+_LOOSE_AFTER = re.compile(r"\s*(?:出头|不到|不止|左右|上下|以内|挂零|来|多)")
+_BAI_TAIL = re.compile(r"[一二两三四五六七八九]百[一二三四五六七八九]")  # 一百二 = 120
+_WEAK_CUE_BEFORE = re.compile(r"(?:才|只要|只需|仅需|仅要|仅仅|仅)\s*$")  # 才29.9
+_BODY_CONTEXT = re.compile(
+    r"体重|身高|斤|公斤|kg|KG|cm|厘米|分数|考了|岁|粉丝|阅读|播放|销量|月销|已售|好评|差评|评价|评论|排名"
+)
 
 
 def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int]:
     token, end = _read_token(text, pos)
     if token is None:
         return None, end
-    value = parse_number(token)
+    low = _range_low(token)  # 三四百 -> 300: the lower bound
+    value = low if low is not None else parse_number(token)
     if value is None:
         return None, end
     start = pos
@@ -389,8 +525,10 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
         if before.rstrip().endswith(_EXCLUDED_BEFORE):
             return None, end
         prev, j = _prev_nonspace(text, start)
-        if prev and prev.isascii() and prev.isalnum():
-            return None, end  # iPhone 15, A4, X2
+        if prev and prev.isascii() and prev.isalnum() and not (
+            j < start - 1 and _MONEY_AFTER.match(text, end)
+        ):
+            return None, end  # iPhone 15, A4, X2 (but "iPhone15 5999元", "ok 299块")
         if prev in ":/-" and j > 0 and text[j - 1].isdigit() and not _MONEY_AFTER.match(text, end):
             return None, end  # 12:30, 11/11, 2023-11 (but 200-300元 is money)
     mend = end
@@ -425,16 +563,42 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
     elif _NON_MONEY_AFTER.match(text, end):
         return None, end
     if not currency:
-        magnitude = any(u in token for u in "千万亿")
+        magnitude = any(u in token for u in "千万亿") or token[-1] in "kKwW"
         ok = (
             spend_before
             or _SPEND_AFTER.match(text, end)
             or (magnitude and _MAGNITUDE_OK_NEXT.match(text, end))
             or (bare and _whole(text, start, end, _AMOUNT_PREFIX, _AMOUNT_SUFFIX))
+            or _loose_amount(text, start, end, token, value, low is not None)
+            or (_WEAK_CUE_BEFORE.search(text, max(0, start - 4), start)
+                and _MAGNITUDE_OK_NEXT.match(text, end))
         )
         if not ok:
             return None, end
     return Mention(round(value, 2), start, mend), mend
+
+
+def _loose_amount(text: str, start: int, end: int, token: str, value: float, is_range: bool) -> bool:
+    """True if a number without a currency word is still money because it is
+    a round number said loosely: "三四百", "三百出头", "不到三百", "一百二"."""
+    roundish = (
+        any(u in token for u in "百千万亿")
+        or token[-1] in "kKwW"
+        or (token.isdigit() and value >= 100 and value % 100 == 0)
+    )
+    if not roundish:
+        return False
+    after = _LOOSE_AFTER.match(text, end)
+    loose = (
+        is_range
+        or after is not None
+        or _LOOSE_BEFORE.search(text, max(0, start - 4), start) is not None
+        or _BAI_TAIL.fullmatch(token) is not None
+    )
+    if not loose or not _MAGNITUDE_OK_NEXT.match(text, after.end() if after else end):
+        return False
+    lo, hi = _clause(text, start, end)
+    return not _BODY_CONTEXT.search(text, lo, hi)
 
 
 def _spend_cue_before(text: str, start: int) -> bool:
@@ -454,7 +618,16 @@ def find_amounts(text: str, bare: bool = False, starts: Optional[Iterable[int]] 
     or a number in 千/万 ("1.2万的包", "三千五"). With bare=True a message that
     is only a number ("299", "大概三千五") counts too. Negative amounts
     ("-5元", "负5元") are returned negative. Sizes, dates, times and counts
-    ("38码", "11月11日", "3天", "2次", "第2件") are not amounts."""
+    ("38码", "11月11日", "3天", "2次", "第2件") are not amounts.
+
+    Loose amounts: a round number (百 or more, or k/w) said loosely counts in
+    free text too and gives the stated number: "三百出头", "八百多", "两千五左右",
+    "不到三百" / "三百不到" (300), "小一千" (1000), "一百二" (120), "1.5w";
+    a range gives its lower bound ("三四百" -> 300, "大概五六百吧" -> 500);
+    "才29.9" counts after 才/只要/仅. Vague amounts ("好几百", "大几百") give
+    nothing, and a body measure in the clause ("体重一百二") blocks the loose
+    reading. Numerals in idioms, models and festivals ("退一赔三", "小米14",
+    "618", "双11") are never amounts (see _RE_MASK)."""
     return _scan(text, starts, _read_amount, bare)
 
 
@@ -624,8 +797,27 @@ _CONTACT_CUE = re.compile(
 )
 _WITH_SELLER = re.compile(r"(?:地|和卖家|跟卖家|与卖家|找卖家)?")
 _CONTACT_AFTER = re.compile(r"(?:沟通|联系|协商|交涉|找|问|聊|谈|说|催|反映|商量|扯皮|拉扯)")
-_COUNT_PREFIX = re.compile(r"(?:大概|大约|差不多|约|就|是|已经|有|好像|应该|只|才|也就|了|嗯|呃|额|哦|啊|沟通过|联系过|找过)*")
-_COUNT_SUFFIX = re.compile(r"(?:左右|上下|吧|啊|呀|了|呢|的|吧|吧|而已|多|[。！!.~?？\s])*")
+_COUNT_PREFIX = re.compile(
+    r"(?:大概|大约|差不多|约|就|是|已经|有|好像|应该|只|才|也就|了|嗯|呃|额|哦|啊|沟通过|联系过|找过"
+    r"|前前后后|前后|总共|一共|加起来|一共是|总共是|至少|起码|不下|也就是)*"
+)
+_COUNT_SUFFIX = re.compile(r"(?:左右|上下|吧|啊|呀|了|呢|的|吧|吧|而已|多|过|[。！!.~?？\s])*")
+# 一次都没有, 一回也没联系过: zero
+_ZERO_AFTER = re.compile(r"\s*(?:都|也)\s*(?:还|从来)?\s*(?:没有|没|未|不曾)(?:有)?")
+_ZERO_TAIL = re.compile(
+    r"(?:过)?(?:和|跟|与|找)?(?:卖家|商家|店家|客服|他们|他|她|对方)?"
+    r"(?:沟通|联系|协商|交涉|找|问|聊|谈|说|催|反映|商量|打过电话|打电话|发过消息|发消息|私信)"
+)
+# A bare answer with no numeral that means "never": 没联系过, 还没有, 没找过卖家
+_ZERO_BARE = re.compile(
+    r"(?:嗯|呃|额|哦|啊|我|我们|其实|目前|暂时|现在|还|都|从来|从|一直|根本|完全|压根|压根儿)*"
+    r"(?:(?:没有|没|未|不曾)(?:有)?"
+    r"(?:和|跟|与|找)?(?:卖家|商家|店家|客服|他们|他|她|对方)?"
+    r"(?:联系|沟通|找|问|聊|谈|协商|交涉|说|催|私信|打电话|打过电话|发消息|发过消息)?(?:过)?"
+    r"(?:卖家|商家|店家|客服|他们|他|她|对方)?"
+    r"|无)"  # 无 only on its own: 无聊 is not "never"
+    r"(?:呢|啊|吧|了|呀|哦|[。！!.~？?，,\s])*"
+)
 
 
 def _read_count(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int]:
@@ -641,9 +833,10 @@ def _read_count(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int
         value, start, m_end = 3, pos, end
     else:
         token, end = _read_token(text, pos)
-        if token is None:
+        if token is None or token[-1] in "kKwW":
             return None, end
-        value = _approx_value(token)
+        low = _range_low(token)  # 两三次 -> 2: the lower bound
+        value = low if low is not None else _approx_value(token)
         if value is None or value < 0:
             return None, end
         m = _COUNT_UNIT.match(text, end)
@@ -652,8 +845,23 @@ def _read_count(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int
                 return Mention(int(value), pos, end), end
             return None, end
         start, m_end = pos, m.end()
+        zero = _ZERO_AFTER.match(text, m_end) if value == 1 else None
+        if zero:  # 一次都没有, 一次也没联系过
+            tail = _ZERO_TAIL.match(text, zero.end())
+            if tail:
+                return Mention(0, start, tail.end()), tail.end()
+            if _whole(text, start, zero.end(), _COUNT_PREFIX, _COUNT_SUFFIX):
+                return Mention(0, start, zero.end()), zero.end()
+            return None, zero.end()  # 卖家一次都没回: says nothing about the user
         if pos > 0 and text[pos - 1] == "第":
+            # 第二次找卖家 (2); 第一次网购 is an ordinal, not a count, even as an answer
             start = pos - 1
+            lo, hi = _clause(text, start, m_end)
+            if not (
+                _CONTACT_CUE.search(text, lo, hi)
+                or _whole(text, start, m_end, _COUNT_PREFIX, _COUNT_SUFFIX)
+            ):
+                return None, m_end
     lo, hi = _clause(text, start, m_end)
     if not (
         bare
@@ -668,7 +876,19 @@ def find_counts(text: str, bare: bool = False, starts: Optional[Iterable[int]] =
     """How often the user already talked to the seller: "沟通了三次" (3),
     "找了卖家两次" (2), "好几次" / "多次" / "反复沟通" (3). A count needs a
     talking word in its clause ("洗了两次" is not a negotiation) unless the
-    message is only the count ("一次"); with bare=True a bare number counts."""
+    message is only the count ("一次"); with bare=True a bare number counts.
+
+    Ranges give the lower bound ("两三次" -> 2, "四五趟" -> 4); vague words
+    ("好几次", "多次", "几次", "十几次" -> 13) read 几 as 3. "一次都没有" /
+    "一次也没联系过" give 0; with bare=True so do answers without a numeral
+    that mean "never" ("没联系过", "还没有", "没找过卖家"). Ordinals count only
+    with a talking word ("第二次找卖家" -> 2, not "第一次网购")."""
+    if bare and isinstance(text, str) and 0 < len(text) <= 40:
+        folded = _fold(text)
+        stripped = folded.strip()
+        if stripped and _ZERO_BARE.fullmatch(stripped):
+            lead = len(folded) - len(folded.lstrip())
+            return [Mention(0, lead, lead + len(stripped))]
     return _scan(text, starts, _read_count, bare)
 
 

@@ -1,7 +1,7 @@
 """Everything the assistant says about a case, built from the knowledge file."""
 from __future__ import annotations
 
-from typing import Dict, List, Tuple
+from typing import Dict, List, Sequence, Tuple
 
 from advisor.advice import Advice
 from advisor.case import CaseFacts, fmt_number
@@ -17,94 +17,109 @@ def facts_summary(k: Knowledge, f: CaseFacts) -> List[str]:
         parts.append(f"金额{fmt_number(f.amount_yuan)}元")
     if f.days_since_receipt is not None:
         parts.append("今天刚收到" if f.days_since_receipt == 0 else f"收货{f.days_since_receipt}天")
+    if f.goods_received is False:
+        parts.append("还没收到货")
+    if f.paid_off_platform:
+        parts.append("钱是在平台外转账付的")
     if f.seller_attitude:
         parts.append(f"卖家：{k.seller_attitudes[f.seller_attitude]['label']}")
     if f.negotiation_rounds:
         parts.append(f"已沟通{f.negotiation_rounds}次")
-    if f.ruling_ignored:
-        parts.append("平台已处理但卖家不执行")
+    if f.platform_status:
+        parts.append(PLATFORM_STATUS_LABELS[f.platform_status])
     if f.urgent:
         parts.append("急用")
     if f.legal_matter:
         parts.append("考虑法律途径")
+    if f.wants:
+        parts.append(f"诉求：{WANTS_LABELS.get(f.wants, f.wants)}")
     if f.evidence_have:
         names = [k.evidence_items[i].name for i in f.evidence_have if i in k.evidence_items]
         parts.append("已有证据：" + "、".join(names))
+    if f.evidence_missing:
+        names = [k.evidence_items[i].name for i in f.evidence_missing if i in k.evidence_items]
+        parts.append("还缺：" + "、".join(names))
     return parts
 
 
+PLATFORM_STATUS_LABELS = {
+    "not_applied": "还没申请平台介入",
+    "applied_waiting": "已申请介入，在等结果",
+    "ruled_for_buyer_not_honoured": "平台已判你胜，卖家不执行",
+    "ruled_against_buyer": "平台判定不支持你",
+}
+WANTS_LABELS = {"refund": "退款", "exchange": "换货/补发", "compensation": "赔偿"}
+
+
 def acknowledgement(k: Knowledge, f: CaseFacts) -> str:
+    """Name the type and what we picked up; the user corrects it in their own words."""
     t = k.dispute_types[f.dispute_type]
-    lines = [f"我理解你遇到的是「{t.name}」：{t.covers}。"]
+    lines = [f"明白，这属于「{t.name}」：{t.covers}。（不对的话直接告诉我，比如“不是{t.name}，是……”）"]
     known = facts_summary(k, f)
     if known:
         lines.append("已记下：" + "；".join(known) + "。")
     if t.safety_first:
         lines.append(t.safety_first)
-    lines.append("我理解得对吗？")
     return "\n".join(lines)
 
 
-def confirm_buttons() -> List[Dict[str, str]]:
-    return [
-        {"title": "对，是这个问题", "payload": "/affirm"},
-        {"title": "不是，换一类", "payload": "/deny"},
-    ]
-
-
 def dispute_type_buttons(k: Knowledge) -> List[Dict[str, str]]:
-    return [
-        {
-            "title": t.name,
-            "payload": '/correct_dispute_type{"dispute_type": "%s"}' % code,
-        }
-        for code, t in k.dispute_types.items()
-    ]
+    # payloads are plain text, read like anything a shopper types
+    return [{"title": t.name, "payload": t.name} for t in k.dispute_types.values()]
 
 
-def seller_attitude_question(k: Knowledge) -> Tuple[str, List[Dict[str, str]]]:
-    buttons = [
-        {"title": a["label"], "payload": '/inform{"seller_attitude": "%s"}' % code}
-        for code, a in k.seller_attitudes.items()
-    ]
-    return "你和卖家沟通过了吗？卖家是什么态度？", buttons
+ATTITUDE_BUTTONS = (
+    ("还没联系", "还没联系卖家"),
+    ("卖家同意处理", "卖家同意处理"),
+    ("卖家拒绝", "卖家拒绝处理"),
+    ("卖家不回消息", "卖家不理我"),
+    ("卖家推卸责任", "卖家推卸责任"),
+)
+BUTTONS = {
+    "amount_yuan": (("不想说", "不想说"),),
+    "goods_received": (("收到了", "收到了"), ("没收到", "没收到")),
+    "paid_off_platform": (("淘宝下单付的", "在淘宝下单付的"), ("转账给对方的", "私下转账给对方的")),
+    "seller_attitude": ATTITUDE_BUTTONS,
+    "negotiation_rounds": (("1次", "1次"), ("2次", "2次"), ("3次及以上", "3次")),
+    "platform_status": (
+        ("还没申请", "还没申请介入"),
+        ("申请了在等结果", "申请了介入，在等结果"),
+        ("判我赢但卖家不执行", "平台判了退款，卖家不执行"),
+        ("判我输了", "平台判我输了"),
+    ),
+    "evidence_item": (("都有了", "都有了"), ("都还没有", "都还没有"), ("怎么拍才有效？", "怎么拍证据才有效")),
+}
 
 
-def negotiation_rounds_question() -> Tuple[str, List[Dict[str, str]]]:
-    buttons = [
-        {"title": title, "payload": '/inform{"negotiation_rounds": %d}' % n}
-        for title, n in (("1次", 1), ("2次", 2), ("3次及以上", 3))
-    ]
-    return "前后和卖家沟通了几次？", buttons
-
-
-def evidence_question(k: Knowledge, code: str, item: EvidenceItem) -> str:
-    ids = k.dispute_types[code].evidence
-    return (
-        f"证据 {ids.index(item.id) + 1}/{len(ids)}：{item.name}\n"
-        f"为什么要：{item.why}\n"
-        f"怎么准备：{item.how}\n"
-        "这一项你已经有了吗？"
-    )
-
-
-def evidence_buttons() -> List[Dict[str, str]]:
-    return [
-        {"title": "有了", "payload": "/affirm"},
-        {"title": "还没有", "payload": "/deny"},
-        {"title": "怎么拍才有效？", "payload": "/ask_photo_tips"},
-    ]
+def question(k: Knowledge, slot: str, wording: int, evidence: Sequence[str] = ()) -> Tuple[str, List[Dict[str, str]]]:
+    """The question for one fact, in its first or its second wording, with buttons."""
+    asks = k.questions[slot].ask
+    text = asks[min(wording, len(asks) - 1)]
+    if slot == "evidence_item":
+        lines = [text]
+        for n, item_id in enumerate(evidence, 1):
+            item = k.evidence_items[item_id]
+            lines.append(f"{n}. {item.name}：{item.how}")
+        text = "\n".join(lines)
+    buttons = [{"title": t, "payload": p} for t, p in BUTTONS.get(slot, ())]
+    if slot == "dispute_type":
+        buttons = dispute_type_buttons(k)
+    return text, buttons
 
 
 def checklist(k: Knowledge, f: CaseFacts) -> str:
+    from advisor.evidence import applicable_items
+
     t = k.dispute_types[f.dispute_type]
     have = set(f.evidence_have)
+    items = applicable_items(k, f)
     lines = [f"📋 证据清单（{t.name}）"]
-    for item in k.evidence_for(f.dispute_type):
-        mark = "✅ 已有" if item.id in have else "⬜ 还缺"
-        lines.append(f"{mark}：{item.name}")
-    missing = [i for i in k.evidence_for(f.dispute_type) if i.id not in have]
-    if missing:
+    for item in items:
+        if item.id in have:
+            lines.append(f"✅ 已有：{item.name}")
+        else:
+            lines.append(f"⬜ 还缺：{item.name}——{item.how}")
+    if any(i.id not in have for i in items):
         lines.append("缺的几项尽量先补齐，证据越完整越有说服力。")
     else:
         lines.append("证据很齐全，保管好原件和原始文件。")
@@ -112,29 +127,28 @@ def checklist(k: Knowledge, f: CaseFacts) -> str:
 
 
 def advice_text(k: Knowledge, f: CaseFacts, a: Advice) -> str:
+    from advisor.evidence import applicable_items, missing_items
+
     t = k.dispute_types[f.dispute_type]
     lines = [f"💡 我的建议：{a.title}", "理由："]
     lines += [f"· {r}" for r in a.reasons]
     lines.append("下一步：")
     lines += [f"{n}. {s}" for n, s in enumerate(a.steps, 1)]
     notes = list(a.warnings)
-    if t.weak_evidence_note:
+    if t.weak_evidence_note and 2 * len(missing_items(k, f)) >= len(applicable_items(k, f)):
         notes.append(t.weak_evidence_note)
     if t.safety_first:
         notes.append(t.safety_first)
-    lines.append("提醒：")
-    lines += [f"· {w}" for w in notes]
-    lines.append("以上是建议，最终结果取决于平台按规则和证据的判断。")
+    if notes:
+        lines.append("提醒：")
+        lines += [f"· {w}" for w in notes]
+    lines.append("以上是建议，最终结果取决于平台按规则和证据的判断。有新情况（比如卖家回复了、平台有结果了）随时告诉我，我会重新看。")
     return "\n".join(lines)
 
 
 def faq_buttons() -> List[Dict[str, str]]:
-    return [
-        {"title": "介入有用吗？", "payload": "/ask_intervention_useful"},
-        {"title": "介入要多久？", "payload": "/ask_duration"},
-        {"title": "会被当成恶意吗？", "payload": "/ask_malicious"},
-        {"title": "12315是什么？", "payload": "/ask_12315"},
-    ]
+    titles = ("介入有用吗？", "介入要多久？", "会被当成恶意吗？", "12315是什么？")
+    return [{"title": t, "payload": t} for t in titles]
 
 
 def help_text(k: Knowledge) -> str:

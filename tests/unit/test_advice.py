@@ -31,7 +31,10 @@ def facts(**kw):
         (facts(dispute_type="fraud", seller_attitude="not_contacted"), "intervene"),
         (facts(dispute_type="fraud", amount_yuan=12000), "external"),
         (facts(dispute_type="fraud", amount_yuan=800), "intervene"),
-        (facts(ruling_ignored=True, seller_attitude="refuses"), "external"),
+        (facts(platform_status="ruled_for_buyer_not_honoured", seller_attitude="refuses"), "external"),
+        (facts(platform_status="ruled_against_buyer"), "external"),
+        (facts(platform_status="applied_waiting", seller_attitude="refuses"), "intervene"),
+        (facts(dispute_type="fraud", amount_yuan=300, paid_off_platform=True), "external"),
         (facts(legal_matter=True), "external"),
     ],
 )
@@ -52,23 +55,52 @@ def test_catch_all_reason_when_nothing_specific_matches():
     assert a.reasons and all("{" not in r for r in a.reasons)
 
 
-def test_warnings_follow_the_facts():
-    base = advise(K, facts()).warnings
-    assert any("频繁" in w for w in base)  # don't apply casually, always said
-    assert any("证据" in w for w in base)
-    assert not any("急用" in w for w in base)
-    assert any("急用" in w for w in advise(K, facts(urgent=True)).warnings)
+def test_warnings_appear_only_where_they_apply():
+    # negotiating first is no warning for someone who negotiated four times
+    four = advise(K, facts(seller_attitude="refuses", negotiation_rounds=4)).warnings
+    assert not any("频繁" in w for w in four)
+    first = advise(K, facts(dispute_type="fraud", seller_attitude="not_contacted", negotiation_rounds=0))
+    assert any("频繁" in w for w in first.warnings)
+    # a negotiate recommendation carries no intervention warnings
+    assert advise(K, facts(seller_attitude="cooperative")).warnings == ()
+    refuses = facts(seller_attitude="refuses", negotiation_rounds=1)
+    assert not any("急用" in w for w in advise(K, refuses).warnings)
+    assert any("急用" in w for w in advise(K, facts(seller_attitude="refuses", urgent=True)).warnings)
     late = advise(K, facts(days_since_receipt=20)).warnings
     assert any("20天" in w for w in late)
-    weak = facts(evidence_missing=("defect_photos", "defect_video", "order_info"))
+    weak = facts(seller_attitude="refuses", amount_yuan=100,
+                 evidence_missing=("defect_photos", "defect_video", "order_info"))
     assert any("缺的证据" in w for w in advise(K, weak).warnings)
+    strong = facts(seller_attitude="refuses", amount_yuan=100,
+                   evidence_have=("defect_photos", "defect_video", "order_info", "chat_records"))
+    assert not any("缺的证据" in w for w in advise(K, strong).warnings)
+
+
+def test_money_paid_outside_the_platform_names_the_police():
+    a = advise(K, facts(dispute_type="fraud", amount_yuan=300, paid_off_platform=True))
+    assert any("110" in w and "96110" in w for w in a.warnings)
+
+
+def test_already_applied_is_not_told_to_apply_again():
+    a = advise(K, facts(platform_status="applied_waiting", seller_attitude="refuses"))
+    assert a.recommendation == "intervene"
+    assert not any("申请客服介入”" in s for s in a.steps)
+    assert "等平台处理" in a.title
+
+
+def test_advice_is_recomputed_from_the_facts_and_its_basis_changes():
+    before = advise(K, facts(seller_attitude="not_contacted", negotiation_rounds=0))
+    after = advise(K, facts(seller_attitude="refuses", negotiation_rounds=2))
+    assert before.recommendation == "negotiate" and after.recommendation == "intervene"
+    assert before.basis() != after.basis()
+    assert advise(K, facts()).basis() == advise(K, facts()).basis()
 
 
 def test_each_recommendation_has_steps():
     for rec, f in [
         ("negotiate", facts()),
         ("intervene", facts(seller_attitude="refuses")),
-        ("external", facts(ruling_ignored=True)),
+        ("external", facts(platform_status="ruled_for_buyer_not_honoured")),
     ]:
         a = advise(K, f)
         assert a.recommendation == rec and len(a.steps) >= 3

@@ -1,3 +1,4 @@
+"""Evidence that fits the case (advisor.evidence) and how it is shown (advisor.replies)."""
 from advisor import evidence, replies
 from advisor.case import CaseFacts
 from advisor.knowledge import default_knowledge
@@ -5,23 +6,57 @@ from advisor.knowledge import default_knowledge
 K = default_knowledge()
 
 
-def test_walk_goes_in_order_and_skips_known_items():
-    ids = K.dispute_types["color_difference"].evidence
-    assert evidence.next_item(K, "color_difference", [], []).id == ids[0]
-    assert evidence.next_item(K, "color_difference", [ids[0]], []).id == ids[1]
-    # chat records mentioned earlier ("聊天记录都截图了") are not asked again
-    remaining = evidence.remaining_items(K, "color_difference", ["chat_records"], [ids[0]])
-    assert [i.id for i in remaining] == [ids[1]]
-    assert evidence.next_item(K, "color_difference", list(ids), []) is None
+def ids(items):
+    return [i.id for i in items]
 
 
-def test_question_says_what_why_and_how():
-    item = K.evidence_items["daylight_comparison_photos"]
-    text = replies.evidence_question(K, "color_difference", item)
-    assert "1/3" in text and item.name in text and "自然光" in text and "为什么" in text
+def test_items_follow_the_knowledge_file_and_skip_what_was_said():
+    f = CaseFacts(dispute_type="color_difference", evidence_have=("chat_records",),
+                  evidence_missing=("daylight_comparison_photos",))
+    assert ids(evidence.remaining_items(K, f)) == ["listing_screenshot"]
+    assert ids(evidence.missing_items(K, f)) == ["daylight_comparison_photos", "listing_screenshot"]
 
 
-def test_checklist_marks_have_and_missing():
+def test_a_parcel_that_never_came_needs_no_unboxing_video():
+    gone = CaseFacts(dispute_type="logistics", goods_received=False)
+    came = CaseFacts(dispute_type="logistics", goods_received=True)
+    assert "unboxing_video" not in ids(evidence.applicable_items(K, gone))
+    assert "package_photos" not in ids(evidence.applicable_items(K, gone))
+    assert "unboxing_video" in ids(evidence.applicable_items(K, came))
+
+
+def test_every_condition_named_in_the_file_has_code():
+    evidence.check_conditions(K)
+    used = {i.when for i in K.evidence_items.values() if i.when}
+    assert used <= set(K.evidence_conditions)
+
+
+def test_evidence_question_lists_what_and_how():
+    text, buttons = replies.question(K, "evidence_item", 0, ("daylight_comparison_photos", "chat_records"))
+    assert "1. 自然光下的实物对比照" in text and "2. 和卖家的聊天记录" in text
+    assert "白天靠窗" in text
+    assert {b["title"] for b in buttons} >= {"都有了", "都还没有"}
+
+
+def test_second_wording_differs_from_the_first():
+    for slot in K.questions:
+        first, _ = replies.question(K, slot, 0, ("chat_records",))
+        second, _ = replies.question(K, slot, 1, ("chat_records",))
+        assert first != second, slot
+
+
+def test_buttons_send_plain_text_that_the_fact_reader_understands():
+    from advisor.facts import read_message
+
+    for slot in ("goods_received", "paid_off_platform", "seller_attitude", "platform_status", "negotiation_rounds"):
+        _, buttons = replies.question(K, slot, 0)
+        for b in buttons:
+            assert not b["payload"].startswith("/")
+            r = read_message(K, b["payload"], asked=slot)
+            assert r.answered and slot in r.slots, (slot, b)
+
+
+def test_checklist_marks_have_and_missing_with_how():
     f = CaseFacts(
         dispute_type="size",
         evidence_have=("order_info", "chat_records"),
@@ -29,7 +64,7 @@ def test_checklist_marks_have_and_missing():
     )
     text = replies.checklist(K, f)
     assert "✅ 已有：订单信息截图" in text
-    assert "⬜ 还缺：尺码标签照片" in text
+    assert "⬜ 还缺：尺码标签照片——" in text
     assert "⬜ 还缺：平铺测量照片或视频" in text
 
 

@@ -249,7 +249,7 @@ COUNTS = [
     ("跟卖家反复联系都没用", 3),
     ("一次", 1),
     ("两次吧", 2),
-    ("跟卖家说了两三次", 3),
+    ("跟卖家说了两三次", 2),  # a range gives its lower bound (was 3, the larger)
     ("第二次找卖家了", 2),
     ("联系了卖家5次", 5),
     # not negotiation rounds
@@ -271,6 +271,287 @@ def test_parse_count_bare(text, expected):
     assert parse_count(text, bare=True) == expected
 
 
+# ------------------------------------------------------------- loose amounts
+LOOSE_AMOUNTS = [
+    # 来 / 多 / 出头 / 左右: the stated round number
+    ("八百来块吧", 800),
+    ("衣服八百来块吧", 800),
+    ("两千五百来块", 2500),
+    ("三百出头", 300),
+    ("这个包三百出头", 300),
+    ("花了三百出头吧", 300),
+    ("花了八百多", 800),
+    ("八百多的衣服", 800),
+    ("两千五左右", 2500),
+    ("300左右", 300),
+    # k / w
+    ("1k", 1000),
+    ("1K", 1000),
+    ("花了1K", 1000),
+    ("2k块", 2000),
+    ("1.5w", 15000),
+    ("1.5W的包", 15000),
+    ("买了个1.5w的表", 15000),
+    ("1.2万", 12000),
+    # ranges: the lower bound
+    ("三四百", 300),
+    ("这件大概三四百吧", 300),
+    ("大概五六百吧", 500),
+    ("花了三四百", 300),
+    ("两三千块", 2000),
+    ("一两百块", 100),
+    ("三十七八块钱", 37),
+    ("十七八块", 17),
+    # 不到 / 小 / 快: the stated bound
+    ("不到三百", 300),
+    ("花了不到三百", 300),
+    ("不到三百块", 300),
+    ("三百不到吧", 300),
+    ("不到300", 300),
+    ("小一千", 1000),
+    ("快三百了", 300),
+    # colloquial 百 / 千 with a trailing digit
+    ("一百二", 120),
+    ("一千二", 1200),
+    ("花了一万一", 11000),
+    ("三万一的包", 31000),
+    # currency, 才, mixed
+    ("¥ 1,299", 1299),
+    ("才29.9", 29.9),
+    ("才9块9", 9.9),
+    ("花了29.9", 29.9),
+    ("299块钱买个教训", 299),
+    ("一口价299", 299),
+    # still not amounts
+    ("好几百", None),
+    ("大几百", None),
+    ("29.9", None),  # a bare number needs bare=True or a cue
+    ("八百", None),  # a round number with no loose word and no cue
+    ("体重一百二", None),
+    ("身高一百七八", None),
+    ("体重一百出头", None),
+    ("三四百个好评", None),
+    ("洗了两三次", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", LOOSE_AMOUNTS)
+def test_parse_amount_loose(text, expected):
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("八百来块吧", 800),
+        ("三百出头", 300),
+        ("八百多", 800),
+        ("1k", 1000),
+        ("1K", 1000),
+        ("2k块", 2000),
+        ("1.5w", 15000),
+        ("1.2万", 12000),
+        ("两千五左右", 2500),
+        ("两千五百来块", 2500),
+        ("三四百", 300),
+        ("大概五六百吧", 500),
+        ("差不多两三千吧", 2000),
+        ("不到三百", 300),
+        ("三百不到吧", 300),
+        ("小一千", 1000),
+        ("¥ 1,299", 1299),
+        ("一百二", 120),
+        ("一千二", 1200),
+        ("才29.9", 29.9),
+        ("29.9", 29.9),
+        ("299块钱买个教训", 299),
+        ("好几百", None),  # too vague
+        ("几百吧", None),
+    ],
+)
+def test_parse_amount_loose_bare(text, expected):
+    assert parse_amount(text, bare=True) == expected
+
+
+def test_parse_number_still_reads_a_range_as_the_larger_value():
+    # parse_number (and so days: "收到两三天了" -> 3) keeps the larger value;
+    # amounts and counts take the lower bound
+    assert parse_number("三四百") == 400
+    assert parse_amount("三四百块") == 300
+    assert parse_days("收到两三天了") == 3
+    assert parse_count("聊了两三回") == 2
+
+
+# ------------------------------------------------------------- more counts
+MORE_COUNTS = [
+    ("前后联系了四五趟", 4),
+    ("聊了两三回", 2),
+    ("催了四五次", 4),
+    ("找客服找了七八次", 7),
+    ("联系了卖家十几次", 13),  # 几 reads as 3
+    ("找了他好几次", 3),  # 好几次 = 3, the module's convention for vague counts
+    ("三番两次找卖家", 3),
+    ("说了三遍", 3),
+    ("跟他说了3遍了", 3),
+    ("问了两回", 2),
+    ("打了三次电话", 3),
+    ("去找了卖家两趟", 2),
+    ("联系了卖家5次", 5),
+    # zero
+    ("一次都没有", 0),
+    ("我一次都没联系过卖家", 0),
+    ("一次也没找过卖家", 0),
+    ("卖家一次都没回", None),  # says nothing about how often the user asked
+    ("没联系过", None),  # no numeral: 0 only as a bare answer
+    # ordinals
+    ("第二次找卖家了", 2),
+    ("第一次网购", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_COUNTS)
+def test_parse_count_more_phrasings(text, expected):
+    assert parse_count(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("两次", 2),
+        ("3", 3),
+        ("三四次吧", 3),
+        ("大概两三回吧", 2),
+        ("前前后后七八次", 7),
+        ("就一次", 1),
+        ("第一次", 1),
+        ("一次都没有", 0),
+        ("一次也没有", 0),
+        ("0次", 0),
+        ("零次", 0),
+        ("没联系过", 0),
+        ("还没有", 0),
+        ("没有", 0),
+        ("没找过卖家", 0),
+        ("还没联系卖家呢", 0),
+        ("  没沟通过。", 0),
+        ("无", 0),
+        ("没用", None),
+        ("无聊", None),
+        ("没问题", None),
+        ("没找到", None),
+        ("没有聊天记录", None),
+        ("卖家一次都没回", None),
+        ("第一次网购", None),
+        ("好几次", 3),
+    ],
+)
+def test_parse_count_bare_more(text, expected):
+    assert parse_count(text, bare=True) == expected
+
+
+def test_zero_count_mention_spans():
+    text = "  没联系过"
+    [m] = find_counts(text, bare=True)
+    assert (m.value, text[m.start : m.end]) == (0, "没联系过")
+    text = "我一次都没联系过卖家"
+    [m] = find_counts(text)
+    assert (m.value, text[m.start : m.end]) == (0, "一次都没联系")
+
+
+# -------------------------------------- numerals in idioms, names and models
+NOT_NUMBERS = [
+    "退一赔三",
+    "假一赔十",
+    "支持退一赔三吗",
+    "7天无理由",
+    "七天无理由退货",
+    "七天无理由都过了",
+    "15天价保",
+    "iPhone 15",
+    "iphone15 pro",
+    "小米14",
+    "华为Mate60",
+    "华为 Mate 60",
+    "3C",
+    "3C数码",
+    "5G",
+    "5G手机",
+    "一星差评",
+    "给了一星差评",
+    "1星",
+    "五星好评",
+    "双11",
+    "双十一",
+    "双十一买的",
+    "618",
+    "618买的",
+    "第一次网购",
+    "一模一样",
+    "一直",
+    "一直没发货",
+    "一下",
+    "等一下",
+    "一点",
+    "便宜一点",
+    "三天两头坏",
+    "一天到晚",
+    "千万别买",
+    "万一卖家不退呢",
+    "65W快充",
+    "65W的充电器",
+    "4K电视",
+]
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+@pytest.mark.parametrize("bare", [False, True], ids=["free", "bare"])
+def test_numerals_in_idioms_names_and_models_are_not_numbers(text, bare):
+    assert parse_amount(text, bare=bare) is None
+    assert parse_days(text, bare=bare) is None
+    assert parse_count(text, bare=bare) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("买的iPhone 15花了5999", 5999),
+        ("iPhone15 5999元", 5999),
+        ("买的小米14花了3999", 3999),
+        ("华为Mate60花了5999", 5999),
+        ("买了三星手机花了两千", 2000),
+        ("支持7天无理由，花了299", 299),
+        ("退一赔三，花了299", 299),
+        ("618买的，花了299", 299),
+        ("花了618", 618),
+        ("618元", 618),
+        ("¥618", 618),
+        ("买了65W的充电头花了99", 99),
+        ("买了个4K屏花了两千", 2000),
+        ("RMB299", 299),
+        ("ok 299块", 299),
+        ("一点二万", 12000),  # 一点 followed by a digit is a number
+    ],
+)
+def test_amounts_next_to_idioms_and_models(text, expected):
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("收到7天了，七天无理由还能退吗", 7),
+        ("收到一星期了", 7),
+        ("一星期", None),
+    ],
+)
+def test_days_next_to_idioms(text, expected):
+    assert parse_days(text) == expected
+
+
+def test_days_bare_a_week_is_not_a_rating():
+    assert parse_days("一星期", bare=True) == 7
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -289,6 +570,13 @@ def test_parse_count_bare(text, expected):
         "点点点",
         "1.2.3.4万",
         ",,,1,,,",
+        "\x1b[31m红色\x1b[0m\t\r\n\x7f",
+        "退一赔三" * 1250,  # 5,000 characters
+        "双11" * 1700,
+        "一万一" * 1700,
+        "两三四五六七八九" * 600,
+        "iPhone 15 " * 500,
+        "没" * 5000,
     ],
     ids=lambda t: repr(t) if len(t) <= 20 else f"{t[:10]!r}...({len(t)})",
 )
@@ -296,6 +584,13 @@ def test_never_raises(text):
     for finder in (find_amounts, find_days, find_counts):
         for bare in (False, True):
             assert isinstance(finder(text, bare=bare), list)
+
+
+@pytest.mark.parametrize("value", [None, 5, 2.5, b"299", ["299"], "", "\ud83d", "\x00" * 10])
+def test_parse_functions_never_raise(value):
+    for parse in (parse_amount, parse_days, parse_count):
+        for bare in (False, True):
+            assert parse(value, bare=bare) is None
 
 
 def test_starts_from_outside_give_the_same_result():

@@ -1,0 +1,95 @@
+"""action_case_step: after the fact reader, say what the case calls for.
+
+It asks advisor.step for the next move and carries it out: a short answer to
+a message that is no dispute, the dispute type named with what was picked up,
+the next question (in another wording when the last answer couldn't be read),
+or the advice, recomputed whenever a fact has changed since it was given.
+"""
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.knowledge_base import KNOWLEDGE
+from actions.tracker_facts import case_facts, classified_intent, facts_set_this_turn, slots_set_this_turn
+from advisor import replies
+from advisor.advice import advise, change_line
+from advisor.step import ASK, ADVISE, next_step
+from advisor.text import clean, is_english_only
+
+# Intents that describe a situation, not a dispute: answered from `situations`.
+SITUATION_INTENTS = ("presale_question", "no_claim", "dislike_return", "out_of_scope")
+
+
+def situation_for(intent: Optional[Text], text: Text) -> Optional[Text]:
+    if is_english_only(clean(text)):
+        return "english_only"
+    return intent if intent in SITUATION_INTENTS else None
+
+
+class ActionCaseStep(Action):
+    def name(self) -> Text:
+        return "action_case_step"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        k = KNOWLEDGE
+        f = case_facts(tracker)
+        intent, _, _ = classified_intent(tracker)
+        text = tracker.latest_message.get("text") or ""
+        changed = slots_set_this_turn(tracker)
+        lines: List[Text] = []
+        events: List[Dict[Text, Any]] = []
+
+        if f.dispute_type is None:
+            situation = situation_for(intent, text)
+            if situation and not facts_set_this_turn(tracker).dispute_type:
+                dispatcher.utter_message(text=k.situations[situation])
+                return [SlotSet("requested_slot", None)]
+
+        if "dispute_type" in changed and f.dispute_type:
+            lines.append(replies.acknowledgement(k, f))
+        else:
+            noted = replies.facts_summary(k, facts_set_this_turn(tracker))
+            if noted:
+                lines.append("记下了：" + "；".join(noted) + "。")
+
+        step = next_step(k, f)
+        if step.kind == ASK:
+            question, buttons = replies.question(k, step.slot, step.wording, step.evidence)
+            lines.append(question)
+            dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
+            return events + [
+                SlotSet("requested_slot", step.slot),
+                SlotSet("asked", list(f.asked) + [step.slot]),
+            ]
+        if step.kind == ADVISE:
+            return events + self._advise(dispatcher, tracker, f, lines)
+        # STUCK: the type is still unknown after asking twice
+        dispatcher.utter_message(text=k.situations["unclear"], buttons=replies.dispute_type_buttons(k))
+        return [SlotSet("requested_slot", None), SlotSet("asked", [])]
+
+    def _advise(self, dispatcher, tracker: Tracker, f, lines: List[Text]) -> List[Dict[Text, Any]]:
+        k = KNOWLEDGE
+        advice = advise(k, f)
+        basis = advice.basis()
+        given = tracker.get_slot("advice_basis")
+        events = [
+            SlotSet("requested_slot", None),
+            SlotSet("recommendation", advice.recommendation),
+            SlotSet("advice_basis", basis),
+        ]
+        if given == basis:
+            # nothing that changes the advice: say so in one line
+            lines.append("这不影响之前的建议。还有想问的，可以直接问，或者点：")
+            dispatcher.utter_message(text="\n".join(lines), buttons=replies.faq_buttons())
+            return events
+        if given:
+            lines.append(change_line(k, tracker.get_slot("recommendation"), advice))
+        if lines:
+            dispatcher.utter_message(text="\n".join(lines))
+        dispatcher.utter_message(text=replies.checklist(k, f))
+        dispatcher.utter_message(text=replies.advice_text(k, f, advice))
+        dispatcher.utter_message(text="还有想了解的吗？可以直接问，也可以点：", buttons=replies.faq_buttons())
+        return events

@@ -1,0 +1,86 @@
+"""Every user message goes through the fact reader first (Rasa runs
+action_validate_slot_mappings after each message, before any policy).
+
+The reader (advisor.facts) is pure Python; this action only gives it the
+message and what the assistant was waiting for, and turns its reading into
+slot events. Every case slot has a `custom` mapping, so this is the only
+place slots are filled from what the user said.
+"""
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import slot_checks
+from actions.knowledge_base import INTENT_CONFIDENCE_THRESHOLD, KNOWLEDGE
+from actions.tracker_facts import case_facts, classified_intent, entity_values
+from advisor.case import RULED_FOR_BUYER
+from advisor.detection import choose_dispute_type
+from advisor.evidence import remaining_items
+from advisor.facts import read_message
+
+# Entities a button payload may carry ('/inform{"seller_attitude": "refuses"}'),
+# for integrators who send them; our own buttons send plain text.
+PAYLOAD_SLOTS = ("seller_attitude", "negotiation_rounds", "platform_status", "amount_yuan")
+
+
+class ReadFacts(Action):
+    def name(self) -> Text:
+        return "action_validate_slot_mappings"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        return read_facts(dispatcher, tracker)
+
+
+def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotSet]:
+    k = KNOWLEDGE
+    before = case_facts(tracker)
+    asked = tracker.get_slot("requested_slot")
+    pending = [i.id for i in remaining_items(k, before)] if asked == "evidence_item" else []
+    intent, confidence, fell_back = classified_intent(tracker)
+    text = tracker.latest_message.get("text") or ""
+    reading = read_message(k, text, asked=asked, pending_evidence=pending, intent=intent)
+
+    new: Dict[Text, Any] = dict(reading.slots)
+    for slot in PAYLOAD_SLOTS:
+        values = entity_values(tracker, slot)
+        if values:
+            new[slot] = values[-1]
+    mentioned = reading.types + [v for v in entity_values(tracker, "dispute_type") if isinstance(v, str)]
+    if before.dispute_type in reading.negated_types and not mentioned:
+        new["dispute_type"] = None  # "不是色差": ask again
+    else:
+        chosen = choose_dispute_type(
+            before.dispute_type,
+            intent,
+            confidence,
+            mentioned,
+            INTENT_CONFIDENCE_THRESHOLD,
+            uncertain=fell_back,
+            negated=reading.negated_types,
+        )
+        if chosen != before.dispute_type:
+            new["dispute_type"] = chosen
+
+    for slot, check in (
+        ("amount_yuan", slot_checks.check_amount),
+        ("days_since_receipt", slot_checks.check_days),
+        ("negotiation_rounds", slot_checks.check_rounds),
+    ):
+        if slot in new:
+            new.update(check(new[slot], dispatcher))
+            if new[slot] is None:
+                del new[slot]
+    if "platform_status" in new:
+        new["ruling_ignored"] = new["platform_status"] == RULED_FOR_BUYER
+
+    have = [i for i in before.evidence_have if i not in reading.evidence_missing]
+    missing = [i for i in before.evidence_missing if i not in reading.evidence_have]
+    have += [i for i in reading.evidence_have if i not in have]
+    missing += [i for i in reading.evidence_missing if i not in missing]
+    new["evidence_have"], new["evidence_missing"] = have, missing
+
+    current = {name: tracker.get_slot(name) for name in new}
+    return [SlotSet(name, value) for name, value in new.items() if current[name] != value]

@@ -1,0 +1,270 @@
+"""The fact reader: every message goes through `read_message` before anything
+else decides what to say.
+
+It reads the facts of a case from a shopper's own words, wherever they come:
+amount, days, rounds, the seller's attitude, where the case stands with the
+platform, whether the goods arrived, money paid outside the platform, urgency,
+what the shopper wants, evidence in hand or not, and the dispute types named.
+What the assistant just asked (`asked`, the slot it waits for) lets a bare
+answer count: "299" to the amount question, "没有" to "申请过介入吗". All the
+words come from the knowledge file; this module holds only the reading rules.
+Pure Python, never raises on text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+
+from advisor import numbers
+from advisor.knowledge import Knowledge
+from advisor.mentions import is_negated
+from advisor.text import clean
+
+AFFIRM, DENY = "affirm", "deny"
+
+
+@dataclass
+class Reading:
+    slots: Dict[str, Any] = field(default_factory=dict)  # slot name -> value read
+    types: List[str] = field(default_factory=list)  # dispute types named, in order
+    negated_types: List[str] = field(default_factory=list)  # "不是色差"
+    evidence_have: List[str] = field(default_factory=list)
+    evidence_missing: List[str] = field(default_factory=list)
+    answered: bool = False  # the message answered the open question
+    skipped: bool = False  # the shopper declined to answer it
+
+    def found_anything(self) -> bool:
+        return bool(self.slots or self.evidence_have or self.evidence_missing)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    value: Any
+    negated: bool
+
+
+def _hits(text: str, table: Mapping[Any, Iterable[str]], negations: Sequence[str]) -> List[_Hit]:
+    """Non-overlapping mentions of any word in table (longest first), in text order."""
+    found: List[Tuple[int, int, Any]] = []
+    for value, words in table.items():
+        for w in words:
+            w = w.lower()
+            if not w:
+                continue
+            i = text.find(w)
+            while i >= 0:
+                found.append((i, i + len(w), value))
+                i = text.find(w, i + 1)
+    found.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    taken: List[Tuple[int, int]] = []
+    out: List[_Hit] = []
+    for a, b, value in found:
+        # an overlapping shorter word loses; the same word may name several values
+        if any(a < y and x < b and (a, b) != (x, y) for x, y in taken):
+            continue
+        taken.append((a, b))
+        out.append(_Hit(a, b, value, is_negated(text, a, b, negations)))
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+def _last(hits: List[_Hit]) -> Optional[Any]:
+    kept = [h.value for h in hits if not h.negated]
+    return kept[-1] if kept else None
+
+
+def _bool_table(table: Mapping[str, Iterable[str]]) -> Dict[bool, Tuple[str, ...]]:
+    return {value == "true": tuple(words) for value, words in table.items()}
+
+
+# "1和3有", "第2个有": evidence numbers in an answer to the evidence question
+_INDEX = re.compile(r"(?<![\d.])([1-9])(?![\d.])|第([一二三四五六七八九])")
+_CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+# words after an evidence word that say it is missing: "视频忘录了", "截图还没截"
+_MISSING_AFTER = re.compile(r"\s*(?:都|也|还|全|早就|已经)?(?:忘(?:了|记)?(?:录|拍|截|存|保存)?了?|没(?:有)?(?:录|拍|截|存|保存|弄|准备|留|量)|删了|丢了|找不到|没了)")
+
+
+def read_message(
+    k: Knowledge,
+    text: Any,
+    asked: Optional[str] = None,
+    pending_evidence: Sequence[str] = (),
+    intent: Optional[str] = None,
+) -> Reading:
+    """What this message says about the case.
+
+    `asked` is the slot the assistant is waiting for (Rasa's requested_slot),
+    `pending_evidence` the evidence ids its open evidence question listed,
+    `intent` the classifier's intent (only affirm / deny are used, and only
+    as the answer to the open question).
+    """
+    r = Reading()
+    s = clean(text).lower()
+    if not s or s.startswith("/"):
+        return r
+    neg = k.negations
+    _read_numbers(s, asked, r)
+    _read_keywords(k, s, r)
+    _read_evidence(k, s, r, pending_evidence if asked == "evidence_item" else ())
+    if asked:
+        _read_answer(k, s, asked, intent, pending_evidence, r)
+    # a type named after a negation ("不是色差，是尺码") is a correction
+    for hit in _hits(s, _type_table(k), neg):
+        (r.negated_types if hit.negated else r.types).append(hit.value)
+    return r
+
+
+def _type_table(k: Knowledge) -> Dict[str, Tuple[str, ...]]:
+    return {code: t.keywords for code, t in k.dispute_types.items()}
+
+
+def _read_numbers(s: str, asked: Optional[str], r: Reading) -> None:
+    amount = numbers.parse_amount(s, bare=asked == "amount_yuan")
+    if amount is not None:
+        r.slots["amount_yuan"] = float(amount)
+    days = numbers.parse_days(s)
+    if days is not None:
+        r.slots["days_since_receipt"] = int(days)
+    rounds = numbers.parse_count(s, bare=asked == "negotiation_rounds")
+    if rounds is not None:
+        r.slots["negotiation_rounds"] = int(rounds)
+
+
+def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
+    neg = k.negations
+    attitudes = {code: (spec or {}).get("keywords") or () for code, spec in k.seller_attitudes.items()}
+    attitude = _last(_hits(s, attitudes, neg))
+    if attitude:
+        r.slots["seller_attitude"] = attitude
+    status = _last(_hits(s, k.case_facts["platform_status"], neg))
+    if status is None and _last(_hits(s, {True: k.signals["ruling_ignored"]}, neg)):
+        status = "ruled_for_buyer_not_honoured"
+    if status:
+        r.slots["platform_status"] = status
+    for fact in ("goods_received", "paid_off_platform"):
+        value = _last(_hits(s, _bool_table(k.case_facts[fact]), neg))
+        if value is not None:
+            r.slots[fact] = value
+    wants = _last(_hits(s, k.case_facts["wants"], neg))
+    if wants:
+        r.slots["wants"] = wants
+    for signal in ("urgent", "legal_matter"):
+        if _last(_hits(s, {True: k.signals[signal]}, neg)):
+            r.slots[signal] = True
+    category = _last(_hits(s, k.product_categories, ()))
+    if category:
+        r.slots["product_category"] = category
+    if r.slots.get("seller_attitude") == "not_contacted" and "negotiation_rounds" not in r.slots:
+        r.slots["negotiation_rounds"] = 0
+
+
+def _mark(r: Reading, item: str, have: bool) -> None:
+    for lst in (r.evidence_have, r.evidence_missing):
+        if item in lst:
+            lst.remove(item)
+    (r.evidence_have if have else r.evidence_missing).append(item)
+
+
+def _read_evidence(k: Knowledge, s: str, r: Reading, pending: Sequence[str]) -> None:
+    """Named evidence anywhere; generic words ("截图", "视频") only for the open question."""
+    table = {i: item.keywords for i, item in k.evidence_items.items()}
+    if pending:
+        # while the evidence question is open, its items' short names count too ("商品页没截")
+        for i in pending:
+            table[i] = tuple(table[i]) + tuple(k.evidence_items[i].answer_keywords)
+    decided = set()
+    spans = []
+    for hit in _hits(s, table, k.negations):
+        missing = hit.negated or bool(_MISSING_AFTER.match(s, hit.end))
+        _mark(r, hit.value, not missing)
+        decided.add(hit.value)
+        spans.append((hit.start, hit.end))
+    if not pending:
+        return
+    for hit in _hits(s, k.evidence_kinds, k.negations):
+        if any(hit.start < b and a < hit.end for a, b in spans):
+            continue  # part of a named item ("聊天记录"): not a generic "记录"
+        missing = hit.negated or bool(_MISSING_AFTER.match(s, hit.end))
+        for item in pending:
+            if item not in decided and k.evidence_items[item].kind == hit.value:
+                _mark(r, item, not missing)
+
+
+def _answer_words(k: Knowledge, slot: str, key: str) -> Tuple[str, ...]:
+    return k.questions[slot].words.get(key, ())
+
+
+def _read_answer(
+    k: Knowledge, s: str, asked: str, intent: Optional[str], pending: Sequence[str], r: Reading
+) -> None:
+    """A reply to the open question, in whatever words it comes."""
+    if asked in r.slots:
+        r.answered = True
+        return
+    def says(key: str) -> bool:
+        return any(w.lower() in s for w in _answer_words(k, asked, key))
+
+    if asked == "amount_yuan":
+        if says("skip") or intent == DENY:
+            r.slots["amount_yuan"] = 0.0
+            r.answered = r.skipped = True
+    elif asked in ("goods_received", "paid_off_platform"):
+        table = {True: _answer_words(k, asked, "yes"), False: _answer_words(k, asked, "no")}
+        value = _last(_hits(s, table, ()))
+        if value is None and intent in (AFFIRM, DENY):
+            value = intent == AFFIRM
+        if value is not None:
+            r.slots[asked] = value
+            r.answered = True
+    elif asked == "seller_attitude":
+        if says("no") or intent == DENY:
+            r.slots["seller_attitude"] = "not_contacted"
+            r.slots.setdefault("negotiation_rounds", 0)
+            r.answered = True
+    elif asked == "platform_status":
+        # "申请了，还没结果" is yes; "没申请过" (a negated yes) is no
+        yes = _hits(s, {True: _answer_words(k, asked, "yes")}, k.negations)
+        if any(not h.negated for h in yes):
+            r.slots["platform_status"] = "applied_waiting"
+            r.answered = True
+        elif yes or says("no") or intent == DENY:
+            r.slots["platform_status"] = "not_applied"
+            r.answered = True
+    elif asked == "evidence_item":
+        _read_evidence_answer(k, s, intent, pending, r)
+
+
+def _read_evidence_answer(
+    k: Knowledge, s: str, intent: Optional[str], pending: Sequence[str], r: Reading
+) -> None:
+    if not pending:
+        return
+    named = {i for i in r.evidence_have + r.evidence_missing if i in pending}
+    rest = [i for i in pending if i not in named]
+    words = k.questions["evidence_item"].words
+    # "都有了" / "都没有" speak for the whole list only when no item was named
+    if not named and any(w in s for w in words.get("none_have", ())):
+        for i in rest:
+            _mark(r, i, False)
+    elif not named and any(w in s for w in words.get("all_have", ())):
+        for i in rest:
+            _mark(r, i, True)
+    else:
+        for m in _INDEX.finditer(s):
+            n = int(m.group(1)) if m.group(1) else _CN_DIGIT[m.group(2)]
+            if 1 <= n <= len(pending) and pending[n - 1] not in named:
+                _mark(r, pending[n - 1], True)
+                named.add(pending[n - 1])
+        if not named and intent in (AFFIRM, DENY):
+            for i in rest:
+                _mark(r, i, intent == AFFIRM)
+    decided = set(r.evidence_have) | set(r.evidence_missing)
+    if decided & set(pending):
+        # what the answer left out is not in hand yet: it goes on the to-do list
+        for i in pending:
+            if i not in decided:
+                _mark(r, i, False)
+        r.answered = True

@@ -1,0 +1,62 @@
+"""Text cleaning shared by the NLU normaliser and the fact reader: the same
+message must read the same way in both (Traditional -> Simplified, full-width
+-> half-width, invisible characters out, length capped)."""
+from __future__ import annotations
+
+import logging
+import unicodedata
+from functools import lru_cache
+from typing import Any, Optional
+
+logger = logging.getLogger(__name__)
+
+MAX_CHARS = 1000
+# Full-width forms that are Chinese punctuation and stay full-width.
+_KEEP_FULL_WIDTH = set("！，：；？（）")
+_WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULL_WIDTH}
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Optional[Any]:
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    for name in ("t2s", "t2s.json"):
+        try:
+            return opencc.OpenCC(name)
+        except Exception:  # the bindings differ in what they accept
+            continue
+    return None
+
+
+def clean(text: Any, max_chars: int = MAX_CHARS) -> str:
+    """The message as the assistant reads it ("" for anything that is not a string)."""
+    if not isinstance(text, str):
+        return ""
+    out = []
+    for ch in text[: max_chars * 2]:
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            continue
+        out.append(chr(_WIDTH_TABLE.get(ord(ch), ord(ch))))
+    s = "".join(out).strip()[:max_chars]
+    conv = _converter()
+    if conv is not None and s:
+        try:
+            converted = conv.convert(s)
+            if isinstance(converted, str) and len(converted) == len(s):
+                s = converted
+        except Exception:
+            logger.exception("OpenCC failed; text left unconverted")
+    return s
+
+
+def is_english_only(text: str) -> bool:
+    """Latin words and no Chinese at all: "my order never arrived"."""
+    has_cjk = any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    letters = sum(ch.isascii() and ch.isalpha() for ch in text)
+    return not has_cjk and letters >= 3 and not text.startswith("/")

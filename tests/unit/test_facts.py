@@ -1,0 +1,210 @@
+"""The fact reader (advisor.facts) over many phrasings, negations and corrections."""
+import pytest
+
+from advisor.facts import read_message
+from advisor.knowledge import default_knowledge
+
+K = default_knowledge()
+QUALITY = ("defect_photos", "defect_video", "order_info", "chat_records")
+COLOUR = ("daylight_comparison_photos", "listing_screenshot", "chat_records")
+SIZE = ("order_info", "size_label_photo", "flat_measurement", "chat_records")
+
+
+def read(text, asked=None, pending=(), intent=None):
+    return read_message(K, text, asked=asked, pending_evidence=pending, intent=intent)
+
+
+@pytest.mark.parametrize("text, attitude", [
+    ("推来推去的", "shifts_blame"),
+    ("客服跟我踢皮球", "shifts_blame"),
+    ("让我自己找厂家", "shifts_blame"),
+    ("把我屏蔽了", "ignores"),
+    ("说问问领导就一直没动静", "ignores"),
+    ("已读不回", "ignores"),
+    ("一直装死", "ignores"),
+    ("卖家同意退了", "cooperative"),
+    ("说可以换", "cooperative"),
+    ("直接拒绝了", "refuses"),
+    ("就是不给退", "refuses"),
+    ("还没联系卖家", "not_contacted"),
+])
+def test_seller_attitude_in_the_users_words(text, attitude):
+    assert read(text, "seller_attitude").slots["seller_attitude"] == attitude
+
+
+def test_no_to_the_seller_question_means_not_contacted_and_zero_rounds():
+    r = read("还没呢", "seller_attitude")
+    assert r.slots["seller_attitude"] == "not_contacted"
+    assert r.slots["negotiation_rounds"] == 0 and r.answered
+
+
+@pytest.mark.parametrize("text, status", [
+    ("平台判了退款，卖家拖着不退", "ruled_for_buyer_not_honoured"),
+    ("小二判了卖家退款，他就是不执行", "ruled_for_buyer_not_honoured"),
+    ("申请了介入，还在等", "applied_waiting"),
+    ("已经申请客服介入了", "applied_waiting"),
+    ("平台判我输了", "ruled_against_buyer"),
+    ("介入失败了", "ruled_against_buyer"),
+    ("还没申请介入", "not_applied"),
+])
+def test_where_the_case_stands_from_any_message(text, status):
+    assert read(text).slots["platform_status"] == status
+
+
+@pytest.mark.parametrize("text, status", [
+    ("没有", "not_applied"), ("还没", "not_applied"), ("申请了", "applied_waiting"),
+    ("在等结果", "applied_waiting"),
+])
+def test_short_answers_to_the_platform_question(text, status):
+    assert read(text, "platform_status").slots["platform_status"] == status
+
+
+def test_short_answers_count_only_for_their_question():
+    assert "platform_status" not in read("没有").slots
+    assert "goods_received" not in read("没有", "platform_status").slots
+
+
+@pytest.mark.parametrize("text, value", [
+    ("东西压根没到", False), ("快递显示签收了但我没拿到", False), ("一直没收到货", False),
+    ("收到了，打开一看是坏的", True), ("刚收到就发现少了一件", True),
+])
+def test_goods_received(text, value):
+    assert read(text).slots["goods_received"] is value
+
+
+@pytest.mark.parametrize("text, value", [("没收到", False), ("收到了", True), ("没", False)])
+def test_goods_received_as_the_answer(text, value):
+    assert read(text, "goods_received").slots["goods_received"] is value
+
+
+@pytest.mark.parametrize("text", [
+    "卖家让我加微信转账，说能便宜一百", "我是微信转账给他的", "对方发了个二维码让我扫码付款",
+    "钱是私下转账给他的",
+])
+def test_money_outside_the_platform(text):
+    assert read(text).slots["paid_off_platform"] is True
+
+
+@pytest.mark.parametrize("text, value", [("在淘宝下单付的", False), ("转账给他的", True), ("微信", True)])
+def test_paid_off_platform_as_the_answer(text, value):
+    assert read(text, "paid_off_platform").slots["paid_off_platform"] is value
+
+
+@pytest.mark.parametrize("text, have, missing", [
+    ("截图都在，视频忘录了", {"order_info", "chat_records"}, {"defect_video", "defect_photos"}),
+    ("照片拍了，视频也录了，订单截图和聊天记录都有", set(QUALITY), set()),
+    ("都有了", set(QUALITY), set()),
+    ("啥也没有", set(), set(QUALITY)),
+    ("1和3有", {"defect_photos", "order_info"}, {"defect_video", "chat_records"}),
+    ("只有照片", {"defect_photos"}, {"defect_video", "order_info", "chat_records"}),
+])
+def test_evidence_answer_for_a_quality_case(text, have, missing):
+    r = read(text, "evidence_item", QUALITY)
+    assert set(r.evidence_have) & set(QUALITY) == have
+    assert set(r.evidence_missing) == missing
+    assert r.answered
+
+
+def test_evidence_answer_with_negation_for_a_size_case():
+    r = read("尺码标拍了，还没量过，聊天记录还没截", "evidence_item", SIZE)
+    assert "size_label_photo" in r.evidence_have
+    assert {"flat_measurement", "chat_records"} <= set(r.evidence_missing)
+
+
+def test_colour_evidence_photo_and_missing_chat():
+    r = read("照片有，聊天记录还没截", "evidence_item", COLOUR)
+    assert "daylight_comparison_photos" in r.evidence_have
+    assert "chat_records" in r.evidence_missing
+
+
+def test_unreadable_evidence_answer_is_not_taken_as_an_answer():
+    r = read("嗯……这个嘛", "evidence_item", QUALITY)
+    assert not r.answered and not r.evidence_have and not r.evidence_missing
+
+
+def test_yes_no_intent_answers_the_whole_evidence_list():
+    assert set(read("有", "evidence_item", QUALITY, intent="affirm").evidence_have) == set(QUALITY)
+    assert set(read("没", "evidence_item", QUALITY, intent="deny").evidence_missing) == set(QUALITY)
+
+
+def test_evidence_named_in_a_first_message():
+    r = read("衣服开线了，照片和聊天记录我都留着")
+    assert {"defect_photos", "chat_records"} <= set(r.evidence_have)
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("八百来块吧", 800), ("三百出头", 300), ("1299", 1299), ("花了两千五左右", 2500),
+])
+def test_amount_as_the_answer(text, amount):
+    assert read(text, "amount_yuan").slots["amount_yuan"] == amount
+
+
+@pytest.mark.parametrize("text", ["不想说", "这个保密", "记不清了"])
+def test_declining_to_give_the_amount_records_zero(text):
+    r = read(text, "amount_yuan")
+    assert r.slots["amount_yuan"] == 0 and r.skipped
+
+
+def test_bare_number_is_no_amount_outside_its_question():
+    assert "amount_yuan" not in read("299").slots
+
+
+def test_idioms_are_no_amounts():
+    assert "amount_yuan" not in read("我要退一赔三", "amount_yuan").slots
+
+
+def test_two_facts_in_one_line():
+    r = read("颜色不对，卖家还不给退，花了299")
+    assert r.types[0] == "color_difference"
+    assert r.slots["seller_attitude"] == "refuses"
+    assert r.slots["amount_yuan"] == 299
+
+
+def test_correction_names_the_new_type_and_negates_the_old():
+    r = read("不是色差，是尺码")
+    assert r.types == ["size"] and r.negated_types == ["color_difference"]
+
+
+def test_traditional_and_full_width_text():
+    r = read("賣家把我拉黑了，花了２９９元")
+    assert r.slots["seller_attitude"] == "ignores" and r.slots["amount_yuan"] == 299
+
+
+def test_wants_urgency_and_legal_route():
+    r = read("急用！要么退款要么赔偿，不行我就起诉")
+    assert r.slots["urgent"] is True and r.slots["legal_matter"] is True
+    assert r.slots["wants"] == "compensation"
+
+
+@pytest.mark.parametrize("text", [None, "", "   ", "/affirm", "🙂🙂", "？？？", "a" * 5000, "\x00\x07"])
+def test_never_raises(text):
+    read(text, "evidence_item", QUALITY)
+    read(text, "amount_yuan")
+
+
+@pytest.mark.parametrize("text, status", [
+    ("申请了，还没结果", "applied_waiting"), ("没申请过", "not_applied"),
+])
+def test_platform_answers_with_both_words(text, status):
+    assert read(text, "platform_status").slots["platform_status"] == status
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我急用，卖家已读不回，沟通了三次了", {"urgent": True, "seller_attitude": "ignores", "negotiation_rounds": 3}),
+    ("平台判了卖家不执行，我要起诉", {"platform_status": "ruled_for_buyer_not_honoured", "legal_matter": True}),
+    ("不是很急", {}),
+    ("面霜用了脸过敏，红肿", {"product_category": "美妆护肤", "goods_received": True}),
+    ("卖家同意退款了", {"seller_attitude": "cooperative", "wants": "refund"}),
+    ("前天到的，花了299元", {"days_since_receipt": 2, "amount_yuan": 299}),
+    ("你好", {}),
+])
+def test_realistic_messages(text, expected):
+    assert read(text).slots == expected
+
+
+@pytest.mark.parametrize("text, types", [
+    ("颜色不对", ["color_difference"]), ("是不是色差啊", ["color_difference"]),
+    ("没想到颜色差这么多", ["color_difference"]), ("发货五天了还是没收到", ["logistics"]),
+])
+def test_types_named(text, types):
+    assert read(text).types == types
