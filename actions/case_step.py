@@ -13,7 +13,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.knowledge_base import KNOWLEDGE
-from actions.tracker_facts import case_facts, classified_intent, facts_set_this_turn, slots_set_this_turn
+from actions.tracker_facts import (
+    case_facts,
+    classified_intent,
+    facts_set_this_turn,
+    facts_set_this_turn_any,
+    slots_set_this_turn,
+)
 from advisor import replies
 from advisor.advice import advise, change_line
 from advisor.step import ASK, ADVISE, next_step
@@ -39,6 +45,8 @@ class ActionCaseStep(Action):
         intent, _, _ = classified_intent(tracker)
         text = tracker.latest_message.get("text") or ""
         changed = slots_set_this_turn(tracker)
+        if intent in KNOWLEDGE.faq and not facts_set_this_turn_any(tracker):
+            return []  # a plain question, answered just before: the open question stays open
         lines: List[Text] = []
         events: List[Dict[Text, Any]] = []
 

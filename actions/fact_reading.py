@@ -17,7 +17,7 @@ from actions import slot_checks
 from actions.knowledge_base import INTENT_CONFIDENCE_THRESHOLD, KNOWLEDGE
 from actions.tracker_facts import case_facts, classified_intent, entity_values
 from advisor.case import RULED_FOR_BUYER
-from advisor.detection import choose_dispute_type
+from advisor.detection import dispute_type_after
 from advisor.evidence import remaining_items
 from advisor.facts import read_message
 
@@ -48,21 +48,13 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         values = entity_values(tracker, slot)
         if values:
             new[slot] = values[-1]
-    mentioned = reading.types + [v for v in entity_values(tracker, "dispute_type") if isinstance(v, str)]
-    if before.dispute_type in reading.negated_types and not mentioned:
-        new["dispute_type"] = None  # "不是色差": ask again
-    else:
-        chosen = choose_dispute_type(
-            before.dispute_type,
-            intent,
-            confidence,
-            mentioned,
-            INTENT_CONFIDENCE_THRESHOLD,
-            uncertain=fell_back,
-            negated=reading.negated_types,
-        )
-        if chosen != before.dispute_type:
-            new["dispute_type"] = chosen
+    named = reading.types + [v for v in entity_values(tracker, "dispute_type") if isinstance(v, str)]
+    chosen = dispute_type_after(
+        before.dispute_type, intent, confidence, fell_back, named, reading.negated_types,
+        INTENT_CONFIDENCE_THRESHOLD,
+    )
+    if chosen != before.dispute_type:
+        new["dispute_type"] = chosen
 
     for slot, check in (
         ("amount_yuan", slot_checks.check_amount),

@@ -75,3 +75,8 @@ def facts_set_this_turn(tracker: Tracker) -> CaseFacts:
     """The case facts this message added or changed."""
     changed = {k: v for k, v in slots_set_this_turn(tracker).items() if v is not None and k != "asked"}
     return CaseFacts.from_slots(changed)
+
+
+def facts_set_this_turn_any(tracker: Tracker) -> bool:
+    """Whether this message changed any case fact (evidence included)."""
+    return any(k in CASE_SLOTS and k != "asked" for k in slots_set_this_turn(tracker))

@@ -15,8 +15,11 @@ REPORT_PREFIX = "report_"
 CORRECTION_INTENT = "correct_dispute_type"
 FALLBACK_INTENT = "nlu_fallback"
 # Intents that may carry a problem the classifier didn't label as one
-# ("卖家让我私下转账" read as a plain statement of facts).
-KEYWORD_BACKUP_INTENTS = ("inform", "seek_help")
+# ("卖家让我私下转账" read as a plain statement of facts; "宝贝不错，就是假货"
+# read as a review): a keyword that names exactly one type then decides.
+# Questions (presale_question, ask_*) are never relabelled by a keyword:
+# "是正品吗" names no problem.
+KEYWORD_BACKUP_INTENTS = ("inform", "seek_help", "no_claim", "out_of_scope")
 
 
 def type_from_intent(intent: Optional[str]) -> Optional[str]:
@@ -65,3 +68,22 @@ def choose_dispute_type(
     if backup and len(set(mentioned)) == 1:
         return mentioned[0]
     return None
+
+
+def dispute_type_after(
+    current: Optional[str],
+    intent: Optional[str],
+    confidence: float,
+    fell_back: bool,
+    named: Sequence[str],
+    negated: Sequence[str],
+    threshold: float,
+) -> Optional[str]:
+    """The dispute type once a message is read: the one decision the dialogue
+    and the evaluation scripts share. `named` / `negated` are the types the fact
+    reader found named and negated ("不是色差，是尺码")."""
+    if current in negated and not named:
+        return None  # "不是色差": ask again
+    return choose_dispute_type(
+        current, intent, confidence, named, threshold, uncertain=fell_back, negated=negated
+    )

@@ -45,22 +45,39 @@ def summarize(results: Path) -> dict:
     }
 
 
+GATES = Path(__file__).resolve().parent.parent / "tests" / "nlu" / "gates.yml"
+
+
+def per_intent_f1(results: Path) -> dict:
+    report = json.loads((results / "intent_report.json").read_text("utf-8"))
+    return {k: v["f1-score"] for k, v in report.items() if isinstance(v, dict) and "f1-score" in v
+            and k not in ("micro avg", "macro avg", "weighted avg")}
+
+
 def main() -> int:
+    import yaml
+
     parser = argparse.ArgumentParser()
     parser.add_argument("results", type=Path)
-    parser.add_argument("--min-intent-accuracy", type=float, default=0.85)
-    parser.add_argument("--min-dispute-accuracy", type=float, default=0.90)
     args = parser.parse_args()
+    gates = (yaml.safe_load(GATES.read_text("utf-8")) or {}).get("test_nlu", {}) if GATES.exists() else {}
 
     s = summarize(args.results)
     intent_acc, dispute_acc = s["intent_accuracy"], s["dispute_type_accuracy"]
-    print(f"held-out messages: {s['messages']} ({s['disputes']} disputes, {s['others']} other)")
+    print(f"test_nlu.yml (written by this project): {s['messages']} messages ({s['disputes']} disputes, {s['others']} other)")
     print(f"intent accuracy: {intent_acc:.3f}   macro F1: {s['macro_f1']:.3f}")
     print(f"dispute_type accuracy: {dispute_acc:.3f}   other messages given a type: {s['others_given_a_type']}")
-    failed = intent_acc < args.min_intent_accuracy or dispute_acc < args.min_dispute_accuracy
-    if failed:
-        print(f"FAILED: below the bar (intent {args.min_intent_accuracy}, dispute_type {args.min_dispute_accuracy})")
-    return 1 if failed else 0
+    failures = []
+    for key, value in (("intent_accuracy", intent_acc), ("dispute_type_accuracy", dispute_acc)):
+        if key in gates and value < gates[key]:
+            failures.append(f"{key} {value:.3f} < {gates[key]}")
+    minimum = gates.get("per_intent_f1")
+    for intent, f1 in sorted(per_intent_f1(args.results).items()):
+        if minimum is not None and f1 < minimum:
+            failures.append(f"intent {intent}: F1 {f1:.3f} < {minimum}")
+    for f in failures:
+        print("FAILED gate:", f)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@
 The page (web/serve.py) talks to the session's Rasa server over socket.io, exactly as
 `make run` serves it. Screenshots go to tests/e2e/screenshots/ (git-ignored).
 """
-import json
 import re
 import socket
 import subprocess
@@ -16,9 +15,11 @@ import requests
 import yaml
 from playwright.sync_api import expect, sync_playwright
 
+from advisor.case import CaseFacts
+from advisor.evidence import applicable_items
 from advisor.knowledge import default_knowledge
+from advisor.replies import faq_buttons, question
 from conftest import free_port
-from advisor.replies import confirm_buttons, dispute_type_buttons, evidence_buttons, negotiation_rounds_question
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -27,6 +28,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SHOTS = ROOT / "tests" / "e2e" / "screenshots"
 DISPUTE = "买的连衣裙和图片颜色差太多了，花了299，卖家说是光线问题不给退"
+CORRECTION = "不是色差，是尺码"  # a type correction is typed, in the shopper's own words
 ANSWER_TIMEOUT_MS = 30_000
 K = default_knowledge()
 PHONE = {"width": 390, "height": 844}
@@ -189,9 +191,13 @@ def greeting() -> str:
     return response("utter_greet")["text"]
 
 
-def payload_value(payload: str, key: str):
-    """'/inform{"negotiation_rounds": 2}' -> 2"""
-    return json.loads(payload[payload.index("{"):])[key]
+def asked(slot: str, wording: int = 0):
+    """The question for one fact (its first wording unless told) and its buttons."""
+    return question(K, slot, wording)
+
+
+def tracker_slots(servers: str, sid: str) -> dict:
+    return requests.get(f"{servers}/conversations/{sid}/tracker", timeout=30).json()["slots"]
 
 
 def click_and_wait(page, title: str, tap: bool = False):
@@ -221,7 +227,7 @@ def lines_of(bubble) -> list:
 
 # --- tests ----------------------------------------------------------------------------
 
-def test_dispute_button_and_reload_keep_the_conversation(browser, web, servers):
+def test_dispute_correction_and_reload_keep_the_conversation(browser, web, servers):
     context = browser.new_context(viewport={"width": 1100, "height": 850}, locale="zh-CN")
     w = Watched(context)
     page = w.page
@@ -231,10 +237,13 @@ def test_dispute_button_and_reload_keep_the_conversation(browser, web, servers):
     send(page, DISPUTE)
     colour = K.dispute_types["color_difference"].name
     ack = bot_says(page, f"「{colour}」")
-    # "\n" in our replies must show as line breaks, not run together
+    # one message: the type named, the facts read, the next question; its "\n" must show
+    # as line breaks, not run together
+    rounds_question, rounds_buttons = asked("negotiation_rounds")
     ack_lines = lines_of(ack)
-    assert len(ack_lines) >= 3 and ack_lines[0].startswith("我理解你遇到的是"), ack_lines
-    assert ack_lines[-1] == "我理解得对吗？", ack_lines
+    assert len(ack_lines) >= 3 and ack_lines[0].startswith(f"明白，这属于「{colour}」"), ack_lines
+    assert any(line.startswith("已记下：") and "299元" in line for line in ack_lines), ack_lines
+    assert ack_lines[-1] == rounds_question, ack_lines
 
     # Chinese is drawn with a real CJK font, not as identical "missing glyph" boxes
     font = ack.evaluate("e => getComputedStyle(e).fontFamily")
@@ -242,35 +251,39 @@ def test_dispute_button_and_reload_keep_the_conversation(browser, web, servers):
     assert wei != quan and wei != private_use, "no CJK font: `make chromium` installs one"
     assert clipboard != check and clipboard != private_use, "no emoji font: `make chromium` installs one"
 
-    yes, no = (b["title"] for b in confirm_buttons())
-    expect(button(page, yes)).to_be_visible()
-    button(page, no).click()
-    size = K.dispute_types["size"].name
-    expect(button(page, size)).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
-    assert page.locator(".rw-replies .rw-reply").count() == len(dispute_type_buttons(K))
-    # this button's payload is '/correct_dispute_type{"dispute_type": "size"}'
-    button(page, size).click()
-    rounds_question, rounds_buttons = negotiation_rounds_question()
-    bot_says(page, rounds_question)
+    # the question's buttons, and nothing else to tap
+    for b in rounds_buttons:
+        expect(button(page, b["title"])).to_be_visible()
+    assert page.locator(".rw-replies .rw-reply").count() == len(rounds_buttons)
     sid = session_id(page)
-    tracker = requests.get(f"{servers}/conversations/{sid}/tracker", timeout=30).json()
-    assert tracker["slots"]["dispute_type"] == "size"
+    slots = tracker_slots(servers, sid)
+    assert slots["dispute_type"] == "color_difference" and slots["requested_slot"] == "negotiation_rounds"
+
+    # the shopper corrects the type in their own words; the open question stays open
+    send(page, CORRECTION)
+    size = K.dispute_types["size"].name
+    bot_says(page, f"「{size}」")
+    expect(button(page, rounds_buttons[1]["title"])).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
+    slots = tracker_slots(servers, sid)
+    assert slots["dispute_type"] == "size" and slots["requested_slot"] == "negotiation_rounds"
+    assert slots["amount_yuan"] == 299  # the facts read before the correction are kept
     page.screenshot(path=str(SHOTS / "desktop-conversation.png"))
     messages_before = page.locator(".rw-message").count()
 
     page.reload()
     # the history comes back from the widget's storage, once
     expect(page.locator(".rw-client", has_text=DISPUTE)).to_have_count(1, timeout=ANSWER_TIMEOUT_MS)
+    expect(page.locator(".rw-client", has_text=CORRECTION)).to_have_count(1)
     bot_says(page, f"「{colour}」")
-    bot_says(page, rounds_question)
+    bot_says(page, f"「{size}」")
     expect(page.locator(".rw-message")).to_have_count(messages_before)
     assert session_id(page) == sid
     # ...and Rasa still knows where the conversation stands: the next answer follows on
-    button(page, rounds_buttons[1]["title"]).click()
-    bot_says(page, response("utter_ask_ruling_ignored")["text"])
-    tracker = requests.get(f"{servers}/conversations/{sid}/tracker", timeout=30).json()
-    assert tracker["slots"]["negotiation_rounds"] == payload_value(rounds_buttons[1]["payload"],
-                                                                   "negotiation_rounds")
+    button(page, rounds_buttons[1]["title"]).click()  # 「2次」 sends "2次"
+    bot_says(page, asked("platform_status")[0])
+    slots = tracker_slots(servers, sid)
+    assert slots["negotiation_rounds"] == 2 and slots["dispute_type"] == "size"
+    assert slots["requested_slot"] == "platform_status"
     page.screenshot(path=str(SHOTS / "desktop-after-reload.png"))
 
     assert w.remote_requests() == [], "the page fetched something from outside this machine"
@@ -296,11 +309,10 @@ def test_phone_screen_walks_to_checklist_and_advice(browser, web):
 
     send(page, DISPUTE, tap=True)
     bot_says(page, f"「{K.dispute_types['color_difference'].name}」")
-    # answer every question with a button, as a shopper on a phone would
-    not_ruled = next(b["title"] for b in response("utter_ask_ruling_ignored")["buttons"]
-                     if b["payload"] == "/deny")
-    answers = [confirm_buttons()[0]["title"], negotiation_rounds_question()[1][1]["title"],
-               not_ruled, evidence_buttons()[0]["title"]]
+    # answer every question with a button, as a shopper on a phone would:
+    # 「2次」, 「还没申请」, then 「都有了」 for the evidence
+    answers = [asked("negotiation_rounds")[1][1]["title"], asked("platform_status")[1][0]["title"],
+               asked("evidence_item")[1][0]["title"]]
     checklist = page.locator(".rw-response", has_text="📋")
     for _ in range(12):
         replies = page.locator(".rw-replies .rw-reply")
@@ -313,13 +325,19 @@ def test_phone_screen_walks_to_checklist_and_advice(browser, web):
         click_and_wait(page, choice, tap=True)
     expect(checklist.last).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
 
-    # one line per evidence item, each marked as in hand
+    # one line per evidence item that fits this case, each marked as in hand
     lines = lines_of(checklist.last)
-    for item in K.evidence_for("color_difference"):
+    items = applicable_items(K, CaseFacts(dispute_type="color_difference", amount_yuan=299))
+    assert items
+    for item in items:
         assert any(line.startswith("✅") and line.endswith(item.name) for line in lines), (item.name, lines)
+    assert not any(line.startswith("⬜") for line in lines), lines
     advice = bot_says(page, "💡")
     advice_lines = lines_of(advice)
     assert len(advice_lines) >= 5, advice_lines
+    # then the closing message, whose buttons are the common questions
+    for b in faq_buttons():
+        expect(button(page, b["title"])).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
     for bubble in (checklist.last, advice):
         box = bubble.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box

@@ -291,32 +291,40 @@ def test_subscribe_gets_the_welcome_and_unsubscribe_nothing(wechat):
 
 def test_buttons_are_numbered_and_a_number_picks_one(wechat, wechat_api):
     openid = wechat.new_user()
-    first = wechat.say(openid, "买的裙子颜色和图片差太多了，卖家不给退")
+    # type and amount in the first message: the next question is the seller's attitude
+    first = wechat.say(openid, "买的裙子颜色和图片差太多了，花了299")
     turn = wechat.last_turn_bot_messages(openid)
-    assert first == turn[0]
-    pushed = wechat_api.wait_for_texts(openid, len(turn) - 1)
-    shown = "\n\n".join([first, *pushed])
-    assert "1. " in shown and "2. " in shown and CHOICE_HINT in shown
+    assert first == turn[0] and "「色差」" in first
+    assert "1. " in first and "2. " in first and "5. " in first and CHOICE_HINT in first
+    assert wechat.tracker(openid)["slots"]["requested_slot"] == "seller_attitude"
 
-    # "２" (full-width) picks the second button: 不是，换一类 -> /deny
+    # "２" (full-width) picks the second button: 卖家同意处理, a plain-text payload
     buttons = latest_buttons_of(wechat, openid)
     answer = wechat.say(openid, "２")
     tracker = wechat.tracker(openid)
     assert tracker["latest_message"]["text"] == buttons[1]["payload"]
-    assert tracker["latest_message"]["intent"]["name"] == buttons[1]["payload"].lstrip("/")
+    assert tracker["slots"]["seller_attitude"] == "cooperative"
+    assert tracker["slots"]["requested_slot"] == "negotiation_rounds"
+    assert answer == wechat.last_turn_bot_messages(openid)[0] and "3. " in answer
 
-    # the assistant apologises and asks for the type: several messages, the rest pushed
-    turn = wechat.last_turn_bot_messages(openid)
-    assert len(turn) >= 2 and answer == turn[0]
-    assert wechat_api.wait_for_texts(openid, len(pushed) + len(turn) - 1)[len(pushed):] == turn[1:]
-    assert "3. " in turn[-1]
-
-    # "三" picks the third dispute type
+    # "三" picks the third choice of the rounds question: 3次及以上 -> 3
     buttons = latest_buttons_of(wechat, openid)
     wechat.say(openid, "三")
     tracker = wechat.tracker(openid)
     assert tracker["latest_message"]["text"] == buttons[2]["payload"]
-    assert tracker["slots"]["dispute_type"] in buttons[2]["payload"]
+    assert tracker["slots"]["negotiation_rounds"] == 3
+
+    # numbers all the way to the advice: 还没申请, then 都有了 for the evidence.
+    # The advice is several messages: the first is the reply, the rest are pushed
+    pushed = len(wechat_api.texts_to(openid))
+    wechat.say(openid, "1")
+    assert wechat.tracker(openid)["slots"]["platform_status"] == "not_applied"
+    answer = wechat.say(openid, "一")
+    turn = wechat.last_turn_bot_messages(openid)
+    assert len(turn) >= 3 and answer == turn[0]
+    assert wechat_api.wait_for_texts(openid, pushed + len(turn) - 1)[pushed:] == turn[1:]
+    assert any("📋" in t for t in turn) and any("💡" in t for t in turn)
+    assert wechat.tracker(openid)["slots"]["recommendation"]
 
 
 def test_a_number_without_buttons_is_just_text(wechat):
@@ -335,14 +343,18 @@ def latest_buttons_of(wechat, openid):
     raise AssertionError("the last bot turn had no buttons")
 
 
+# A dispute typed as a shopper types it, answered until the advice (several messages).
+TO_THE_ADVICE = ("买的连衣裙和图片颜色差太多了，花了299，卖家说是光线问题不给退", "2次", "还没申请", "都有了")
+
+
 def test_customer_service_api_gets_a_token_then_the_rest_in_order(wechat, wechat_api):
     openid = wechat.new_user()
-    wechat.say(openid, "买的裙子颜色和图片差太多了")
-    turn_1 = wechat.last_turn_bot_messages(openid)
-    wechat.say(openid, "不是")
-    turn_2 = wechat.last_turn_bot_messages(openid)
-    expected = turn_1[1:] + turn_2[1:]
-    assert len(turn_2) >= 2
+    expected = []
+    for text in TO_THE_ADVICE:
+        wechat.say(openid, text)
+        turn = wechat.last_turn_bot_messages(openid)
+        expected += turn[1:]
+    assert len(turn) >= 3  # the advice turn: checklist, advice and closing are pushed
     assert wechat_api.wait_for_texts(openid, len(expected)) == expected
     sends = [r for r in wechat_api.recorded("/cgi-bin/message/custom/send")
              if r["body"].get("touser") == openid]
@@ -356,7 +368,7 @@ def test_a_refused_push_is_logged_and_the_conversation_goes_on(wechat, wechat_ap
     openid = wechat.new_user()
     wechat_api.refuse_openids.add(openid)  # e.g. the user has not written for 48 h
     tries = 0
-    for text in ("买的裙子颜色和图片差太多了", "不是"):
+    for text in TO_THE_ADVICE:
         first = wechat.say(openid, text)
         turn = wechat.last_turn_bot_messages(openid)
         assert first == turn[0]
@@ -368,10 +380,10 @@ def test_a_refused_push_is_logged_and_the_conversation_goes_on(wechat, wechat_ap
     assert [t["errcode"] for t in wechat_api.sends_to(openid)] == [45015] * tries
     assert wechat_api.texts_to(openid) == []
     wechat_api.refuse_openids.discard(openid)
-    reply = wechat.say(openid, "三")  # picks a dispute type; pushes work again
+    reply = wechat.say(openid, "卖家刚才同意退了")  # changes the advice: several messages again
     turn = wechat.last_turn_bot_messages(openid)
-    assert reply == turn[0]
-    assert wechat_api.wait_for_texts(openid, len(turn) - 1) == turn[1:]
+    assert reply == turn[0] and len(turn) >= 2
+    assert wechat_api.wait_for_texts(openid, len(turn) - 1) == turn[1:]  # pushes work again
 
 
 def wait_until(check, timeout=10):

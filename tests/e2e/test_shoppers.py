@@ -1,0 +1,23 @@
+"""The simulated shoppers (tests/shoppers/shoppers.yml) over the REST channel with
+the real servers: free-text replies keyed by what the assistant asks, never
+button payloads. Prints how many were fully understood, the median turns to
+the advice and how many messages were repeated; fails below the gates."""
+from scripts.shoppers import load, play_all, report, summary
+
+# Gates: the figures of the last accepted run, a little below (tests/nlu/gates.yml has the NLU ones).
+MIN_UNDERSTOOD = 0.80
+MAX_MEDIAN_TURNS = 7
+MAX_REPEATED = 0
+
+
+def test_simulated_shoppers(servers):
+    results = play_all(servers, load())
+    print("\n" + report(results))
+    s = summary(results)
+    assert s["shoppers"] >= 60
+    assert s["median_turns_to_advice"] is not None and s["median_turns_to_advice"] <= MAX_MEDIAN_TURNS
+    assert s["repeated_messages"] <= MAX_REPEATED, report(results)
+    assert s["understood_share"] >= MIN_UNDERSTOOD, report(results)
+    up_front = [r for r, sh in zip(results, load()) if (sh.get("expect") or {}).get("max_turns")]
+    assert all(r.turns_to_advice is not None and r.turns_to_advice <= 4 for r in up_front), \
+        [(r.name, r.turns_to_advice) for r in up_front]

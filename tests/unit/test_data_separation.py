@@ -1,0 +1,55 @@
+"""Every evaluation set stays out of the training data: no message of
+tests/nlu/*.yml or of the simulated shoppers appears in data/nlu, even with
+other spacing or punctuation."""
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\W_]+", "", str(text)).lower()
+
+
+def _training():
+    texts = set()
+    for f in (ROOT / "data" / "nlu").glob("*.yml"):
+        for block in yaml.safe_load(f.read_text("utf-8")).get("nlu") or []:
+            for line in (block.get("examples") or "").splitlines():
+                line = line.strip()
+                if line.startswith("- "):
+                    texts.add(_norm(line[2:]))
+    return texts
+
+
+def _evaluation():
+    out = []
+    for f in (ROOT / "tests" / "nlu").glob("*.yml"):
+        data = yaml.safe_load(f.read_text("utf-8")) or {}
+        out += [(f.name, m["text"]) for m in data.get("messages") or []]
+        for block in data.get("nlu") or []:
+            out += [(f.name, line.strip()[2:]) for line in (block.get("examples") or "").splitlines()
+                    if line.strip().startswith("- ")]
+    shoppers = yaml.safe_load((ROOT / "tests" / "shoppers" / "shoppers.yml").read_text("utf-8"))["shoppers"]
+    for s in shoppers:
+        out.append(("shoppers.yml", s["first"]))
+        out += [("shoppers.yml", r) for r in (s.get("replies") or {}).values()]
+    return out
+
+
+def test_no_evaluation_message_is_in_the_training_data():
+    training = _training()
+    # very short replies ("好的", "没有") are everyday words, not leaked messages
+    leaked = [(f, t) for f, t in _evaluation() if len(_norm(t)) > 6 and _norm(t) in training]
+    assert not leaked, leaked[:20]
+
+
+def test_held_out_public_sets_are_named_only_as_held_out():
+    sources = (ROOT / "data" / "SOURCES.md").read_text("utf-8")
+    assert "online_shopping_10_cats" in sources and "JDDC" in sources  # named as held out
+    for f in list((ROOT / "data" / "nlu").glob("*.yml")) + list((ROOT / "tests").rglob("*.yml")):
+        for line in f.read_text("utf-8").splitlines():
+            if "online_shopping_10_cats" in line or "JDDC" in line:
+                assert line.lstrip().startswith("#"), (f, line)
