@@ -18,22 +18,15 @@ from actions.tracker_facts import (
     classified_intent,
     facts_set_this_turn,
     facts_set_this_turn_any,
+    bot_spoke_this_turn,
+    faq_to_answer,
     slots_set_this_turn,
 )
 from advisor import replies
 from advisor.advice import advise, change_line
-from advisor.step import ASK, ADVISE, next_step
-from advisor.text import clean, is_english_only
-
-# Intents that describe a situation, not a dispute: answered from `situations`.
-SITUATION_INTENTS = ("presale_question", "no_claim", "dislike_return", "out_of_scope")
-
-
-def situation_for(intent: Optional[Text], text: Text) -> Optional[Text]:
-    if is_english_only(clean(text)):
-        return "english_only"
-    return intent if intent in SITUATION_INTENTS else None
-
+from advisor.step import ASK, ADVISE, MAX_TRIES, next_step
+from advisor.detection import situation_for
+from advisor.facts import read_message
 
 class ActionCaseStep(Action):
     def name(self) -> Text:
@@ -45,14 +38,15 @@ class ActionCaseStep(Action):
         intent, _, _ = classified_intent(tracker)
         text = tracker.latest_message.get("text") or ""
         changed = slots_set_this_turn(tracker)
-        if intent in KNOWLEDGE.faq and not facts_set_this_turn_any(tracker):
+        if faq_to_answer(tracker, KNOWLEDGE.faq) and not facts_set_this_turn_any(tracker):
             return []  # a plain question, answered just before: the open question stays open
         lines: List[Text] = []
         events: List[Dict[Text, Any]] = []
 
         if f.dispute_type is None:
-            situation = situation_for(intent, text)
-            if situation and not facts_set_this_turn(tracker).dispute_type:
+            _, confidence, _ = classified_intent(tracker)
+            situation = situation_for(k, text, intent, confidence, read_message(k, text).types)
+            if situation:
                 dispatcher.utter_message(text=k.situations[situation])
                 return [SlotSet("requested_slot", None)]
 
@@ -64,6 +58,9 @@ class ActionCaseStep(Action):
                 lines.append("记下了：" + "；".join(noted) + "。")
 
         step = next_step(k, f)
+        if step.kind == ASK and step.slot == tracker.get_slot("requested_slot") and bot_spoke_this_turn(tracker):
+            # the fact reader already refused the value and asked again ("金额好像不对…")
+            return []
         if step.kind == ASK:
             question, buttons = replies.question(k, step.slot, step.wording, step.evidence)
             lines.append(question)
@@ -74,9 +71,12 @@ class ActionCaseStep(Action):
             ]
         if step.kind == ADVISE:
             return events + self._advise(dispatcher, tracker, f, lines)
-        # STUCK: the type is still unknown after asking twice
-        dispatcher.utter_message(text=k.situations["unclear"], buttons=replies.dispute_type_buttons(k))
-        return [SlotSet("requested_slot", None), SlotSet("asked", [])]
+        # STUCK: the type is still unknown after asking twice. Say so once, then
+        # fall back to what the assistant can do (never the same sentence twice in a row).
+        stuck_before = f.asked.count("dispute_type") > MAX_TRIES
+        text = replies.help_text(k) if stuck_before else k.situations["unclear"]
+        dispatcher.utter_message(text=text, buttons=replies.dispute_type_buttons(k))
+        return [SlotSet("requested_slot", None), SlotSet("asked", list(f.asked) + ["dispute_type"])]
 
     def _advise(self, dispatcher, tracker: Tracker, f, lines: List[Text]) -> List[Dict[Text, Any]]:
         k = KNOWLEDGE

@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.knowledge_base import KNOWLEDGE
-from actions.tracker_facts import latest_intent
+from actions.tracker_facts import faq_to_answer
 from advisor import replies
 
 
@@ -16,12 +16,10 @@ class ActionAnswerQuestion(Action):
         return "action_answer_question"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        intent, _ = latest_intent(tracker)
-        answer = KNOWLEDGE.faq.get(intent or "")
-        if answer:
-            dispatcher.utter_message(text=answer)
-        else:
-            dispatcher.utter_message(text=KNOWLEDGE.situations["unclear"])
+        intent = faq_to_answer(tracker, KNOWLEDGE.faq)
+        if intent:
+            dispatcher.utter_message(text=KNOWLEDGE.faq[intent])
+        # else: an unsure guess while a question is open; action_case_step reads it as an answer
         return []
 
 

@@ -17,7 +17,7 @@ from actions import slot_checks
 from actions.knowledge_base import INTENT_CONFIDENCE_THRESHOLD, KNOWLEDGE
 from actions.tracker_facts import case_facts, classified_intent, entity_values
 from advisor.case import RULED_FOR_BUYER
-from advisor.detection import dispute_type_after
+from advisor.detection import dispute_type_after, situation_for
 from advisor.evidence import remaining_items
 from advisor.facts import read_message
 
@@ -49,6 +49,8 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         if values:
             new[slot] = values[-1]
     named = reading.types + [v for v in entity_values(tracker, "dispute_type") if isinstance(v, str)]
+    if before.dispute_type is None and situation_for(k, text, intent, confidence, named):
+        intent, confidence, fell_back = None, 0.0, False  # no dispute: no type from this message
     chosen = dispute_type_after(
         before.dispute_type, intent, confidence, fell_back, named, reading.negated_types,
         INTENT_CONFIDENCE_THRESHOLD,

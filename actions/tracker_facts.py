@@ -80,3 +80,28 @@ def facts_set_this_turn(tracker: Tracker) -> CaseFacts:
 def facts_set_this_turn_any(tracker: Tracker) -> bool:
     """Whether this message changed any case fact (evidence included)."""
     return any(k in CASE_SLOTS and k != "asked" for k in slots_set_this_turn(tracker))
+
+
+# While the assistant waits for an answer, a question intent below this
+# confidence is more likely a loose answer ("不太清楚") than a real question.
+FAQ_MIN_CONFIDENCE_WHILE_ASKING = 0.6
+
+
+def faq_to_answer(tracker: Tracker, faq: Dict[Text, Text]) -> Optional[Text]:
+    """The FAQ intent this message asks, if it should be answered."""
+    intent, confidence = latest_intent(tracker)
+    if intent not in faq:
+        return None
+    if tracker.get_slot("requested_slot") and confidence < FAQ_MIN_CONFIDENCE_WHILE_ASKING:
+        return None
+    return intent
+
+
+def bot_spoke_this_turn(tracker: Tracker) -> bool:
+    """Whether something was already said since the latest user message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot":
+            return True
+    return False

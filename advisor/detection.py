@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from advisor.knowledge import DISPUTE_CODES
+from advisor.knowledge import DISPUTE_CODES, Knowledge
 
 REPORT_PREFIX = "report_"
 CORRECTION_INTENT = "correct_dispute_type"
 FALLBACK_INTENT = "nlu_fallback"
+CORRECTION_MIN_CONFIDENCE = 0.6
+# A report_* intent at least this sure is not second-guessed by cue or type words.
+SURE_REPORT = 0.8
 # Intents that may carry a problem the classifier didn't label as one
 # ("卖家让我私下转账" read as a plain statement of facts; "宝贝不错，就是假货"
 # read as a review): a keyword that names exactly one type then decides.
@@ -45,7 +48,8 @@ def choose_dispute_type(
     named (not negated) in the message, in order.
     """
     mentioned = [m for m in mentioned if m in DISPUTE_CODES]
-    if intent == CORRECTION_INTENT:
+    # an unsure "correction" (the guess behind a fallback) must not wipe the case
+    if intent == CORRECTION_INTENT and not uncertain and confidence >= CORRECTION_MIN_CONFIDENCE:
         # "不是色差，是尺码": the last type named that differs from the current
         # one; "不是这个问题" with no type named clears it so we ask again.
         others = [m for m in mentioned if m != current]
@@ -60,7 +64,15 @@ def choose_dispute_type(
             return others[-1]
         return current
     from_intent = type_from_intent(intent)
+    named = set(mentioned)
     if from_intent and confidence >= threshold:
+        # Ensemble with the knowledge file's words: an unsure classifier gives way
+        # to the one type the message names; and a refusal to refund is the
+        # seller's attitude, not the problem, when another problem is named.
+        if len(named) == 1 and from_intent not in named:
+            other = next(iter(named))
+            if confidence < SURE_REPORT or (from_intent == "refund_refused" and other != "refund_refused"):
+                return other
         return from_intent
     # An unsure classifier (low confidence, or the message fell back) still
     # gives a best guess when the message names exactly one type.
@@ -87,3 +99,33 @@ def dispute_type_after(
     return choose_dispute_type(
         current, intent, confidence, named, threshold, uncertain=fell_back, negated=negated
     )
+
+
+# Intents that describe no dispute; each has a reply in the knowledge file's `situations`.
+SITUATION_INTENTS = ("presale_question", "no_claim", "dislike_return", "out_of_scope")
+SURE_SITUATION = 0.5
+
+
+def situation_for(
+    k: Knowledge,
+    text: str,
+    intent: Optional[str],
+    confidence: float,
+    named: Sequence[str],
+) -> Optional[str]:
+    """The no-dispute situation a first message is in, if any: English only,
+    a confident situation intent, or (when the classifier is unsure of a
+    problem and the message names no dispute type) a situation cue word."""
+    from advisor.text import clean, is_english_only
+
+    s = clean(text).lower()
+    if is_english_only(s):
+        return "english_only"
+    if intent in SITUATION_INTENTS and confidence >= SURE_SITUATION and not named:
+        return intent
+    if named or (type_from_intent(intent) and confidence >= SURE_REPORT):
+        return None
+    for situation, words in k.situation_cues.items():
+        if any(w.lower() in s for w in words):
+            return situation
+    return intent if intent in SITUATION_INTENTS else None

@@ -103,7 +103,12 @@ def read_message(
     """
     r = Reading()
     s = clean(text).lower()
-    if not s or s.startswith("/"):
+    if s.startswith("/"):
+        # a button payload ("/affirm"): only its intent answers the open question
+        if asked:
+            _read_answer(k, "", asked, intent, pending_evidence, r)
+        return r
+    if not s:
         return r
     neg = k.negations
     _read_numbers(s, asked, r)
@@ -227,7 +232,7 @@ def _read_answer(
     elif asked == "platform_status":
         # "申请了，还没结果" is yes; "没申请过" (a negated yes) is no
         yes = _hits(s, {True: _answer_words(k, asked, "yes")}, k.negations)
-        if any(not h.negated for h in yes):
+        if any(not h.negated for h in yes) or (not s and intent == AFFIRM):
             r.slots["platform_status"] = "applied_waiting"
             r.answered = True
         elif yes or says("no") or intent == DENY:

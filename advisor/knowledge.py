@@ -99,6 +99,7 @@ class Knowledge:
     evidence_kinds: Mapping[str, Tuple[str, ...]]
     evidence_conditions: Tuple[str, ...]
     situations: Mapping[str, str]
+    situation_cues: Mapping[str, Tuple[str, ...]]
 
     def evidence_for(self, code: str) -> List[EvidenceItem]:
         return [self.evidence_items[i] for i in self.dispute_types[code].evidence]
@@ -188,8 +189,8 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         if slot not in QUESTION_SLOTS:
             raise KnowledgeError(f"questions.{slot}: not a slot the assistant asks for {QUESTION_SLOTS}")
         ask = tuple(_unfold(a) for a in _require(spec, "ask", f"questions.{slot}"))
-        if len(ask) < 2 or len(set(ask)) != len(ask):
-            raise KnowledgeError(f"questions.{slot}.ask: needs two different wordings")
+        if len(ask) < 3 or len(set(ask)) != len(ask):
+            raise KnowledgeError(f"questions.{slot}.ask: needs three different wordings")
         words = {str(k): tuple(v) for k, v in spec.items() if k != "ask"}
         questions[slot] = Question(slot=slot, ask=ask, words=words)
     missing_q = [q for q in QUESTION_SLOTS if q not in questions]
@@ -202,7 +203,12 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
     if sorted(situations) != sorted(SITUATIONS):
         raise KnowledgeError(f"situations must be exactly {SITUATIONS}")
 
+    cues = {k: tuple(v) for k, v in (raw.get("situation_cues") or {}).items()}
+    if set(cues) - set(SITUATIONS):
+        raise KnowledgeError(f"situation_cues: unknown situations {sorted(set(cues) - set(SITUATIONS))}")
+
     return Knowledge(
+        situation_cues=cues,
         case_facts=case_facts,
         questions=questions,
         evidence_kinds=kinds,

@@ -15,13 +15,17 @@ def facts_summary(k: Knowledge, f: CaseFacts) -> List[str]:
         parts.append(f"商品：{f.product_category}")
     if f.amount_yuan:
         parts.append(f"金额{fmt_number(f.amount_yuan)}元")
+    elif f.amount_yuan == 0:
+        parts.append("金额：不方便说")
     if f.days_since_receipt is not None:
         parts.append("今天刚收到" if f.days_since_receipt == 0 else f"收货{f.days_since_receipt}天")
     if f.goods_received is False:
         parts.append("还没收到货")
     if f.paid_off_platform:
         parts.append("钱是在平台外转账付的")
-    if f.seller_attitude:
+    if f.seller_attitude == "not_contacted":
+        parts.append("还没联系卖家")
+    elif f.seller_attitude:
         parts.append(f"卖家：{k.seller_attitudes[f.seller_attitude]['label']}")
     if f.negotiation_rounds:
         parts.append(f"已沟通{f.negotiation_rounds}次")
@@ -33,12 +37,14 @@ def facts_summary(k: Knowledge, f: CaseFacts) -> List[str]:
         parts.append("考虑法律途径")
     if f.wants:
         parts.append(f"诉求：{WANTS_LABELS.get(f.wants, f.wants)}")
-    if f.evidence_have:
-        names = [k.evidence_items[i].name for i in f.evidence_have if i in k.evidence_items]
-        parts.append("已有证据：" + "、".join(names))
-    if f.evidence_missing:
-        names = [k.evidence_items[i].name for i in f.evidence_missing if i in k.evidence_items]
-        parts.append("还缺：" + "、".join(names))
+    # evidence is named only when it fits the case (a word may name items of other types)
+    fits = set(k.dispute_types[f.dispute_type].evidence) if f.dispute_type else set(k.evidence_items)
+    have = [k.evidence_items[i].name for i in f.evidence_have if i in fits]
+    missing = [k.evidence_items[i].name for i in f.evidence_missing if i in fits]
+    if have:
+        parts.append("已有证据：" + "、".join(have))
+    if missing:
+        parts.append("还缺：" + "、".join(missing))
     return parts
 
 

@@ -15,17 +15,17 @@ from advisor.evidence import remaining_items
 from advisor.knowledge import Knowledge
 
 ASK, ADVISE, STUCK = "ask", "advise", "stuck"
-# How often one question is put (in different words) before it is skipped.
-MAX_TRIES = 2
+# How often one question is put (each time in other words) before it is skipped.
+MAX_TRIES = 3
 # Where the case stands already decides the route: no need to ask about the seller.
 _ROUTE_FIXED = ("applied_waiting", "ruled_for_buyer_not_honoured", "ruled_against_buyer")
 
 
 @dataclass(frozen=True)
 class Step:
-    kind: str  # ASK: put a question; ADVISE: give (or refresh) the advice; STUCK: no type after asking twice
+    kind: str  # ASK: put a question; ADVISE: give (or refresh) the advice; STUCK: no type after asking MAX_TRIES times
     slot: Optional[str] = None  # the fact asked for (requested_slot)
-    wording: int = 0  # which of the question's wordings (0 first time, 1 asked again)
+    wording: int = 0  # which of the question's wordings (0 first time, then 1, 2)
     evidence: Tuple[str, ...] = ()  # items listed by an evidence question
 
 
@@ -57,7 +57,7 @@ def needed(k: Knowledge, f: CaseFacts) -> Iterator[str]:
 
 
 def next_step(k: Knowledge, f: CaseFacts) -> Step:
-    """Ask the first needed fact not yet asked twice; else advise."""
+    """Ask the first needed fact not yet asked MAX_TRIES times; else advise."""
     for slot in needed(k, f):
         tries = f.asked.count(slot)
         if tries >= MAX_TRIES:

@@ -40,6 +40,15 @@ def test_unknown_button_payloads(bot):
     assert bot.slots()["dispute_type"] is None
 
 
+def test_old_dialogues_payloads_and_a_bare_no_get_an_answer(bot):
+    # the assistant offers no "/..." payloads any more; an integrator may still send them
+    bot.texts("买的连衣裙和图片颜色差太多了，花了299，卖家说是光线问题不给退")
+    for message in ("不是", "/affirm", "/deny", '/inform{"negotiation_rounds": 2}'):
+        assert answers(bot, message), message
+    # "不是" alone names no other type: the type stays until the shopper says which
+    assert bot.slots()["dispute_type"] == "color_difference"
+
+
 def test_nonsense_amount_and_days_are_refused(bot):
     bot.texts("买的耳机是坏的")
     assert "负数" in answers(bot, "花了-5元")

@@ -18,10 +18,32 @@ def test_answer_is_a_list_of_messages_with_buttons(servers):
     assert all(m["recipient_id"] == sender for m in messages)
     asked = [m for m in messages if m.get("buttons")]
     assert asked, messages
-    assert {"title", "payload"} <= set(asked[0]["buttons"][0])
-    # a tap on a button is its payload sent back as the next message
-    r = post(servers, {"sender": sender, "message": asked[0]["buttons"][0]["payload"]})
+    buttons = asked[0]["buttons"]
+    assert {"title", "payload"} <= set(buttons[0])
+    # payloads are plain text, read like anything the shopper types (no "/intent" payloads)
+    assert all(b["payload"] and not b["payload"].startswith("/") for b in buttons), buttons
+    before = slots(servers, sender)
+    assert before["requested_slot"] == "amount_yuan"  # the type is known: the amount is asked
+    # a tap on a button is its payload sent back as the next message: 「不想说」 answers the question
+    r = post(servers, {"sender": sender, "message": buttons[0]["payload"]})
     assert r.status_code == 200 and r.json()
+    after = slots(servers, sender)
+    assert after["requested_slot"] not in (None, "amount_yuan") and after["amount_yuan"] == 0
+
+
+def test_an_integrators_old_style_payload_still_works(servers):
+    sender = f"rest-{uuid.uuid4().hex[:8]}"
+    post(servers, {"sender": sender, "message": "买的裙子颜色和图片差太多了，花了299"})
+    assert slots(servers, sender)["dispute_type"] == "color_difference"
+    r = post(servers, {"sender": sender, "message": '/correct_dispute_type{"dispute_type": "size"}'})
+    assert r.status_code == 200
+    assert "「尺码不符」" in "".join(m.get("text", "") for m in r.json())
+    now = slots(servers, sender)
+    assert now["dispute_type"] == "size" and now["amount_yuan"] == 299
+
+
+def slots(servers, sender):
+    return requests.get(f"{servers}/conversations/{sender}/tracker", timeout=30).json()["slots"]
 
 
 def test_metadata_is_kept_with_the_user_message(servers):

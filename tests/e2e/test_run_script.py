@@ -23,8 +23,8 @@ def test_run_script_serves_chat_page_and_answers_on_chosen_ports(tmp_path):
         # a new conversation: run.sh keeps endpoints.yml's tracker store (trackers.db)
         reply = requests.post(f"{url}/webhooks/rest/webhook", timeout=60,
                               json={"sender": f"run-sh-{uuid.uuid4().hex[:8]}", "message": "买的鞋子尺码偏小两码，花了三百"}).json()
-        # the acknowledgement comes from the action server: it is reached on its chosen port
-        assert "尺码不符" in "".join(m.get("text", "") for m in reply), reply
+        # the answer naming the type comes from the action server: it is reached on its chosen port
+        assert "这属于「尺码不符」" in "".join(m.get("text", "") for m in reply), reply
         page = requests.get(f"http://127.0.0.1:{web_port}/config.js", timeout=10)
         assert f'"rasaPort": {rasa_port}' in page.text
     finally:

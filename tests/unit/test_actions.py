@@ -123,7 +123,17 @@ def test_an_unreadable_answer_gets_the_question_in_other_words_then_moves_on():
     assert first not in msgs[0]["text"] and KNOWLEDGE.questions["seller_attitude"].ask[1] in msgs[0]["text"]
     again = dict(base, asked=["seller_attitude", "seller_attitude"])
     msgs, events = run(ActionCaseStep(), make_tracker("嗯嗯那个", "nlu_fallback", 0.3, slots=again))
+    assert KNOWLEDGE.questions["seller_attitude"].ask[2] in msgs[0]["text"]
+    third = dict(base, asked=["seller_attitude"] * 3)
+    msgs, events = run(ActionCaseStep(), make_tracker("嗯嗯那个", "nlu_fallback", 0.3, slots=third))
     assert slot_events(events)["requested_slot"] == "evidence_item"
+
+
+def test_a_refused_value_is_not_followed_by_a_second_question():
+    slots = {"dispute_type": "size", "requested_slot": "amount_yuan", "asked": ["amount_yuan"]}
+    said = [{"event": "bot", "text": "金额好像不对（不能是负数）。"}]
+    msgs, events = run(ActionCaseStep(), make_tracker("花了-5元", "inform", slots=slots, events_this_turn=said))
+    assert msgs == [] and events == []
 
 
 def test_all_facts_known_gives_checklist_and_advice():
@@ -201,3 +211,25 @@ def test_help_lists_every_dispute_type_from_the_knowledge_file():
     msgs, _ = run(ActionHelp(), make_tracker("你能做什么", "help"))
     for t in KNOWLEDGE.dispute_types.values():
         assert t.name in msgs[0]["text"]
+
+
+def test_an_unsure_question_intent_while_asking_is_read_as_an_answer():
+    slots = {"dispute_type": "size", "requested_slot": "seller_attitude", "asked": ["seller_attitude"],
+             "amount_yuan": 50.0}
+    msgs, _ = run(ActionAnswerQuestion(), make_tracker("不太清楚", "ask_photo_tips", 0.41, slots=slots))
+    assert msgs == []
+    msgs, events = run(ActionCaseStep(), make_tracker("不太清楚", "ask_photo_tips", 0.41, slots=slots))
+    assert KNOWLEDGE.questions["seller_attitude"].ask[1] in msgs[0]["text"]
+
+
+def test_a_sure_question_while_asking_is_answered_and_the_question_stays_open():
+    slots = {"dispute_type": "size", "requested_slot": "seller_attitude", "asked": ["seller_attitude"]}
+    msgs, _ = run(ActionAnswerQuestion(), make_tracker("介入要多久", "ask_duration", 0.9, slots=slots))
+    assert msgs[0]["text"] == KNOWLEDGE.faq["ask_duration"]
+    msgs, events = run(ActionCaseStep(), make_tracker("介入要多久", "ask_duration", 0.9, slots=slots))
+    assert msgs == [] and events == []
+
+
+def test_english_sets_no_type_whatever_the_classifier_says():
+    t = make_tracker("I bought a jacket and the zip came off", "report_color_difference", 0.92)
+    assert "dispute_type" not in slot_events(run(ReadFacts(), t)[1])

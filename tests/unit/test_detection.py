@@ -45,3 +45,9 @@ def test_correction_takes_the_new_type():
     assert choose_dispute_type("size", "correct_dispute_type", 0.9, [], T) is None
     # unknown codes from a hand-made button payload are ignored
     assert choose_dispute_type("size", "correct_dispute_type", 1.0, ["bogus"], T) is None
+
+
+def test_an_unsure_correction_keeps_the_type():
+    assert choose_dispute_type("size", "correct_dispute_type", 0.45, [], T) == "size"
+    assert choose_dispute_type("size", "correct_dispute_type", 0.9, [], T, uncertain=True) == "size"
+    assert choose_dispute_type("size", "correct_dispute_type", 0.45, ["fraud"], T) == "size"

@@ -208,3 +208,8 @@ def test_realistic_messages(text, expected):
 ])
 def test_types_named(text, types):
     assert read(text).types == types
+
+
+def test_a_yes_payload_answers_the_platform_question():
+    assert read("/affirm", "platform_status", intent="affirm").slots["platform_status"] == "applied_waiting"
+    assert read("/deny", "platform_status", intent="deny").slots["platform_status"] == "not_applied"

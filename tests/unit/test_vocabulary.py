@@ -5,7 +5,7 @@ from pathlib import Path
 
 import yaml
 
-from actions.case_step import SITUATION_INTENTS
+from advisor.detection import SITUATION_INTENTS
 from actions.tracker_facts import CASE_SLOTS
 from advisor.knowledge import ATTITUDES, DISPUTE_CODES, PLATFORM_STATUSES, QUESTION_SLOTS, default_knowledge
 
