@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 # Rasa 3.6 needs Python 3.10: use python3.10 if it runs, else pyenv's copy.
 PYTHON310 := $(shell python3.10 -c '' 2>/dev/null && echo python3.10 || ls -d $$HOME/.pyenv/versions/3.10*/bin/python3.10 2>/dev/null | tail -1)
 MODEL := models/dispute-advisor.tar.gz
-TRAIN_INPUTS := config.yml domain.yml $(shell find data lexicon knowledge components -type f -not -name '*.pyc' 2>/dev/null)
+# What the model is trained from (the knowledge file is read by the action server, not trained on).
+TRAIN_INPUTS := config.yml domain.yml $(shell find data lexicon components -type f -not -name '*.pyc' -not -name '*.md' 2>/dev/null)
 RASA_PORT ?= 5005
 ACTIONS_PORT ?= 5055
 RASA_INTERFACE ?= 127.0.0.1

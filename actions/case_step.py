@@ -81,7 +81,7 @@ class ActionCaseStep(Action):
     def _advise(self, dispatcher, tracker: Tracker, f, lines: List[Text]) -> List[Dict[Text, Any]]:
         k = KNOWLEDGE
         advice = advise(k, f)
-        basis = advice.basis()
+        basis = advice.basis(f.dispute_type or "")
         given = tracker.get_slot("advice_basis")
         events = [
             SlotSet("requested_slot", None),

@@ -6,6 +6,7 @@ message and what the assistant was waiting for, and turns its reading into
 slot events. Every case slot has a `custom` mapping, so this is the only
 place slots are filled from what the user said.
 """
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -20,6 +21,7 @@ from advisor.case import RULED_FOR_BUYER
 from advisor.detection import dispute_type_after, situation_for
 from advisor.evidence import remaining_items
 from advisor.facts import read_message
+from advisor.text import clean
 
 # Entities a button payload may carry ('/inform{"seller_attitude": "refuses"}'),
 # for integrators who send them; our own buttons send plain text.
@@ -49,7 +51,9 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         if values:
             new[slot] = values[-1]
     named = reading.types + [v for v in entity_values(tracker, "dispute_type") if isinstance(v, str)]
-    if before.dispute_type is None and situation_for(k, text, intent, confidence, named):
+    if not re.search(r"\w", clean(text)):
+        intent, confidence, fell_back = None, 0.0, False  # "？？？" or emoji alone describe nothing
+    elif before.dispute_type is None and situation_for(k, text, intent, confidence, named):
         intent, confidence, fell_back = None, 0.0, False  # no dispute: no type from this message
     chosen = dispute_type_after(
         before.dispute_type, intent, confidence, fell_back, named, reading.negated_types,
@@ -57,6 +61,8 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
     )
     if chosen != before.dispute_type:
         new["dispute_type"] = chosen
+        # another type has other evidence: its question starts afresh
+        new["asked"] = [a for a in before.asked if a != "evidence_item"]
 
     for slot, check in (
         ("amount_yuan", slot_checks.check_amount),

@@ -23,11 +23,12 @@ class Advice:
     steps: Tuple[str, ...]
     warnings: Tuple[str, ...]
 
-    def basis(self) -> str:
-        """A short fingerprint of what the advice says (kept in a slot to spot a change)."""
+    def basis(self, dispute_type: str = "") -> str:
+        """A short fingerprint of what the advice says, for this type of case
+        (kept in a slot to spot a change)."""
         import hashlib
 
-        text = "|".join((self.recommendation, self.title, *self.reasons, *self.warnings))
+        text = "|".join((dispute_type, self.recommendation, self.title, *self.reasons, *self.warnings))
         return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 

@@ -213,33 +213,42 @@ def _read_answer(
         return any(w.lower() in s for w in _answer_words(k, asked, key))
 
     if asked == "amount_yuan":
-        if says("skip") or intent == DENY:
+        if says("skip") or (intent == DENY and _bare_yes_no(s, r)):
             r.slots["amount_yuan"] = 0.0
             r.answered = r.skipped = True
     elif asked in ("goods_received", "paid_off_platform"):
         table = {True: _answer_words(k, asked, "yes"), False: _answer_words(k, asked, "no")}
         value = _last(_hits(s, table, ()))
-        if value is None and intent in (AFFIRM, DENY):
+        if value is None and intent in (AFFIRM, DENY) and _bare_yes_no(s, r):
             value = intent == AFFIRM
         if value is not None:
             r.slots[asked] = value
             r.answered = True
     elif asked == "seller_attitude":
-        if says("no") or intent == DENY:
+        if says("no") or (intent == DENY and _bare_yes_no(s, r)):
             r.slots["seller_attitude"] = "not_contacted"
             r.slots.setdefault("negotiation_rounds", 0)
             r.answered = True
     elif asked == "platform_status":
         # "申请了，还没结果" is yes; "没申请过" (a negated yes) is no
         yes = _hits(s, {True: _answer_words(k, asked, "yes")}, k.negations)
-        if any(not h.negated for h in yes) or (not s and intent == AFFIRM):
+        if any(not h.negated for h in yes) or (intent == AFFIRM and _bare_yes_no(s, r)):
             r.slots["platform_status"] = "applied_waiting"
             r.answered = True
-        elif yes or says("no") or intent == DENY:
+        elif yes or says("no") or (intent == DENY and _bare_yes_no(s, r)):
             r.slots["platform_status"] = "not_applied"
             r.answered = True
     elif asked == "evidence_item":
         _read_evidence_answer(k, s, intent, pending, r)
+
+
+# A yes/no intent answers a question only from a short reply that says nothing
+# else ("是的", "没有"); "两次" classified as yes must not answer "did you pay outside?".
+_BARE_REPLY_CHARS = 6
+
+
+def _bare_yes_no(s: str, r: Reading) -> bool:
+    return len(s) <= _BARE_REPLY_CHARS and not r.found_anything()
 
 
 def _read_evidence_answer(
@@ -263,7 +272,7 @@ def _read_evidence_answer(
             if 1 <= n <= len(pending) and pending[n - 1] not in named:
                 _mark(r, pending[n - 1], True)
                 named.add(pending[n - 1])
-        if not named and intent in (AFFIRM, DENY):
+        if not named and intent in (AFFIRM, DENY) and len(s) <= _BARE_REPLY_CHARS:
             for i in rest:
                 _mark(r, i, intent == AFFIRM)
     decided = set(r.evidence_have) | set(r.evidence_missing)

@@ -233,3 +233,15 @@ def test_a_sure_question_while_asking_is_answered_and_the_question_stays_open():
 def test_english_sets_no_type_whatever_the_classifier_says():
     t = make_tracker("I bought a jacket and the zip came off", "report_color_difference", 0.92)
     assert "dispute_type" not in slot_events(run(ReadFacts(), t)[1])
+
+
+def test_emoji_alone_sets_no_type():
+    _, events = run(ReadFacts(), make_tracker("😡😡😡", "report_fraud", 0.9))
+    assert "dispute_type" not in slot_events(events)
+
+
+def test_a_new_type_starts_its_evidence_question_afresh():
+    t = make_tracker("不是色差，是尺码小了", "correct_dispute_type", 0.9,
+                     slots={"dispute_type": "color_difference", "asked": ["amount_yuan", "evidence_item"]})
+    slots = slot_events(run(ReadFacts(), t)[1])
+    assert slots["dispute_type"] == "size" and slots["asked"] == ["amount_yuan"]

@@ -213,3 +213,9 @@ def test_types_named(text, types):
 def test_a_yes_payload_answers_the_platform_question():
     assert read("/affirm", "platform_status", intent="affirm").slots["platform_status"] == "applied_waiting"
     assert read("/deny", "platform_status", intent="deny").slots["platform_status"] == "not_applied"
+
+
+def test_a_yes_intent_on_a_reply_with_other_facts_is_no_yes():
+    r = read("两次", "paid_off_platform", intent="affirm")
+    assert "paid_off_platform" not in r.slots and r.slots["negotiation_rounds"] == 2
+    assert read("是的", "paid_off_platform", intent="affirm").slots["paid_off_platform"] is True
