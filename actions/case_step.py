@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.knowledge_base import KNOWLEDGE
 from actions.tracker_facts import (
+    CASE_SLOTS,
     case_facts,
     classified_intent,
     facts_set_this_turn,
@@ -58,6 +59,11 @@ class ActionCaseStep(Action):
                 lines.append("记下了：" + "；".join(noted) + "。")
 
         step = next_step(k, f)
+        moved = self._moved_advice(tracker, f, changed)
+        if moved and step.kind == ASK:
+            # the advice already given no longer holds: say so now, ask what is still needed
+            lines.append(change_line(k, tracker.get_slot("recommendation"), moved))
+            events.append(SlotSet("recommendation", moved.recommendation))
         if step.kind == ASK and step.slot == tracker.get_slot("requested_slot") and bot_spoke_this_turn(tracker):
             # the fact reader already refused the value and asked again ("金额好像不对…")
             return []
@@ -77,6 +83,16 @@ class ActionCaseStep(Action):
         text = replies.help_text(k) if stuck_before else k.situations["unclear"]
         dispatcher.utter_message(text=text, buttons=replies.dispute_type_buttons(k))
         return [SlotSet("requested_slot", None), SlotSet("asked", list(f.asked) + ["dispute_type"])]
+
+    @staticmethod
+    def _moved_advice(tracker: Tracker, f, changed: Dict[Text, Any]):
+        """The advice on today's facts, when advice was given and its recommendation moved."""
+        if not tracker.get_slot("advice_basis") or not f.dispute_type:
+            return None
+        if not any(k in changed for k in CASE_SLOTS if k != "asked"):
+            return None
+        advice = advise(KNOWLEDGE, f)
+        return advice if advice.recommendation != tracker.get_slot("recommendation") else None
 
     def _advise(self, dispatcher, tracker: Tracker, f, lines: List[Text]) -> List[Dict[Text, Any]]:
         k = KNOWLEDGE

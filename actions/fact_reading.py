@@ -73,6 +73,10 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
             new.update(check(new[slot], dispatcher))
             if new[slot] is None:
                 del new[slot]
+    # "刚跟卖家说了，把我拉黑了": someone who had not contacted the seller now has, once
+    if (before.seller_attitude == "not_contacted" and new.get("seller_attitude", "not_contacted") != "not_contacted"
+            and not new.get("negotiation_rounds")):
+        new["negotiation_rounds"] = max(1, before.negotiation_rounds or 0)
     if "platform_status" in new:
         new["ruling_ignored"] = new["platform_status"] == RULED_FOR_BUYER
 

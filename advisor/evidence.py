@@ -14,6 +14,8 @@ def _conditions(k: Knowledge) -> Dict[str, Callable[[CaseFacts], bool]]:
     return {
         # unknown counts as received: only a parcel known not to have come skips these
         "goods_received": lambda f: f.goods_received is not False,
+        # a scam paid outside the platform is about the money, not about fake goods
+        "goods_received_on_platform": lambda f: f.goods_received is not False and f.paid_off_platform is not True,
         "not_received": lambda f: f.goods_received is False,
         "large_amount": lambda f: (f.amount_yuan or 0) >= large,
         "paid_off_platform": lambda f: f.paid_off_platform is True,

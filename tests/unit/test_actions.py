@@ -245,3 +245,22 @@ def test_a_new_type_starts_its_evidence_question_afresh():
                      slots={"dispute_type": "color_difference", "asked": ["amount_yuan", "evidence_item"]})
     slots = slot_events(run(ReadFacts(), t)[1])
     assert slots["dispute_type"] == "size" and slots["asked"] == ["amount_yuan"]
+
+
+def test_first_contact_with_the_seller_counts_one_round():
+    t = make_tracker("刚跟卖家说了，直接把我拉黑了", "inform", 0.9,
+                     slots={"dispute_type": "quality", "seller_attitude": "not_contacted", "negotiation_rounds": 0.0})
+    slots = slot_events(run(ReadFacts(), t)[1])
+    assert slots["seller_attitude"] == "ignores" and slots["negotiation_rounds"] == 1
+
+
+def test_a_moved_recommendation_is_said_before_the_next_question():
+    slots = {"dispute_type": "quality", "amount_yuan": 59.0, "seller_attitude": "ignores", "negotiation_rounds": 1.0,
+             "recommendation": "negotiate", "advice_basis": "x", "evidence_have": ["defect_photos"],
+             "evidence_missing": ["defect_video", "order_info", "chat_records"]}
+    msgs, events = run(ActionCaseStep(), make_tracker(
+        "刚跟卖家说了，直接把我拉黑了", "inform", slots=slots,
+        events_this_turn=slot_turn(seller_attitude="ignores", negotiation_rounds=1.0)))
+    assert "改为「申请平台客服介入」" in msgs[0]["text"] and "申请过平台客服介入吗" in msgs[0]["text"]
+    assert slot_events(events)["recommendation"] == "intervene"
+    assert slot_events(events)["requested_slot"] == "platform_status"

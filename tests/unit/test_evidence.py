@@ -76,3 +76,10 @@ def test_summary_names_only_evidence_that_fits_the_case():
     f = CaseFacts(dispute_type="color_difference", evidence_missing=("listing_screenshot", "listing_claim_screenshots"))
     text = "；".join(replies.facts_summary(K, f))
     assert "商品页截图（颜色名称和描述）" in text and "商品页宣传内容的截图" not in text
+
+
+def test_a_scam_paid_outside_the_platform_needs_no_authenticity_check():
+    scam = CaseFacts(dispute_type="fraud", paid_off_platform=True, goods_received=True)
+    fake = CaseFacts(dispute_type="fraud", paid_off_platform=False, goods_received=True)
+    assert "authenticity_check" not in ids(evidence.applicable_items(K, scam))
+    assert "authenticity_check" in ids(evidence.applicable_items(K, fake))
