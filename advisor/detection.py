@@ -119,7 +119,7 @@ def situation_for(
     from advisor.text import clean, is_english_only
 
     s = clean(text).lower()
-    if is_english_only(s):
+    if is_english_only(s) and not named:  # pinyin naming a type is Chinese
         return "english_only"
     if intent in SITUATION_INTENTS and confidence >= SURE_SITUATION and not named:
         return intent

@@ -19,7 +19,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 from advisor import numbers
 from advisor.knowledge import Knowledge
 from advisor.mentions import is_negated
-from advisor.text import clean
+from advisor.text import clean, has_chinese, latin_letters, pinyin_of
 
 AFFIRM, DENY = "affirm", "deny"
 
@@ -119,7 +119,24 @@ def read_message(
     # a type named after a negation ("不是色差，是尺码") is a correction
     for hit in _hits(s, _type_table(k), neg):
         (r.negated_types if hit.negated else r.types).append(hit.value)
+    if not r.types and not has_chinese(s):
+        r.types = _pinyin_types(k, s)
     return r
+
+
+_MIN_PINYIN = 5  # letters: shorter pinyin words ("guo", "jia") match by accident
+
+
+def _pinyin_types(k: Knowledge, s: str) -> List[str]:
+    """Types named in pinyin ("mai de yi fu se cha tai da le" names 色差)."""
+    letters = latin_letters(s)
+    if len(letters) < _MIN_PINYIN:
+        return []
+    found = []
+    for code, t in k.dispute_types.items():
+        if any(len(p) >= _MIN_PINYIN and p in letters for p in map(pinyin_of, t.keywords)):
+            found.append(code)
+    return found
 
 
 def _type_table(k: Knowledge) -> Dict[str, Tuple[str, ...]]:

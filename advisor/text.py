@@ -60,3 +60,20 @@ def is_english_only(text: str) -> bool:
     has_cjk = any("\u4e00" <= ch <= "\u9fff" for ch in text)
     letters = sum(ch.isascii() and ch.isalpha() for ch in text)
     return not has_cjk and letters >= 3 and not text.startswith("/")
+
+
+def has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def latin_letters(text: str) -> str:
+    """"Se cha tai da le!" -> "sechataidale": how pinyin is compared."""
+    return "".join(ch for ch in text.lower() if "a" <= ch <= "z")
+
+
+@lru_cache(maxsize=4096)
+def pinyin_of(word: str) -> str:
+    """"色差" -> "secha" (toneless pinyin, letters only)."""
+    from pypinyin import lazy_pinyin
+
+    return latin_letters("".join(lazy_pinyin(word)))

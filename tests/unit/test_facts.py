@@ -219,3 +219,17 @@ def test_a_yes_intent_on_a_reply_with_other_facts_is_no_yes():
     r = read("两次", "paid_off_platform", intent="affirm")
     assert "paid_off_platform" not in r.slots and r.slots["negotiation_rounds"] == 2
     assert read("是的", "paid_off_platform", intent="affirm").slots["paid_off_platform"] is True
+
+
+@pytest.mark.parametrize("text, types", [
+    ("mai de yi fu se cha tai da le", ["color_difference"]),
+    ("xie zi kai jiao le", ["quality"]),
+    ("hello my order", []),
+])
+def test_types_named_in_pinyin(text, types):
+    assert read(text).types == types
+
+
+def test_angry_words_name_no_fraud():
+    for text in ("垃圾店铺，骗子，差评", "坑人，一星", "骗人的吧"):
+        assert "fraud" not in read(text).types
