@@ -6,7 +6,8 @@ pass normalised text (Simplified Chinese, half-width digits); a few
 Traditional and full-width forms are folded here as well.
 
 Every `find_*` function returns `Mention`s with character offsets into the
-text it was given; `parse_*` returns the value of the first mention. The
+text it was given; `parse_*` returns the value of the first mention
+(`parse_amount`: the first one that was paid, see there). The
 `find_*` functions take optional `starts`: the positions where a number or a
 time word begins, as found by a tokenizer or matcher (see `candidate_starts`
 for what is expected there). Without them the positions come from a regex.
@@ -478,9 +479,29 @@ _NON_MONEY_AFTER = re.compile(
 )
 _SPEND_CUE = re.compile(
     r"(?:花了|花费|花|付了|付款|支付了|支付|实付|买的|买了|买|价格|价钱|价位|售价|标价|原价|单价|总价|价值|价"
-    r"|一共|总共|合计|金额|要价|多少钱|值)"
+    r"|一共|总共|合计|金额|要价|多少钱|值|订了|订的|下单了|下单|下的单|拍了|拍的|拍下|券后|到手|折后)"
 )
-_SPEND_AFTER = re.compile(r"\s*(?:多|左右)?\s*(?:买的|买了|买|入手|拍的|拍下|下单|付的|付了)")
+_SPEND_AFTER = re.compile(
+    r"\s*(?:多|左右)?\s*(?:买的|买了|买|入手|拍的|拍下|拍了|下单|下的单|订的|订了|付的|付了)"
+)
+# Which amount is the one the shopper paid (parse_amount): the nearest cue
+# before a number in its clause says whether it is what was paid ("花329",
+# "活动价599", "买了个200块的") or only a reference price ("价值299",
+# "原价999", "送299的"); a paying word right after it ("329拍了", "599入手")
+# makes it paid whatever came before.
+_PAID_WORDS = (
+    "花了", "花费", "花掉", "花", "付了", "付款", "支付了", "支付", "实付款", "实付", "实际付了",
+    "实际", "买了", "买的", "买", "拍了", "拍的", "拍下", "订了", "订的", "下单了", "下单", "下的单",
+    "活动价", "到手价", "到手", "券后价", "券后", "折后价", "折后", "成交价", "优惠价", "秒杀价",
+    "团购价", "入手价", "现价",
+)
+_REFERENCE_WORDS = (
+    "价值", "原价", "标价", "吊牌价", "市场价", "专柜价", "官网价", "指导价", "零售价", "定价",
+    "划线价", "赠送", "送", "赠",
+)
+_PAY_KIND = {w: "paid" for w in _PAID_WORDS}
+_PAY_KIND.update({w: "reference" for w in _REFERENCE_WORDS})
+_RE_PAY_CUE = _words_re(_PAY_KIND)
 _MAGNITUDE_OK_NEXT = re.compile(r"\s*(?:多|左右|上下)?\s*(?:$|的|[，。！？；,.!?~、\s]|呢|啊|吧|了|呀)")
 _EXCLUDED_BEFORE = ("第", "双", "周", "星期", "礼拜", "号", "尾号", "编号", "型号", "版本", "No", "NO", "no", "#")
 _AMOUNT_PREFIX = re.compile(
@@ -498,6 +519,33 @@ _LOOSE_BEFORE = re.compile(
 _LOOSE_AFTER = re.compile(r"\s*(?:出头|不到|不止|左右|上下|以内|挂零|来|多)")
 _BAI_TAIL = re.compile(r"[一二两三四五六七八九]百[一二三四五六七八九]")  # 一百二 = 120
 _WEAK_CUE_BEFORE = re.compile(r"(?:才|只要|只需|仅需|仅要|仅仅|仅)\s*$")  # 才29.9
+# Talk of body or garment measures anywhere in the sentence (not just the
+# clause) makes a number after 才 or a loose round number a measure, not money:
+# "详情页写腰围64，我自己量了才54，我84斤都穿不上". Quantities ("2斤苹果才29.9",
+# "S码的裙子才59") do not count; "我84斤" / "64cm" do.
+_MEASURE_CONTEXT = re.compile(
+    r"腰围|胸围|臀围|肩宽|衣长|裤长|袖长|腿长|腿围|臂围|头围|身高|体重|尺寸|尺码|码数|量了|量的|量出|实测|测了"
+    rf"|(?:我|本人|体重)\s*[0-9.{_CN_DIGITS}{_CN_UNITS}]+\s*(?:多|来)?\s*(?:斤|公斤|kg|KG)"
+    rf"|[0-9.]+\s*(?:cm|CM|厘米)"
+)
+_SENTENCE_BREAKS = set("。！？；;!?\n\r")
+_SENTENCE_REACH = 30
+
+
+def _sentence(text: str, start: int, end: int) -> Tuple[int, int]:
+    """Bounds of the sentence around text[start:end] (commas do not end it)."""
+    lo = start
+    while lo > 0 and start - lo < _SENTENCE_REACH and text[lo - 1] not in _SENTENCE_BREAKS:
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - end < _SENTENCE_REACH and text[hi] not in _SENTENCE_BREAKS:
+        hi += 1
+    return lo, hi
+
+
+def _measure_context(text: str, start: int, end: int) -> bool:
+    lo, hi = _sentence(text, start, end)
+    return _MEASURE_CONTEXT.search(text, lo, hi) is not None
 _BODY_CONTEXT = re.compile(
     r"体重|身高|斤|公斤|kg|KG|cm|厘米|分数|考了|岁|粉丝|阅读|播放|销量|月销|已售|好评|差评|评价|评论|排名"
 )
@@ -538,7 +586,8 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
         unit = m.group(1)
         nxt = text[m.end() : m.end() + 1]
         if unit == "块" and nxt and nxt not in _KUAI_OK_NEXT and not nxt.isdigit() \
-                and nxt not in _CN_DIGITS and nxt != "半" and not spend_before and not currency:
+                and nxt not in _CN_DIGITS and nxt != "半" and not spend_before and not currency \
+                and not _SPEND_AFTER.match(text, m.end()):  # 79块拍下 is money
             return None, end  # 两块蛋糕: pieces, not yuan
         if unit != "包邮":
             currency = True
@@ -571,7 +620,8 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
             or (bare and _whole(text, start, end, _AMOUNT_PREFIX, _AMOUNT_SUFFIX))
             or _loose_amount(text, start, end, token, value, low is not None)
             or (_WEAK_CUE_BEFORE.search(text, max(0, start - 4), start)
-                and _MAGNITUDE_OK_NEXT.match(text, end))
+                and _MAGNITUDE_OK_NEXT.match(text, end)
+                and not _measure_context(text, start, end))
         )
         if not ok:
             return None, end
@@ -598,7 +648,7 @@ def _loose_amount(text: str, start: int, end: int, token: str, value: float, is_
     if not loose or not _MAGNITUDE_OK_NEXT.match(text, after.end() if after else end):
         return False
     lo, hi = _clause(text, start, end)
-    return not _BODY_CONTEXT.search(text, lo, hi)
+    return not _BODY_CONTEXT.search(text, lo, hi) and not _measure_context(text, start, end)
 
 
 def _spend_cue_before(text: str, start: int) -> bool:
@@ -626,15 +676,49 @@ def find_amounts(text: str, bare: bool = False, starts: Optional[Iterable[int]] 
     a range gives its lower bound ("三四百" -> 300, "大概五六百吧" -> 500);
     "才29.9" counts after 才/只要/仅. Vague amounts ("好几百", "大几百") give
     nothing, and a body measure in the clause ("体重一百二") blocks the loose
-    reading. Numerals in idioms, models and festivals ("退一赔三", "小米14",
+    reading; body or garment measures anywhere in the sentence ("腰围64，我
+    量了才54") block both the loose and the 才 reading. Spending words include
+    订了/下单了/拍了/券后/到手, and "79块拍下" is money, not pieces. Numerals in idioms, models and festivals ("退一赔三", "小米14",
     "618", "双11") are never amounts (see _RE_MASK)."""
     return _scan(text, starts, _read_amount, bare)
 
 
+def _pay_kind(text: str, mention: Mention) -> Optional[str]:
+    """"paid", "reference" or None: what the cue around an amount says about
+    it. text must be folded (offsets are those of find_amounts)."""
+    if _SPEND_AFTER.match(text, mention.end):
+        return "paid"  # 329拍了, 599入手, 299买的
+    lo, _ = _clause(text, mention.start, mention.end)
+    window_lo = max(lo, mention.start - 14)
+    window = text[window_lo : mention.start]
+    last = None
+    for m in _RE_PAY_CUE.finditer(window):
+        last = m
+    if last is None or not _clean_gap(window[last.end() :], 6):
+        return None
+    return _PAY_KIND[last.group(0)]
+
+
 def parse_amount(text: str, bare: bool = False) -> Optional[float]:
-    """The first amount in yuan in text (see find_amounts), or None."""
+    """The amount in yuan the shopper paid (see find_amounts), or None.
+
+    One number is returned. When the text holds several amounts, the first
+    one with a paying cue wins: a paying word before it in its clause ("花",
+    "花了", "付了", "实付", "买了", "拍了", "订了", "下单", "活动价", "到手价",
+    "券后") or right after it ("329拍了", "599入手"). A number whose nearest
+    cue is a reference price ("价值", "原价", "标价", "吊牌价", "送…的") does
+    not count as paid. Without any paid amount the first amount is returned,
+    as before: "送价值299的拖鞋，我花329拍了" -> 329, "原价999，活动价599入手"
+    -> 599, "买了个200块的东西，说是原价999" -> 200, "原价999元" -> 999."""
     found = find_amounts(text, bare=bare)
-    return float(found[0].value) if found else None
+    if not found:
+        return None
+    if len(found) > 1:
+        folded = _fold(text)
+        for m in found:
+            if _pay_kind(folded, m) == "paid":
+                return float(m.value)
+    return float(found[0].value)
 
 
 # ----------------------------------------------------------------------- days

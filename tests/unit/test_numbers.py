@@ -382,6 +382,75 @@ def test_parse_number_still_reads_a_range_as_the_larger_value():
     assert parse_count("聊了两三回") == 2
 
 
+# ------------------------------------------------- which amount was paid
+PAID_AMOUNTS = [
+    # N块 followed by a paying word is money, not pieces
+    ("视频里卖的如意鎏金茶具又精致又便宜，79块拍下，收到是一套粗陶的", 79),
+    ("79块拍下", 79),
+    ("两块蛋糕", None),
+    # 订了 / 订的 / 下单了 / 拍了 are spending words like 买了
+    ("网上订了2850的护肤品", 2850),
+    ("订的2850的护肤品", 2850),
+    ("下单了2850的护肤品", 2850),
+    ("拍了2850的", 2850),
+    ("2850订的", 2850),
+    ("下单3天了", None),
+    ("拍了3张照片", None),
+    ("订了1个月会员", None),
+    # several amounts: a paying cue beats a reference price
+    ("直播间说买正品送价值299的云阶拖鞋，我花329拍了", 329),
+    ("买了个200块的东西，说是原价999", 200),
+    ("原价999，活动价599入手", 599),
+    ("原价999，活动价599", 599),
+    ("原价999，券后599", 599),
+    ("吊牌价1299，到手399", 399),
+    ("标价599元，实付399元", 399),
+    ("退了100元，花了299", 299),
+    ("我花了299，送了价值50的赠品", 299),
+    ("券后599", 599),
+    ("到手价599", 599),
+    # without a paid amount the first one is still returned
+    ("送价值299的拖鞋", 299),
+    ("原价999元", 999),
+    ("原价999元，我退了100元", 999),
+    # measures in the sentence block 才 and loose readings
+    ("S码连衣裙详情页写腰围64，我自己量了才54，我84斤都穿不上", None),
+    ("身高才160", None),
+    ("我一百二十斤，衣服才三百出头", None),
+    ("腰围64，才99块", 99),  # a currency word still makes money
+    ("花了299，衣长才60", 299),
+    ("买了2斤苹果才29.9", 29.9),  # a quantity is not a body measure
+    ("S码的裙子才59", 59),
+    # unchanged
+    ("花了299", 299),
+    ("两百九十九块", 299),
+    ("1.2万", 12000),
+    ("¥1,299", 1299),
+    ("才29.9", 29.9),
+    ("三百出头", 300),
+    ("买的iPhone 15花了5999", 5999),
+]
+
+
+@pytest.mark.parametrize("text, expected", PAID_AMOUNTS)
+def test_parse_amount_prefers_what_was_paid(text, expected):
+    assert parse_amount(text) == expected
+
+
+def test_parse_amount_bare_loose_unchanged():
+    assert parse_amount("八百来块吧", bare=True) == 800
+
+
+def test_find_amounts_still_lists_every_amount():
+    # the paid-cue rule only changes which one parse_amount returns
+    text = "直播间说买正品送价值299的云阶拖鞋，我花329拍了"
+    assert [m.value for m in find_amounts(text)] == [299, 329]
+
+
+def test_paid_rule_does_not_change_days():
+    assert parse_days("视频里卖的如意鎏金茶具又精致又便宜，79块拍下，收到是一套粗陶的") is None
+
+
 # ------------------------------------------------------------- more counts
 MORE_COUNTS = [
     ("前后联系了四五趟", 4),
