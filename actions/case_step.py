@@ -21,6 +21,7 @@ from actions.tracker_facts import (
     facts_set_this_turn_any,
     bot_spoke_this_turn,
     faq_to_answer,
+    small_talk,
     slots_set_this_turn,
 )
 from advisor import replies
@@ -39,8 +40,14 @@ class ActionCaseStep(Action):
         intent, _, _ = classified_intent(tracker)
         text = tracker.latest_message.get("text") or ""
         changed = slots_set_this_turn(tracker)
-        if faq_to_answer(tracker, KNOWLEDGE.faq) and not facts_set_this_turn_any(tracker):
-            return []  # a plain question, answered just before: the open question stays open
+        if not facts_set_this_turn_any(tracker):
+            if faq_to_answer(tracker, KNOWLEDGE.faq):
+                return []  # a plain question, answered just before: the open question stays open
+            talk = small_talk(tracker)
+            if talk:
+                text = replies.help_text(k) if talk == "help" else k.situations[talk]
+                dispatcher.utter_message(text=text)
+                return []
         lines: List[Text] = []
         events: List[Dict[Text, Any]] = []
 

@@ -1,4 +1,4 @@
-"""Actions beside the case step: answer a question, start over, help."""
+"""Actions beside the case step: answer a question, start over."""
 from typing import Text
 
 from rasa_sdk import Action, Tracker
@@ -8,7 +8,6 @@ from rasa_sdk.types import DomainDict
 
 from actions.knowledge_base import KNOWLEDGE
 from actions.tracker_facts import faq_to_answer
-from advisor import replies
 
 
 class ActionAnswerQuestion(Action):
@@ -36,14 +35,3 @@ class ActionStartOver(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         dispatcher.utter_message(text=KNOWLEDGE.situations["start_over"])
         return [AllSlotsReset()]
-
-
-class ActionHelp(Action):
-    """What the assistant can do, with the dispute types read from the knowledge file."""
-
-    def name(self) -> Text:
-        return "action_help"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        dispatcher.utter_message(text=replies.help_text(KNOWLEDGE))
-        return []

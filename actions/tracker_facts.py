@@ -82,15 +82,27 @@ def facts_set_this_turn_any(tracker: Tracker) -> bool:
     return any(k in CASE_SLOTS and k != "asked" for k in slots_set_this_turn(tracker))
 
 
-# While the assistant waits for an answer, a question intent below this
-# confidence is more likely a loose answer ("不太清楚") than a real question.
+# While the assistant waits for an answer, a question or small-talk intent below
+# this confidence is more likely a loose answer ("不太清楚") than what it says.
 FAQ_MIN_CONFIDENCE_WHILE_ASKING = 0.6
 
 
 def faq_to_answer(tracker: Tracker, faq: Dict[Text, Text]) -> Optional[Text]:
     """The FAQ intent this message asks, if it should be answered."""
+    return _sure_enough(tracker, faq)
+
+
+SMALL_TALK = ("greet", "goodbye", "thank", "help", "human_handoff")
+
+
+def small_talk(tracker: Tracker) -> Optional[Text]:
+    """The small-talk intent to answer, if the message is that and not an answer."""
+    return _sure_enough(tracker, SMALL_TALK)
+
+
+def _sure_enough(tracker: Tracker, intents) -> Optional[Text]:
     intent, confidence = latest_intent(tracker)
-    if intent not in faq:
+    if intent not in intents:
         return None
     if tracker.get_slot("requested_slot") and confidence < FAQ_MIN_CONFIDENCE_WHILE_ASKING:
         return None

@@ -47,7 +47,8 @@ QUESTION_SLOTS = (
     "evidence_item",
 )
 EVIDENCE_KINDS = ("photo", "video", "screenshot", "document")
-SITUATIONS = ("presale_question", "no_claim", "dislike_return", "out_of_scope", "english_only", "unclear", "start_over")
+SITUATIONS = ("presale_question", "no_claim", "dislike_return", "out_of_scope", "english_only", "unclear", "start_over",
+              "greet", "goodbye", "thank", "human_handoff")
 
 
 class KnowledgeError(ValueError):

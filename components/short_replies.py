@@ -1,9 +1,9 @@
 """ShortReplyClassifier: "对" / "有" / "没有" always mean yes or no.
 
-One- and two-character answers carry too few features for DIET to be sure
+One- and two-character answers carry too few features for the intent classifier to be sure
 of them (it gave "对" 0.42), yet they answer most of our questions. Listed
 replies get their intent with confidence 1.0; everything else is left to
-DIET. Place it after DIETClassifier and before FallbackClassifier.
+the classifier. Place it after the intent classifier and before FallbackClassifier.
 """
 from __future__ import annotations
 

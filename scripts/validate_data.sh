@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `rasa data validate`, failing on errors and on every warning but one known
-# false positive: Rasa 3.6 reports responses used only by forms (utter_ask_<slot>)
-# and by default actions (utter_default, utter_restart) as "not used".
+# false positive: Rasa 3.6 reports its own default responses (utter_default,
+# utter_restart) as "not used" when a project defines none.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=$(.venv/bin/rasa data validate 2>&1); status=$?

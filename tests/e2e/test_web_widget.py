@@ -183,12 +183,8 @@ def session_id(page) -> str:
     return stored["session_id"]
 
 
-def response(name: str) -> dict:
-    return DOMAIN["responses"][name][0]
-
-
 def greeting() -> str:
-    return response("utter_greet")["text"]
+    return K.situations["greet"]
 
 
 def asked(slot: str, wording: int = 0):

@@ -33,8 +33,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def greeting() -> str:
-    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-    return domain["responses"]["utter_greet"][0]["text"]
+    from advisor.knowledge import default_knowledge
+
+    return default_knowledge().situations["greet"]
 
 
 class WeChatServer:

@@ -2,7 +2,7 @@
 import pytest
 
 from actions.case_step import ActionCaseStep
-from actions.dialogue import ActionAnswerQuestion, ActionHelp, ActionStartOver
+from actions.dialogue import ActionAnswerQuestion, ActionStartOver
 from actions.fact_reading import ReadFacts
 from actions.knowledge_base import KNOWLEDGE
 from unit.action_helpers import make_tracker, run, slot_events
@@ -208,7 +208,7 @@ def test_start_over_forgets_the_case():
 
 
 def test_help_lists_every_dispute_type_from_the_knowledge_file():
-    msgs, _ = run(ActionHelp(), make_tracker("你能做什么", "help"))
+    msgs, _ = run(ActionCaseStep(), make_tracker("你能做什么", "help"))
     for t in KNOWLEDGE.dispute_types.values():
         assert t.name in msgs[0]["text"]
 
@@ -264,3 +264,17 @@ def test_a_moved_recommendation_is_said_before_the_next_question():
     assert "改为「申请平台客服介入」" in msgs[0]["text"] and "申请过平台客服介入吗" in msgs[0]["text"]
     assert slot_events(events)["recommendation"] == "intervene"
     assert slot_events(events)["requested_slot"] == "platform_status"
+
+
+def test_small_talk_is_answered_when_it_carries_no_fact():
+    msgs, events = run(ActionCaseStep(), make_tracker("拜拜", "goodbye", 0.95))
+    assert msgs[0]["text"] == KNOWLEDGE.situations["goodbye"] and events == []
+
+
+def test_an_answer_read_as_small_talk_still_answers_the_open_question():
+    slots = {"dispute_type": "color_difference", "amount_yuan": 29.9, "requested_slot": "amount_yuan",
+             "asked": ["amount_yuan"], "seller_attitude": "cooperative"}
+    msgs, events = run(ActionCaseStep(), make_tracker("29.9", "goodbye", 0.61, slots=slots,
+                                                      events_this_turn=slot_turn(amount_yuan=29.9)))
+    assert KNOWLEDGE.situations["goodbye"] not in msgs[0]["text"]
+    assert slot_events(events)["requested_slot"] == "negotiation_rounds"
