@@ -87,4 +87,7 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
     new["evidence_have"], new["evidence_missing"] = have, missing
 
     current = {name: tracker.get_slot(name) for name in new}
+    for name in ("evidence_have", "evidence_missing", "asked"):
+        if name in current and current[name] is None:
+            current[name] = []  # an unset list is an empty one: no event for it
     return [SlotSet(name, value) for name, value in new.items() if current[name] != value]

@@ -79,7 +79,8 @@ def facts_set_this_turn(tracker: Tracker) -> CaseFacts:
 
 def facts_set_this_turn_any(tracker: Tracker) -> bool:
     """Whether this message changed any case fact (evidence included)."""
-    return any(k in CASE_SLOTS and k != "asked" for k in slots_set_this_turn(tracker))
+    return any(k in CASE_SLOTS and k != "asked" and v not in (None, [])
+               for k, v in slots_set_this_turn(tracker).items())
 
 
 # While the assistant waits for an answer, a question or small-talk intent below

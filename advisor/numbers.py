@@ -382,6 +382,16 @@ _RE_MASK = re.compile(
             r"618(?![0-9.%])(?!\s*(?:多|来)?\s*(?:块|元|圆|rmb|RMB))",
             r"(?<![0-9.])(?:11\.11|12\.12|6\.18)(?![0-9])(?!\s*(?:多|来)?\s*(?:块|元|圆))",
             r"(?<![0-9])[0-9]{1,4}(?=(?:划算节|大促|女王节|女神节|会员节|购物节|年货节))",
+            # a festival date written as digits before buying: 1212买的, 1111下单
+            r"(?<![0-9.])(?:1111|1212|0618)(?=\s*(?:的时候|那天|当天|期间|零点|0点|凌晨)?\s*"
+            r"(?:买|下单|下的单|拍|抢|付款|付的|入手|囤))",
+            # promotions: 买二送一, 买2免1, 3免1, 两件送一件, 满199减10, 每满300减30,
+            # 满两件八折; the numbers are thresholds and quantities, not a price
+            rf"买\s*[{_N}]{{1,4}}\s*(?:件|个|份|瓶|盒|袋|包|双|条|只|套|支|箱)?\s*(?:送|免|赠|减)\s*[{_N}]{{1,4}}",
+            rf"(?<![{_N}.])[{_N}]{{1,2}}\s*(?:件|个|份|瓶|盒|袋|包|双|条|只|套|支|箱)?\s*(?:送|免|赠)\s*[{_N}]{{1,2}}(?![{_N}.])",
+            rf"满\s*[{_N}.]+\s*(?:元|块|件|个)?\s*(?:的话)?\s*(?:可以|可|就|立|再|能|才|还)?\s*"
+            rf"(?:减|送|返|打|享|免|用|-)\s*[{_N}.]*",
+            rf"(?<![{_N}.])[0-9]{{2,5}}\s*(?:减|-)\s*[0-9]{{1,4}}\s*(?:元|块)?\s*的?\s*(?:券|优惠券|红包|满减)",
             _NOT_AFTER_NUMERAL + r"(?:十一|五一)(?=假期|黄金周|长假|期间|放假|那几天)",
             # phones and other models: 小米14, 华为 Mate60, iPhone 15, 一加12
             rf"(?:{_BRANDS})\s*(?:[A-Za-z]+\s*)?[0-9]{{1,3}}(?![0-9.])"
@@ -475,11 +485,12 @@ _NON_MONEY_AFTER = re.compile(
     r"\s*(?:多|来|余|几)?\s*(?:个|码|号|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双|只|套|瓶|盒|袋|箱|包(?!邮)"
     r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分|秒"
     r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|公里|km|里|克拉|磅|对|批|单|笔|样"
-    r"|代|核|集|章|名|届|行|排|[A-Za-z])"
+    r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|[A-Za-z])"
 )
 _SPEND_CUE = re.compile(
     r"(?:花了|花费|花|付了|付款|支付了|支付|实付|买的|买了|买|价格|价钱|价位|售价|标价|原价|单价|总价|价值|价"
     r"|一共|总共|合计|金额|要价|多少钱|值|订了|订的|下单了|下单|下的单|拍了|拍的|拍下|券后|到手|折后)"
+    r"(?<!性价)(?<!比价)"  # 性价比 and 比价 name no price
 )
 _SPEND_AFTER = re.compile(
     r"\s*(?:多|左右)?\s*(?:买的|买了|买|入手|拍的|拍下|拍了|下单|下的单|订的|订了|付的|付了)"
@@ -499,9 +510,45 @@ _REFERENCE_WORDS = (
     "价值", "原价", "标价", "吊牌价", "市场价", "专柜价", "官网价", "指导价", "零售价", "定价",
     "划线价", "赠送", "送", "赠",
 )
+# Amounts that are never what the shopper paid (parse_amount skips them): a
+# price difference, drop or refunded difference ("降价12", "便宜了5元", "少退了我
+# 5元", "返了20", "补差价30"), another shop's or listing's price ("别家才28元",
+# "其它店卖25"), and a fee for something other than the order ("一个包裹两块",
+# "运费10块").
+_DIFFERENCE_WORDS = (
+    "降价", "降了", "便宜了", "便宜", "差了", "相差", "差价", "差额", "补差价", "补差", "补了",
+    "退差价", "退了差价", "少退了", "少退", "多收了", "多收", "少给了", "少给", "多扣了", "多扣",
+    "返了", "返现", "返还", "返", "涨价", "涨了", "贵了", "优惠了", "省了", "立减", "减了",
+)
+_OTHER_SHOP_WORDS = (
+    "别家", "别的店", "别的家", "别人家", "其他店", "其它店", "其他家", "其它家", "其他店铺",
+    "其它店铺", "别的店铺", "隔壁", "别处", "别的地方", "其他地方", "其它地方", "外面", "实体店",
+)
+_FEE_WORDS = (
+    "运费", "邮费", "快递费", "运费险", "手续费", "服务费", "包装费", "保管费", "取件费", "超期费",
+    "包裹", "检疫费", "押金", "上楼费", "配送费", "打包费",
+)
 _PAY_KIND = {w: "paid" for w in _PAID_WORDS}
 _PAY_KIND.update({w: "reference" for w in _REFERENCE_WORDS})
+_PAY_KIND.update({w: "difference" for w in _DIFFERENCE_WORDS})
+_PAY_KIND.update({w: "other" for w in _OTHER_SHOP_WORDS})
+_PAY_KIND.update({w: "fee" for w in _FEE_WORDS})
+_NOT_PAID = frozenset(("difference", "other", "fee", "question"))
 _RE_PAY_CUE = _words_re(_PAY_KIND)
+# "二三十块钱的差价", "70的差额"
+_DIFFERENCE_AFTER = re.compile(r"\s*(?:多|来)?\s*(?:块钱|块|元钱|元)?\s*的?\s*(?:差价|差额)")
+# A price asked about is not a price paid: "是不是47元", "不是说199就有3包吗"
+# (before the number, anywhere in its clause); "也是18元吗", "还是99么" (right
+# after it); "请问预售也是18元" (是/要/卖 right before it in a clause that asks).
+_QUESTION_BEFORE = re.compile(r"是不是|是否|不是说|难道")
+_QUESTION_AFTER = re.compile(
+    r"\s*(?:多|左右)?\s*(?:块钱|块|元钱|元)?\s*(?:吗|(?<![什怎这那多])么|是吧|对吧|对不对|是不是)"
+)
+# 不是…吗: "不是拍下来99就包邮吗" (but "我不是花了299吗" says what was paid)
+_NOT_BEFORE = re.compile(r"不是[^花付]*$")
+_MA_AFTER = re.compile(r"吗|(?<![什怎这那多])么")
+_ASKED_BEFORE = re.compile(r"(?:是|要|卖|只要|才)\s*$")
+_ASKING = re.compile(r"请问|吗|(?<![什怎这那多])么|[？?]")
 _MAGNITUDE_OK_NEXT = re.compile(r"\s*(?:多|左右|上下)?\s*(?:$|的|[，。！？；,.!?~、\s]|呢|啊|吧|了|呀)")
 _EXCLUDED_BEFORE = ("第", "双", "周", "星期", "礼拜", "号", "尾号", "编号", "型号", "版本", "No", "NO", "no", "#")
 _AMOUNT_PREFIX = re.compile(
@@ -612,6 +659,8 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
     elif _NON_MONEY_AFTER.match(text, end):
         return None, end
     if not currency:
+        if _size_or_quantity(text, start, end, token):
+            return None, end
         magnitude = any(u in token for u in "千万亿") or token[-1] in "kKwW"
         ok = (
             spend_before
@@ -626,6 +675,38 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
         if not ok:
             return None, end
     return Mention(round(value, 2), start, mend), mend
+
+
+# A number with no currency word is a size, a body measure or a quantity, not
+# money, when it is compared like a size ("之前买的31还大", "30的偏小"), when it
+# comes before wearing or buying a garment size ("165穿M码", "我178买了L号"), or
+# when it is a single numeral before 拍 ("2拍下" = ordered two; "79块拍下" has
+# a currency word and is money).
+_SIZE_COMPARE = re.compile(
+    r"\s*(?:码|号)?\s*的?\s*(?:还|都|也|更|偏|要|稍)\s*(?:大|小|长|短|肥|瘦|紧|松|宽|窄)"
+    r"|\s*(?:大|小|长|短|肥|瘦|紧|松)(?:了|点|一[码号点些])"
+)
+_BEFORE_SIZE = re.compile(
+    r"\s*(?:斤|公斤|cm|CM)?\s*(穿|买|拍|选|要|入)(?:了|的)?\s*(?:个|件|条|双|套)?\s*"
+    r"(?:[SMLXsmlx]{1,4}(?![A-Za-z])|[0-9]{2,3}\s*(?:码|号)|均码|大码|小码|加大码)"
+)
+_BODY_OWNER = re.compile(r"(?:我|本人|身高|体重|个子|净身高)\s*$")
+_SINGLE_NUMERAL = set("123456789一二两三四五六七八九俩仨")
+
+
+def _size_or_quantity(text: str, start: int, end: int, token: str) -> bool:
+    if _SIZE_COMPARE.match(text, end):
+        return True
+    m = _BEFORE_SIZE.match(text, end)
+    if m and (m.group(1) == "穿" or _BODY_OWNER.search(text, max(0, start - 4), start)):
+        return True
+    if len(token) == 1 and token in _SINGLE_NUMERAL:
+        j = end
+        while j < len(text) and text[j] == " " and j - end < 3:
+            j += 1
+        if text.startswith("拍", j):
+            return True
+    return False
 
 
 def _loose_amount(text: str, start: int, end: int, token: str, value: float, is_range: bool) -> bool:
@@ -684,19 +765,36 @@ def find_amounts(text: str, bare: bool = False, starts: Optional[Iterable[int]] 
 
 
 def _pay_kind(text: str, mention: Mention) -> Optional[str]:
-    """"paid", "reference" or None: what the cue around an amount says about
-    it. text must be folded (offsets are those of find_amounts)."""
+    """"paid", "reference", "difference", "other" (another shop's price),
+    "fee", "question" or None: what the cue around an amount says about it.
+    text must be folded (offsets are those of find_amounts)."""
+    lo, hi = _clause(text, mention.start, mention.end)
+    if _QUESTION_BEFORE.search(text, lo, mention.start) or (
+        _NOT_BEFORE.search(text[lo : mention.start]) and _MA_AFTER.search(text, mention.end, hi)
+    ):
+        return "question"
     if _SPEND_AFTER.match(text, mention.end):
         return "paid"  # 329拍了, 599入手, 299买的
-    lo, _ = _clause(text, mention.start, mention.end)
+    if _DIFFERENCE_AFTER.match(text, mention.end):
+        return "difference"
     window_lo = max(lo, mention.start - 14)
     window = text[window_lo : mention.start]
     last = None
     for m in _RE_PAY_CUE.finditer(window):
         last = m
-    if last is None or not _clean_gap(window[last.end() :], 6):
-        return None
-    return _PAY_KIND[last.group(0)]
+    kind = None
+    if last is not None:
+        gap = window[last.end() :]
+        kind = _PAY_KIND[last.group(0)]
+        if not _clean_gap(gap, 6) or (kind == "difference" and (len(gap) > 3 or "的" in gap)):
+            kind = None  # 便宜的299 is not a difference
+    if kind != "paid" and (
+        _QUESTION_AFTER.match(text, mention.end)
+        or (_ASKED_BEFORE.search(text, max(lo, mention.start - 3), mention.start)
+            and _ASKING.search(text, lo, hi))
+    ):
+        return "question"
+    return kind
 
 
 def parse_amount(text: str, bare: bool = False) -> Optional[float]:
@@ -713,12 +811,17 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
     found = find_amounts(text, bare=bare)
     if not found:
         return None
-    if len(found) > 1:
-        folded = _fold(text)
-        for m in found:
-            if _pay_kind(folded, m) == "paid":
-                return float(m.value)
-    return float(found[0].value)
+    folded = _fold(text)
+    kinds = [_pay_kind(folded, m) for m in found]
+    for m, kind in zip(found, kinds):
+        if kind == "paid":
+            return float(m.value)
+    # an amount said again ("少退我5元钱，虽然5元钱不值啥") is what it was the first time
+    not_paid = {m.value for m, kind in zip(found, kinds) if kind in _NOT_PAID}
+    for m, kind in zip(found, kinds):
+        if kind not in _NOT_PAID and m.value not in not_paid:
+            return float(m.value)
+    return None
 
 
 # ----------------------------------------------------------------------- days

@@ -278,3 +278,10 @@ def test_an_answer_read_as_small_talk_still_answers_the_open_question():
                                                       events_this_turn=slot_turn(amount_yuan=29.9)))
     assert KNOWLEDGE.situations["goodbye"] not in msgs[0]["text"]
     assert slot_events(events)["requested_slot"] == "negotiation_rounds"
+
+
+def test_a_greeting_as_the_first_message_sets_no_slot_and_is_greeted():
+    _, events = run(ReadFacts(), make_tracker("你好", "greet", 0.99))
+    assert events == []
+    msgs, _ = run(ActionCaseStep(), make_tracker("你好", "greet", 0.99))
+    assert msgs[0]["text"] == KNOWLEDGE.situations["greet"]
