@@ -107,6 +107,20 @@ def _clause(text: str, start: int, end: int) -> Tuple[int, int]:
     return lo, hi
 
 
+def _breaks(text: str) -> List[int]:
+    """Positions of the clause boundaries in text, for _clause_at."""
+    return [i for i, c in enumerate(text) if (c in _BREAKS or c in ",.") and _is_break(text, i)]
+
+
+def _clause_at(breaks: List[int], n: int, start: int, end: int) -> Tuple[int, int]:
+    """_clause(text, start, end) from the precomputed _breaks(text); n = len(text)."""
+    i = bisect.bisect_left(breaks, start)
+    lo = max(breaks[i - 1] + 1 if i > 0 else 0, start - _CLAUSE_REACH)
+    j = bisect.bisect_left(breaks, end)
+    hi = min(breaks[j] if j < len(breaks) else n, end + _CLAUSE_REACH)
+    return lo, hi
+
+
 def _clean_gap(gap: str, max_len: int, digits_ok: bool = False) -> bool:
     """True if `gap` may sit between a cue word and a number."""
     return len(gap) <= max_len and not any(
@@ -683,7 +697,7 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
 # when it is a single numeral before 拍 ("2拍下" = ordered two; "79块拍下" has
 # a currency word and is money).
 _SIZE_COMPARE = re.compile(
-    r"\s*(?:码|号)?\s*的?\s*(?:还|都|也|更|偏|要|稍)\s*(?:大|小|长|短|肥|瘦|紧|松|宽|窄)"
+    r"\s*(?:码|号)?\s*的?\s*(?:还|都|也|更|偏|要|稍){1,2}\s*(?:大|小|长|短|肥|瘦|紧|松|宽|窄)"
     r"|\s*(?:大|小|长|短|肥|瘦|紧|松)(?:了|点|一[码号点些])"
 )
 _BEFORE_SIZE = re.compile(
@@ -764,11 +778,15 @@ def find_amounts(text: str, bare: bool = False, starts: Optional[Iterable[int]] 
     return _scan(text, starts, _read_amount, bare)
 
 
-def _pay_kind(text: str, mention: Mention) -> Optional[str]:
+def _pay_kind(text: str, mention: Mention, breaks: Optional[List[int]] = None) -> Optional[str]:
     """"paid", "reference", "difference", "other" (another shop's price),
     "fee", "question" or None: what the cue around an amount says about it.
-    text must be folded (offsets are those of find_amounts)."""
-    lo, hi = _clause(text, mention.start, mention.end)
+    text must be folded (offsets are those of find_amounts); breaks, if
+    given, is _breaks(text)."""
+    if breaks is None:
+        lo, hi = _clause(text, mention.start, mention.end)
+    else:
+        lo, hi = _clause_at(breaks, len(text), mention.start, mention.end)
     if _QUESTION_BEFORE.search(text, lo, mention.start) or (
         _NOT_BEFORE.search(text[lo : mention.start]) and _MA_AFTER.search(text, mention.end, hi)
     ):
@@ -807,15 +825,27 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
     cue is a reference price ("价值", "原价", "标价", "吊牌价", "送…的") does
     not count as paid. Without any paid amount the first amount is returned,
     as before: "送价值299的拖鞋，我花329拍了" -> 329, "原价999，活动价599入手"
-    -> 599, "买了个200块的东西，说是原价999" -> 200, "原价999元" -> 999."""
+    -> 599, "买了个200块的东西，说是原价999" -> 200, "原价999元" -> 999.
+
+    Some amounts are never what was paid and are skipped (None when nothing
+    else is left): a price difference, drop or refunded difference ("降价12",
+    "少退了我5元", "返了20", "三十块的差价"), another shop's price ("别家才
+    28元"), a fee for something else ("一个包裹两块"), a price asked about
+    ("是不是47元", "也是18元吗", "不是…199就包邮吗"), and the same value said
+    again later. Promotions ("买二送一", "满199减10"), festival dates before
+    buying ("1212买的"), sizes and body measures ("我178买了L号", "之前买的31还
+    大") and single-numeral quantities ("2拍下") are not read as amounts at all."""
     found = find_amounts(text, bare=bare)
     if not found:
         return None
     folded = _fold(text)
-    kinds = [_pay_kind(folded, m) for m in found]
-    for m, kind in zip(found, kinds):
+    breaks = _breaks(folded)
+    kinds = []
+    for m in found:
+        kind = _pay_kind(folded, m, breaks)
         if kind == "paid":
             return float(m.value)
+        kinds.append(kind)
     # an amount said again ("少退我5元钱，虽然5元钱不值啥") is what it was the first time
     not_paid = {m.value for m, kind in zip(found, kinds) if kind in _NOT_PAID}
     for m, kind in zip(found, kinds):

@@ -708,3 +708,159 @@ def test_is_negated_defaults_to_the_knowledge_file_and_never_raises():
     assert is_negated("", 0, 0) is False
     assert is_negated("abc", 99, 120) is False
     assert is_negated(None, 0, 1) is False
+
+
+# ------------------------------------- amounts that are not what was paid
+# Promotions and quantities: thresholds, free items and counts are not money.
+PROMOTIONS = [
+    ("店里搞买三送一，我就下单了", None),
+    ("活动是买4送2", None),
+    ("说好的买一免一呢", None),
+    ("参加了5免1的活动", None),
+    ("每满300减40，凑单凑了半天", None),
+    ("满99元可减五元", None),
+    ("满两件打八折", None),
+    ("领了200-20的券", None),
+    ("第三件半价", None),
+    ("三件七折还包邮", None),
+    ("前50名免单", None),
+    ("我3拍下的，只到了两件", None),
+    ("两拍下了，怎么只发一个", None),
+    ("买两个送一个", None),
+    # the paid amount next to a promotion is still read
+    ("买三送一，一共付了120", 120),
+    ("满300减30，实付270元", 270),
+    ("用了200-20的券，花了180", 180),
+    ("79块拍下", 79),
+    ("329拍了", 329),
+]
+
+
+@pytest.mark.parametrize("text, expected", PROMOTIONS)
+def test_promotions_and_quantities_are_not_paid(text, expected):
+    assert parse_amount(text) == expected
+
+
+# Differences, drops and refunded differences are not the amount paid.
+DIFFERENCES = [
+    ("才收到货就降价20", None),
+    ("我下单后降了15块", None),
+    ("第二天就便宜了8元", None),
+    ("跟活动价差了40块", None),
+    ("两个价格相差60", None),
+    ("客服少退了我3块钱", None),
+    ("说好确认收货后返15", None),
+    ("卖家答应返现10元", None),
+    ("问客服能不能补差价25", None),
+    ("就为了十几块钱的差价", None),
+    ("五六十块的差价也不补", None),
+    # a difference said again is still the difference
+    ("客服少退了10块，10块钱也是钱", None),
+    # the paid amount next to a difference is still read
+    ("花了299，第二天就降价50", 299),
+    ("刚降价30元，我是269元买的", 269),
+    ("降价后花了199", 199),
+    ("挺便宜的，才59元", 59),
+]
+
+
+@pytest.mark.parametrize("text, expected", DIFFERENCES)
+def test_price_differences_are_not_paid(text, expected):
+    assert parse_amount(text) == expected
+
+
+# A price asked about, or another shop's price, is not a paid amount.
+QUESTIONS_AND_OTHER_SHOPS = [
+    ("这个套装是不是88元", None),
+    ("两盒是否99块", None),
+    ("请问现在还是39元吗", None),
+    ("这款也是25块么", None),
+    ("请问会员价也是60", None),
+    ("不是说买了就送，99就包邮吗", None),
+    ("不是下单59就包邮吗", None),
+    ("别家才35元", None),
+    ("隔壁店卖45块", None),
+    ("其他店铺只要30元两包", None),
+    ("别的店同样的东西120块", None),
+    # a paid amount in a question is still paid
+    ("我花了299元，能退吗", 299),
+    ("请问我299元买的衣服能退吗", 299),
+    ("我不是付了128吗", 128),
+    ("别家卖99，我在这花了129", 129),
+    ("299元的外套是不是假货", 299),
+]
+
+
+@pytest.mark.parametrize("text, expected", QUESTIONS_AND_OTHER_SHOPS)
+def test_asked_prices_and_other_shops_are_not_paid(text, expected):
+    assert parse_amount(text) == expected
+
+
+# Sizes, body measures and festival dates before buying are not prices.
+SIZES_BODIES_DATES = [
+    ("我165买了M码，穿着正好", None),
+    ("本人170买的XL", None),
+    ("我160穿S号刚好", None),
+    ("这条比上次买的29还小", None),
+    ("之前拍的42都偏大", None),
+    ("1111下单的，到现在没发货", None),
+    ("1212抢的，等了好久", None),
+    ("11.11买的", None),
+    ("双12下的单", None),
+    ("618入手的", None),
+    # prices next to sizes and festivals are still read
+    ("1212那天花了299", 299),
+    ("我买了L码，花了199", 199),
+    ("299元买了L码", 299),
+    ("1212元买的", 1212),
+    ("花了618", 618),
+]
+
+
+@pytest.mark.parametrize("text, expected", SIZES_BODIES_DATES)
+def test_sizes_bodies_and_dates_are_not_paid(text, expected):
+    assert parse_amount(text) == expected
+
+
+# Counting words and fees for something else than the order.
+COUNTING_AND_FEES = [
+    ("性价比很高的一家火锅店", None),
+    ("问了三家店都没货", None),
+    ("驿站每个包裹收一块钱", None),
+    ("一个快递取件费两块", None),
+    ("运费十块还要我出", None),
+    ("一次性说清楚", None),
+    ("一次性付清了", None),
+    ("买的一次性手套", None),
+    # the price of the order next to a fee is still read
+    ("运费10块，衣服花了199", 199),
+    ("一次性付了3000", 3000),
+    ("性价比不高，花了88元", 88),
+]
+
+
+@pytest.mark.parametrize("text, expected", COUNTING_AND_FEES)
+def test_counting_words_and_fees_are_not_paid(text, expected):
+    assert parse_amount(text) == expected
+
+
+def test_not_paid_amounts_are_still_found():
+    # find_amounts lists every amount; only parse_amount leaves these out
+    assert [m.value for m in find_amounts("降价20元，别家才35元")] == [20, 35]
+
+
+def test_not_paid_rules_do_not_change_bare_answers():
+    assert parse_amount("299", bare=True) == 299
+    assert parse_amount("299？", bare=True) == 299
+    assert parse_amount("大概三千五", bare=True) == 3500
+
+
+def test_a_long_message_with_promotions_and_questions_is_fast():
+    import time
+
+    text = ("别家才28元，是不是47元，买二送一满199减10，我178买了L号，降价12，一个包裹两块，" * 40)[:1000]
+    parse_amount(text)
+    t0 = time.perf_counter()
+    for i in range(5):
+        parse_amount(text + str(i))  # a new text each time: no cache
+    assert (time.perf_counter() - t0) / 5 < 0.05
