@@ -17,12 +17,11 @@ FALLBACK_INTENT = "nlu_fallback"
 CORRECTION_MIN_CONFIDENCE = 0.6
 # A report_* intent at least this sure is not second-guessed by cue or type words.
 SURE_REPORT = 0.8
-# Intents that may carry a problem the classifier didn't label as one
-# ("卖家让我私下转账" read as a plain statement of facts; "宝贝不错，就是假货"
-# read as a review): a keyword that names exactly one type then decides.
-# Questions (presale_question, ask_*) are never relabelled by a keyword:
-# "是正品吗" names no problem.
-KEYWORD_BACKUP_INTENTS = ("inform", "seek_help", "no_claim", "out_of_scope")
+# When the classifier labels a message as no problem ("卖家让我私下转账" read as
+# a plain statement, "宝贝不错，就是假货" as a review, "不是正品" as a no), a word
+# that names exactly one type decides. Questions (presale_question, ask_*) are
+# never relabelled by a word: "是正品吗" names no problem.
+NO_KEYWORD_BACKUP = ("presale_question", CORRECTION_INTENT)
 
 
 def type_from_intent(intent: Optional[str]) -> Optional[str]:
@@ -64,6 +63,8 @@ def choose_dispute_type(
             return others[-1]
         return current
     from_intent = type_from_intent(intent)
+    if from_intent and from_intent in negated and from_intent not in mentioned:
+        from_intent = None  # "不过敏，实物与图片相符": the message says it is not that
     named = set(mentioned)
     if from_intent and confidence >= threshold:
         # Ensemble with the knowledge file's words: an unsure classifier gives way
@@ -76,7 +77,7 @@ def choose_dispute_type(
         return from_intent
     # An unsure classifier (low confidence, or the message fell back) still
     # gives a best guess when the message names exactly one type.
-    backup = from_intent or uncertain or intent in KEYWORD_BACKUP_INTENTS
+    backup = from_intent or uncertain or (intent not in NO_KEYWORD_BACKUP and not (intent or "").startswith("ask_"))
     if backup and len(set(mentioned)) == 1:
         return mentioned[0]
     return None

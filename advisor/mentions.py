@@ -86,4 +86,8 @@ def is_negated(
             return True
     if end < len(text) and _AFTER.match(text, end):
         return True
+    # a bare 不 negates only the word right after it ("不过敏", "不掉色"), not a
+    # word further on ("不小心摔坏了"), and not in a question ("是不是过敏", "过不过敏")
+    if start >= 1 and text[start - 1] == "不" and text[start - 2 : start - 1] not in ("是", "有"):
+        return True
     return False

@@ -233,3 +233,12 @@ def test_types_named_in_pinyin(text, types):
 def test_angry_words_name_no_fraud():
     for text in ("垃圾店铺，骗子，差评", "坑人，一星", "骗人的吧"):
         assert "fraud" not in read(text).types
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("用起来还可以，不过敏", True), ("洗了也不掉色", True), ("是不是过敏了", False),
+    ("不小心摔坏了", False), ("脸过敏了", False),
+])
+def test_a_bare_bu_negates_only_the_next_word(text, negated):
+    r = read(text)
+    assert (r.negated_types != []) == negated and (r.types == []) == negated
