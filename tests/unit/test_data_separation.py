@@ -44,12 +44,3 @@ def test_no_evaluation_message_is_in_the_training_data():
     # very short replies ("好的", "没有") are everyday words, not leaked messages
     leaked = [(f, t) for f, t in _evaluation() if len(_norm(t)) > 6 and _norm(t) in training]
     assert not leaked, leaked[:20]
-
-
-def test_held_out_public_sets_are_named_only_as_held_out():
-    sources = (ROOT / "data" / "SOURCES.md").read_text("utf-8")
-    assert "online_shopping_10_cats" in sources and "JDDC" in sources  # named as held out
-    for f in list((ROOT / "data" / "nlu").glob("*.yml")) + list((ROOT / "tests").rglob("*.yml")):
-        for line in f.read_text("utf-8").splitlines():
-            if "online_shopping_10_cats" in line or "JDDC" in line:
-                assert line.lstrip().startswith("#"), (f, line)
