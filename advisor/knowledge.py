@@ -70,8 +70,9 @@ class EvidenceItem:
 @dataclass(frozen=True)
 class Question:
     slot: str
-    ask: Tuple[str, ...]  # first wording, then the other way of asking
+    ask: Tuple[str, ...]  # first wording, then the other ways of asking
     words: Mapping[str, Tuple[str, ...]]  # yes / no / skip / all_have / none_have
+    buttons: Tuple[Tuple[str, str], ...] = ()  # (title, payload)
 
 
 @dataclass(frozen=True)
@@ -192,8 +193,9 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         ask = tuple(_unfold(a) for a in _require(spec, "ask", f"questions.{slot}"))
         if len(ask) < 3 or len(set(ask)) != len(ask):
             raise KnowledgeError(f"questions.{slot}.ask: needs three different wordings")
-        words = {str(k): tuple(v) for k, v in spec.items() if k != "ask"}
-        questions[slot] = Question(slot=slot, ask=ask, words=words)
+        words = {str(k): tuple(v) for k, v in spec.items() if k not in ("ask", "buttons")}
+        buttons = tuple((str(t), str(p)) for t, p in spec.get("buttons") or ())
+        questions[slot] = Question(slot=slot, ask=ask, words=words, buttons=buttons)
     missing_q = [q for q in QUESTION_SLOTS if q not in questions]
     if missing_q:
         raise KnowledgeError(f"questions: missing {missing_q}")

@@ -74,29 +74,6 @@ def dispute_type_buttons(k: Knowledge) -> List[Dict[str, str]]:
     return [{"title": t.name, "payload": t.name} for t in k.dispute_types.values()]
 
 
-ATTITUDE_BUTTONS = (
-    ("还没联系", "还没联系卖家"),
-    ("卖家同意处理", "卖家同意处理"),
-    ("卖家拒绝", "卖家拒绝处理"),
-    ("卖家不回消息", "卖家不理我"),
-    ("卖家推卸责任", "卖家推卸责任"),
-)
-BUTTONS = {
-    "amount_yuan": (("不想说", "不想说"),),
-    "goods_received": (("收到了", "收到了"), ("没收到", "没收到")),
-    "paid_off_platform": (("淘宝下单付的", "在淘宝下单付的"), ("转账给对方的", "私下转账给对方的")),
-    "seller_attitude": ATTITUDE_BUTTONS,
-    "negotiation_rounds": (("1次", "1次"), ("2次", "2次"), ("3次及以上", "3次")),
-    "platform_status": (
-        ("还没申请", "还没申请介入"),
-        ("申请了在等结果", "申请了介入，在等结果"),
-        ("判我赢但卖家不执行", "平台判了退款，卖家不执行"),
-        ("判我输了", "平台判我输了"),
-    ),
-    "evidence_item": (("都有了", "都有了"), ("都还没有", "都还没有"), ("怎么拍才有效？", "怎么拍证据才有效")),
-}
-
-
 def question(k: Knowledge, slot: str, wording: int, evidence: Sequence[str] = ()) -> Tuple[str, List[Dict[str, str]]]:
     """The question for one fact, in its first or its second wording, with buttons."""
     asks = k.questions[slot].ask
@@ -107,7 +84,7 @@ def question(k: Knowledge, slot: str, wording: int, evidence: Sequence[str] = ()
             item = k.evidence_items[item_id]
             lines.append(f"{n}. {item.name}：{item.how}")
         text = "\n".join(lines)
-    buttons = [{"title": t, "payload": p} for t, p in BUTTONS.get(slot, ())]
+    buttons = [{"title": t, "payload": p} for t, p in k.questions[slot].buttons]
     if slot == "dispute_type":
         buttons = dispute_type_buttons(k)
     return text, buttons
