@@ -61,9 +61,9 @@ class ActionCaseStep(Action):
         if "dispute_type" in changed and f.dispute_type:
             lines.append(replies.acknowledgement(k, f))
         else:
-            noted = replies.facts_summary(k, facts_set_this_turn(tracker))
+            noted = replies.noted(k, facts_set_this_turn(tracker))
             if noted:
-                lines.append("记下了：" + "；".join(noted) + "。")
+                lines.append(noted)
 
         step = next_step(k, f)
         moved = self._moved_advice(tracker, f, changed)
@@ -113,8 +113,8 @@ class ActionCaseStep(Action):
         ]
         if given == basis:
             # nothing that changes the advice: say so in one line
-            lines.append("这不影响之前的建议。还有想问的，可以直接问，或者点：")
-            dispatcher.utter_message(text="\n".join(lines), buttons=replies.faq_buttons())
+            lines.append(KNOWLEDGE.phrases["advice_unchanged"])
+            dispatcher.utter_message(text="\n".join(lines), buttons=replies.faq_buttons(KNOWLEDGE))
             return events
         if given:
             lines.append(change_line(k, tracker.get_slot("recommendation"), advice))
@@ -122,5 +122,5 @@ class ActionCaseStep(Action):
             dispatcher.utter_message(text="\n".join(lines))
         dispatcher.utter_message(text=replies.checklist(k, f))
         dispatcher.utter_message(text=replies.advice_text(k, f, advice))
-        dispatcher.utter_message(text="还有想了解的吗？可以直接问，也可以点：", buttons=replies.faq_buttons())
+        dispatcher.utter_message(text=k.phrases["more_questions"], buttons=replies.faq_buttons(k))
         return events

@@ -123,8 +123,8 @@ def change_line(k: Knowledge, before: Optional[str], after: Advice) -> str:
     """One line saying how the advice moved (before: the recommendation given last)."""
     if before and before != after.recommendation:
         old = k.advice["recommendations"][before]["title"]
-        return f"根据新情况，建议从「{old}」改为「{after.title}」：{after.reasons[0]}"
-    return f"根据新情况更新了建议（仍是「{after.title}」），理由和提醒见下。"
+        return k.phrases["advice_changed"].format(old=old, new=after.title, reason=after.reasons[0])
+    return k.phrases["advice_updated"].format(title=after.title)
 
 
 def check_rules(k: Knowledge) -> None:

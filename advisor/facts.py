@@ -203,7 +203,8 @@ def _read_evidence(k: Knowledge, s: str, r: Reading, pending: Sequence[str]) -> 
         missing = hit.negated or bool(_MISSING_AFTER.match(s, hit.end))
         _mark(r, hit.value, not missing)
         decided.add(hit.value)
-        spans.append((hit.start, hit.end))
+        if not pending or hit.value in pending:
+            spans.append((hit.start, hit.end))  # an item of another type leaves the word generic
     if not pending:
         return
     for hit in _hits(s, k.evidence_kinds, k.negations):

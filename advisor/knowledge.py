@@ -47,6 +47,17 @@ QUESTION_SLOTS = (
     "evidence_item",
 )
 EVIDENCE_KINDS = ("photo", "video", "screenshot", "document")
+# The phrases replies are built from (knowledge file, `phrases`).
+PHRASES = (
+    "acknowledge", "noted_first", "noted", "fact_product", "fact_amount", "fact_amount_withheld",
+    "fact_received_today", "fact_days", "fact_not_received", "fact_paid_off_platform",
+    "fact_not_contacted", "fact_attitude", "fact_rounds", "fact_urgent", "fact_legal", "fact_wants",
+    "fact_evidence_have", "fact_evidence_missing", "platform_status", "wants", "checklist_title",
+    "checklist_have", "checklist_missing", "checklist_some_missing", "checklist_complete",
+    "advice_title", "advice_reasons", "advice_steps", "advice_notes", "advice_closing",
+    "advice_changed", "advice_updated", "advice_unchanged", "more_questions", "faq_buttons", "help",
+    "bad_amount_negative", "bad_amount_huge", "bad_days", "bad_days_long", "bad_rounds",
+)
 SITUATIONS = ("presale_question", "no_claim", "dislike_return", "out_of_scope", "english_only", "unclear", "start_over",
               "greet", "goodbye", "thank", "human_handoff")
 
@@ -102,6 +113,7 @@ class Knowledge:
     evidence_conditions: Tuple[str, ...]
     situations: Mapping[str, str]
     situation_cues: Mapping[str, Tuple[str, ...]]
+    phrases: Mapping[str, Any]
 
     def evidence_for(self, code: str) -> List[EvidenceItem]:
         return [self.evidence_items[i] for i in self.dispute_types[code].evidence]
@@ -210,7 +222,13 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
     if set(cues) - set(SITUATIONS):
         raise KnowledgeError(f"situation_cues: unknown situations {sorted(set(cues) - set(SITUATIONS))}")
 
+    phrases = _require(raw, "phrases", "knowledge")
+    missing_p = [p for p in PHRASES if p not in phrases]
+    if missing_p:
+        raise KnowledgeError(f"phrases: missing {missing_p}")
+
     return Knowledge(
+        phrases=phrases,
         situation_cues=cues,
         case_facts=case_facts,
         questions=questions,

@@ -499,15 +499,17 @@ _NON_MONEY_AFTER = re.compile(
     r"\s*(?:多|来|余|几)?\s*(?:个|码|号|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双|只|套|瓶|盒|袋|箱|包(?!邮)"
     r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分|秒"
     r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|公里|km|里|克拉|磅|对|批|单|笔|样"
-    r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|[A-Za-z])"
+    r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|圈|晚|夜|[A-Za-z])"
 )
 _SPEND_CUE = re.compile(
     r"(?:花了|花费|花|付了|付款|支付了|支付|实付|买的|买了|买|价格|价钱|价位|售价|标价|原价|单价|总价|价值|价"
-    r"|一共|总共|合计|金额|要价|多少钱|值|订了|订的|下单了|下单|下的单|拍了|拍的|拍下|券后|到手|折后)"
+    r"|一共|总共|合计|金额|要价|多少钱|值|订了|订的|下单了|下单|下的单|拍了|拍的|拍下|券后|到手|折后"
+    r"|转了|转账|转给|转过去|汇了|汇款|汇给|汇过去|充了|充值|打款|打钱)"
     r"(?<!性价)(?<!比价)"  # 性价比 and 比价 name no price
 )
 _SPEND_AFTER = re.compile(
-    r"\s*(?:多|左右)?\s*(?:买的|买了|买|入手|拍的|拍下|拍了|下单|下的单|订的|订了|付的|付了)"
+    r"\s*(?:多|左右)?\s*(?:买的|买了|买|入手|拍的|拍下|拍了|下单|下的单|订的|订了|付的|付了"
+    r"|转过去|转给|转账|汇过去|汇给|充值)"
 )
 # Which amount is the one the shopper paid (parse_amount): the nearest cue
 # before a number in its clause says whether it is what was paid ("花329",
@@ -519,7 +521,18 @@ _PAID_WORDS = (
     "实际", "买了", "买的", "买", "拍了", "拍的", "拍下", "订了", "订的", "下单了", "下单", "下的单",
     "活动价", "到手价", "到手", "券后价", "券后", "折后价", "折后", "成交价", "优惠价", "秒杀价",
     "团购价", "入手价", "现价",
+) + (
+    # money sent or topped up: "转了600", "转账给他3200", "充了五百", "汇了1000"
+    "转了", "转账", "转给", "转过去", "汇了", "汇款", "汇给", "汇过去", "充了", "充值", "打款", "打钱",
 )
+_TRANSFER_WORDS = frozenset(("转了", "转账", "转给", "转过去", "汇了", "汇款", "汇给", "汇过去", "充了", "充值", "打款", "打钱"))
+# Money sent to the shopper is not what the shopper paid: "卖家转了我20",
+# "客服给我转了10块", "转给我5元" (compensation or a refund).
+_RECEIVED_BEFORE = re.compile(
+    r"(?:给我|卖家|商家|店家|客服|老板|对方|平台|小二|人家|(?<!给)他|(?<!给)她)"
+    r"\s*(?:又|才|就|也|已经|只|直接|终于|马上|立马|先)?\s*$"
+)
+_RECEIVED_AFTER = re.compile(r"(?:给我|我|回给我|回来|回)")
 _REFERENCE_WORDS = (
     "价值", "原价", "标价", "吊牌价", "市场价", "专柜价", "官网价", "指导价", "零售价", "定价",
     "划线价", "赠送", "送", "赠",
@@ -547,7 +560,7 @@ _PAY_KIND.update({w: "reference" for w in _REFERENCE_WORDS})
 _PAY_KIND.update({w: "difference" for w in _DIFFERENCE_WORDS})
 _PAY_KIND.update({w: "other" for w in _OTHER_SHOP_WORDS})
 _PAY_KIND.update({w: "fee" for w in _FEE_WORDS})
-_NOT_PAID = frozenset(("difference", "other", "fee", "question"))
+_NOT_PAID = frozenset(("difference", "other", "fee", "question", "received"))
 _RE_PAY_CUE = _words_re(_PAY_KIND)
 # "二三十块钱的差价", "70的差额"
 _DIFFERENCE_AFTER = re.compile(r"\s*(?:多|来)?\s*(?:块钱|块|元钱|元)?\s*的?\s*(?:差价|差额)")
@@ -682,6 +695,7 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
             or (magnitude and _MAGNITUDE_OK_NEXT.match(text, end))
             or (bare and _whole(text, start, end, _AMOUNT_PREFIX, _AMOUNT_SUFFIX))
             or _loose_amount(text, start, end, token, value, low is not None)
+            or _priced_product(text, start, end, value)
             or (_WEAK_CUE_BEFORE.search(text, max(0, start - 4), start)
                 and _MAGNITUDE_OK_NEXT.match(text, end)
                 and not _measure_context(text, start, end))
@@ -721,6 +735,82 @@ def _size_or_quantity(text: str, start: int, end: int, token: str) -> bool:
         if text.startswith("拍", j):
             return True
     return False
+
+
+# A number + 的 + a product noun is the product's price: "299的卫衣", "59的台灯",
+# "899的那件大衣", "两百九十九的外套". Only nouns of goods count ("30的腰围",
+# "18的生日", "2的那款" are not prices), a whole number under 10 does not, and
+# a number that is a usual size or spec of that product is no price: "38的鞋",
+# "30的牛仔裤", "170的卫衣" (garment sizes), "27的显示器", "256的手机",
+# "1.8的床垫", "28的行李箱". "100多的外套" is a price whatever the product.
+def _garment_size(v: float) -> bool:
+    return v == int(v) and 65 <= v <= 190 and v % 5 == 0
+
+
+def _screen_spec(v: float) -> bool:
+    return v <= 100 or v in (120, 144, 165, 170, 180, 240, 360, 720, 1080, 1440, 2160)
+
+
+def _storage_spec(v: float) -> bool:
+    return v in (8, 16, 32, 64, 128, 256, 512, 1024, 2048)
+
+
+_PRODUCT_SPECS: Tuple[Tuple[Tuple[str, ...], Callable[[float], bool]], ...] = (
+    (("衣服", "上衣", "卫衣", "大衣", "外套", "羽绒服", "棉服", "棉袄", "风衣", "夹克", "西装", "衬衫",
+      "衬衣", "T恤", "t恤", "短袖", "长袖", "毛衣", "针织衫", "开衫", "马甲", "背心", "睡衣", "家居服",
+      "连衣裙", "半身裙", "裙子", "童装", "校服", "运动服", "冲锋衣", "羊绒衫", "打底衫", "汉服", "旗袍",
+      "礼服", "内衣", "文胸", "胸罩", "泳衣"), _garment_size),
+    (("裤子", "牛仔裤", "短裤", "长裤", "西裤", "休闲裤", "运动裤", "阔腿裤", "打底裤", "工装裤"),
+     lambda v: (v == int(v) and 23 <= v <= 42) or _garment_size(v)),
+    (("鞋子", "鞋", "运动鞋", "跑鞋", "球鞋", "板鞋", "皮鞋", "靴子", "雪地靴", "马丁靴", "凉鞋", "拖鞋",
+      "高跟鞋", "帆布鞋", "童鞋", "老爹鞋"), lambda v: v == int(v) and 15 <= v <= 48),
+    (("电视", "电视机", "显示器", "投影仪", "笔记本", "电脑", "平板"),
+     lambda v: _screen_spec(v) or _storage_spec(v)),
+    (("手机", "U盘", "u盘", "硬盘", "固态", "内存卡", "存储卡"), lambda v: v < 30 or _storage_spec(v)),
+    (("锅", "炒锅", "平底锅", "汤锅", "奶锅", "行李箱", "拉杆箱", "旅行箱", "自行车", "山地车", "雨伞", "伞"),
+     lambda v: v <= 40),
+    (("床", "床垫", "床单", "被子", "被套", "四件套", "凉席", "床笠", "蚊帐"),
+     lambda v: v < 3 or (v == int(v) and 90 <= v <= 220 and v % 10 == 0)),
+    (("戒指",), lambda v: v <= 30),
+    (("手镯",), lambda v: 50 <= v <= 70),
+    (("项链",), lambda v: v == int(v) and 38 <= v <= 60 and v % 5 == 0),
+    (("手链",), lambda v: v <= 22),
+    (("帽子",), lambda v: 50 <= v <= 62),
+    (("口红",), lambda v: v < 5),
+    (("空调",), lambda v: v < 5),
+    # goods without a number-like spec
+    (("东西", "商品", "宝贝", "产品", "货", "玩具", "包", "包包", "钱包", "背包", "书包", "双肩包", "挎包",
+      "手提包", "耳机", "台灯", "手表", "面膜", "眼影", "粉底液", "护肤品", "化妆品", "键盘", "鼠标",
+      "音箱", "音响", "相机", "吹风机", "电吹风", "电动牙刷", "剃须刀", "椅子", "桌子", "柜子", "书架",
+      "窗帘", "地毯", "杯子", "保温杯", "水杯", "茶叶", "零食", "水果", "围巾", "手套", "袜子", "墨镜",
+      "沙发", "手办", "盲盒", "乐高", "积木", "娃娃", "公仔", "鱼竿", "钓竿", "球拍", "滑板", "鞋柜",
+      "衣柜", "餐桌", "茶几", "灯具", "吊灯", "饰品", "首饰", "耳环", "发夹", "皮带", "腰带", "领带",
+      "太阳镜", "护肤套装", "礼盒", "蓝牙音箱", "游戏机", "手柄", "扫地机器人", "加湿器", "电风扇",
+      "风扇", "榨汁机", "咖啡机", "面包机", "空气炸锅", "按摩仪", "筋膜枪", "跑步机", "瑜伽垫"),
+     lambda v: False),
+)
+_PRODUCT_SPEC = {noun: spec for nouns, spec in _PRODUCT_SPECS for noun in nouns}
+_PRICED_PRODUCT = re.compile(
+    r"\s*(多|来|左右|上下)?\s*的\s*(?:那|这)?\s*(?:一)?\s*"
+    r"(?:件|个|条|双|款|套|只|台|顶|副|把|部|瓶|支|盒|袋|箱|张|辆|块|对)?\s*"
+    r"((?:(?!生日|码|号|寸|岁|尺|腰|胸|肩|臀|身高|体重|年|月|天)[\u4e00-\u9fff]){0,4}?)"
+    r"(" + "|".join(sorted(map(re.escape, _PRODUCT_SPEC), key=len, reverse=True)) + r")"
+    r"(?!邮|装|裹|括|架|号|码)"  # 包邮, 包装, 包裹, 货架, 货号
+)
+_PRICED_NOT_BEFORE = re.compile(r"(?:月|年|日|号|点|穿|码|尺码|码数|尺寸|大小|腰围|身高|体重|我|本人)\s*$")
+
+
+def _priced_product(text: str, start: int, end: int, value: float) -> bool:
+    m = _PRICED_PRODUCT.match(text, end)
+    if m is None or value < 0:
+        return False
+    if value == int(value) and value < 10:
+        return False  # 2的那款, 3的包: a number, a model or a quantity
+    if _PRICED_NOT_BEFORE.search(text, max(0, start - 4), start):
+        return False  # 12月25的礼物, 我170的外套, 穿38的鞋
+    if m.group(1):
+        return True  # 100多的外套: a loose number is no size
+    return not _PRODUCT_SPEC[m.group(3)](value)
 
 
 def _loose_amount(text: str, start: int, end: int, token: str, value: float, is_range: bool) -> bool:
@@ -806,6 +896,11 @@ def _pay_kind(text: str, mention: Mention, breaks: Optional[List[int]] = None) -
         kind = _PAY_KIND[last.group(0)]
         if not _clean_gap(gap, 6) or (kind == "difference" and (len(gap) > 3 or "的" in gap)):
             kind = None  # 便宜的299 is not a difference
+        elif last.group(0) in _TRANSFER_WORDS and (
+            _RECEIVED_BEFORE.search(text, max(lo, window_lo + last.start() - 6), window_lo + last.start())
+            or _RECEIVED_AFTER.match(gap)
+        ):
+            kind = "received"  # 卖家转了我20: money the shopper got back
     if kind != "paid" and (
         _QUESTION_AFTER.match(text, mention.end)
         or (_ASKED_BEFORE.search(text, max(lo, mention.start - 3), mention.start)

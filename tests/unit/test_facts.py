@@ -242,3 +242,9 @@ def test_angry_words_name_no_fraud():
 def test_a_bare_bu_negates_only_the_next_word(text, negated):
     r = read(text)
     assert (r.negated_types != []) == negated and (r.types == []) == negated
+
+
+def test_a_generic_word_answers_for_the_listed_item_of_its_kind():
+    r = read("照片有，别的没有", "evidence_item", SIZE)
+    assert "size_label_photo" in r.evidence_have
+    assert {"order_info", "chat_records"} <= set(r.evidence_missing) and r.answered
