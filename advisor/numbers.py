@@ -499,7 +499,7 @@ _NON_MONEY_AFTER = re.compile(
     r"\s*(?:多|来|余|几)?\s*(?:个|码|号|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双|只|套|瓶|盒|袋|箱|包(?!邮)"
     r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分|秒"
     r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|公里|km|里|克拉|磅|对|批|单|笔|样"
-    r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|圈|晚|夜|[A-Za-z])"
+    r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|圈|晚|夜|半|[A-Za-z])"
 )
 _SPEND_CUE = re.compile(
     r"(?:花了|花费|花|付了|付款|支付了|支付|实付|买的|买了|买|价格|价钱|价位|售价|标价|原价|单价|总价|价值|价"
@@ -686,6 +686,8 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
     elif _NON_MONEY_AFTER.match(text, end):
         return None, end
     if not currency:
+        if token == "半":
+            return None, end  # 一半, 半天: half of something, not half a yuan (半块钱 is)
         if _size_or_quantity(text, start, end, token):
             return None, end
         magnitude = any(u in token for u in "千万亿") or token[-1] in "kKwW"
@@ -725,6 +727,8 @@ _SINGLE_NUMERAL = set("123456789一二两三四五六七八九俩仨")
 def _size_or_quantity(text: str, start: int, end: int, token: str) -> bool:
     if _SIZE_COMPARE.match(text, end):
         return True
+    if _spec_of_product(text, start, end, token):
+        return True  # 买了38的鞋, 买了个27的显示器: a size or spec, not a price
     m = _BEFORE_SIZE.match(text, end)
     if m and (m.group(1) == "穿" or _BODY_OWNER.search(text, max(0, start - 4), start)):
         return True
@@ -813,6 +817,25 @@ def _priced_product(text: str, start: int, end: int, value: float) -> bool:
     return not _PRODUCT_SPEC[m.group(3)](value)
 
 
+# 花了/付了/价格 before a number make it money even before a product noun
+_MONEY_WORD_BEFORE = re.compile(r"(?:花|付|价|钱|转|充|汇|款)[^，。！？；;!?,\s]{0,3}$")
+
+
+def _spec_of_product(text: str, start: int, end: int, token: str) -> bool:
+    """True if the number is a usual size or spec of the product named right
+    after it ("38的鞋", "买了256的手机"), unless a money word comes just before
+    it ("花了180的外套" is money)."""
+    if "的" not in text[end : end + 4]:
+        return False
+    m = _PRICED_PRODUCT.match(text, end)
+    if m is None or m.group(1):
+        return False
+    value = parse_number(token)
+    if value is None or not _PRODUCT_SPEC[m.group(3)](value):
+        return False
+    return not _MONEY_WORD_BEFORE.search(text, max(0, start - 4), start)
+
+
 def _loose_amount(text: str, start: int, end: int, token: str, value: float, is_range: bool) -> bool:
     """True if a number without a currency word is still money because it is
     a round number said loosely: "三四百", "三百出头", "不到三百", "一百二"."""
@@ -863,7 +886,12 @@ def find_amounts(text: str, bare: bool = False, starts: Optional[Iterable[int]] 
     nothing, and a body measure in the clause ("体重一百二") blocks the loose
     reading; body or garment measures anywhere in the sentence ("腰围64，我
     量了才54") block both the loose and the 才 reading. Spending words include
-    订了/下单了/拍了/券后/到手, and "79块拍下" is money, not pieces. Numerals in idioms, models and festivals ("退一赔三", "小米14",
+    订了/下单了/拍了/券后/到手 and transfers and top-ups (转了/转账/汇了/充了/充值),
+    and "79块拍下" is money, not pieces. A number + 的 + a product noun is a
+    price ("299的卫衣", "59的台灯") unless it is a usual size or spec of that
+    product ("38的鞋", "170的卫衣", "256的手机"); other nouns ("30的腰围",
+    "18的生日") and whole numbers under 10 are not. A bare number inside a
+    clause is no amount (only with bare=True). Numerals in idioms, models and festivals ("退一赔三", "小米14",
     "618", "双11") are never amounts (see _RE_MASK)."""
     return _scan(text, starts, _read_amount, bare)
 
@@ -916,7 +944,8 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
     One number is returned. When the text holds several amounts, the first
     one with a paying cue wins: a paying word before it in its clause ("花",
     "花了", "付了", "实付", "买了", "拍了", "订了", "下单", "活动价", "到手价",
-    "券后") or right after it ("329拍了", "599入手"). A number whose nearest
+    "券后", "转了", "转账", "充了", "汇了") or right after it ("329拍了",
+    "599入手", "1200转给他"). A number whose nearest
     cue is a reference price ("价值", "原价", "标价", "吊牌价", "送…的") does
     not count as paid. Without any paid amount the first amount is returned,
     as before: "送价值299的拖鞋，我花329拍了" -> 329, "原价999，活动价599入手"
@@ -924,7 +953,8 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
 
     Some amounts are never what was paid and are skipped (None when nothing
     else is left): a price difference, drop or refunded difference ("降价12",
-    "少退了我5元", "返了20", "三十块的差价"), another shop's price ("别家才
+    "少退了我5元", "返了20", "三十块的差价"), money sent to the shopper
+    ("卖家转了我20", "客服给我转了15"), another shop's price ("别家才
     28元"), a fee for something else ("一个包裹两块"), a price asked about
     ("是不是47元", "也是18元吗", "不是…199就包邮吗"), and the same value said
     again later. Promotions ("买二送一", "满199减10"), festival dates before

@@ -864,3 +864,114 @@ def test_a_long_message_with_promotions_and_questions_is_fast():
     for i in range(5):
         parse_amount(text + str(i))  # a new text each time: no cache
     assert (time.perf_counter() - t0) / 5 < 0.05
+
+
+# A number + 的 + a product noun is that product's price.
+PRICED_PRODUCTS = [
+    ("329的羽绒服洗一次就起球", 329),
+    ("159的牛仔裤，裤脚开线了", 159),
+    ("69.9的蓝牙耳机左耳没声音", 69.9),
+    ("1599的手机屏幕有坏点", 1599),
+    ("249的那双运动鞋开胶了", 249),
+    ("499的新款书包拉链坏了", 499),
+    ("两百九十九的毛衣掉色严重", 299),
+    ("收到的128的台灯根本不亮", 128),
+    ("100多的外套也不至于这么薄吧", 100),
+    ("39.9的口红断了", 39.9),
+    ("快递丢了，459的键盘啊", 459),
+    ("买了个45的保温杯，漏水", 45),
+    # with a cue, the cue decides as before
+    ("原价399的卫衣，活动价199入手", 199),
+    ("送了个99的保温杯，我花了459", 459),
+    ("花了180的外套", 180),  # a money word before: money even in a size range
+    # not a product, or a number under 10: no price
+    ("30的腰围穿着勒得慌", None),
+    ("十八的生日过得一塌糊涂", None),
+    ("18的生日礼物到现在没到", None),
+    ("就要2的那款", None),
+    ("拿3的包就行", None),
+    ("3月15的东西还没发货", None),
+    # a usual size or spec of the product: no price
+    ("平时穿39的鞋，这双偏小", None),
+    ("买了38的鞋，偏大半码", None),
+    ("买了个32的牛仔裤，腰太松", None),
+    ("170的卫衣我穿刚好", None),
+    ("想换个27的显示器", None),
+    ("256的手机内存还是不够", None),
+    ("1.8的床单小了一圈", None),
+    ("24的行李箱放不下", None),
+    # numerals in models stay no amount
+    ("小米13的手机壳碎了", None),
+    ("iPhone 14的手机壳", None),
+    ("AJ1的鞋底开胶", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", PRICED_PRODUCTS)
+def test_a_number_before_a_product_is_its_price(text, expected):
+    assert parse_amount(text) == expected
+
+
+# Transfers and top-ups are paying cues; money sent to the shopper is not paid.
+TRANSFERS = [
+    ("卖家让我微信转了800定金", 800),
+    ("我用银行卡转账给对方5600", 5600),
+    ("前前后后转了两万一", 21000),
+    ("在健身房充了三千，现在关门了", 3000),
+    ("给游戏账号充值648", 648),
+    ("汇了2500过去就联系不上了", 2500),
+    ("先转过去1500，说发货后再补尾款", 1500),
+    ("1200转给他之后就被拉黑了", 1200),
+    ("打款3000后客服就消失了", 3000),
+    ("对方让我转了300保证金", 300),
+    ("我给他转了650", 650),
+    ("卖家退了我50，我当初转了680", 680),
+    # money the shopper received
+    ("卖家转了我20块当补偿", None),
+    ("客服给我转了15", None),
+    ("对方转给我10元红包", None),
+    # not money
+    ("在店里转了两圈没找到", None),
+    ("充了一晚上还是没电", None),
+    ("充了一半就充不进去", None),
+    ("付了一半定金", None),
+    ("转了三天快递还在路上", None),
+    ("转账3次都失败", None),
+    ("半块钱", 0.5),
+]
+
+
+@pytest.mark.parametrize("text, expected", TRANSFERS)
+def test_transfers_and_top_ups_are_paid(text, expected):
+    assert parse_amount(text) == expected
+
+
+# A bare number inside a clause is no amount in free text; only as the
+# answer to the amount question (bare=True).
+BARE_IN_CLAUSES = [
+    "质量太差了 59.9，客服也不理人",
+    "鞋子开胶，399，卖家装死",
+    "收到就是坏的！129，要求退货被拒",
+    "颜色和图片差太多 88 卖家不认",
+]
+
+
+@pytest.mark.parametrize("text", BARE_IN_CLAUSES)
+def test_a_bare_number_in_a_clause_is_no_amount(text):
+    assert parse_amount(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [("59.9", 59.9), ("399", 399), ("大概129吧", 129)])
+def test_a_bare_number_answers_the_amount_question(text, expected):
+    assert parse_amount(text, bare=True) == expected
+
+
+def test_a_long_message_with_products_and_transfers_is_fast():
+    import time
+
+    text = ("买了38的鞋，299的卫衣，卖家转了我20，转了两圈，充了一半，256的手机，小米13的手机壳，" * 40)[:1000]
+    assert parse_amount(text) == 299
+    t0 = time.perf_counter()
+    for i in range(5):
+        parse_amount(text + str(i))
+    assert (time.perf_counter() - t0) / 5 < 0.01
