@@ -5,7 +5,7 @@ a message that is no dispute, the dispute type named with what was picked up,
 the next question (in another wording when the last answer couldn't be read),
 or the advice, recomputed whenever a fact has changed since it was given.
 """
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -15,20 +15,21 @@ from rasa_sdk.types import DomainDict
 from actions.knowledge_base import KNOWLEDGE
 from actions.tracker_facts import (
     CASE_SLOTS,
+    bot_spoke_this_turn,
     case_facts,
     classified_intent,
     facts_set_this_turn,
     facts_set_this_turn_any,
-    bot_spoke_this_turn,
     faq_to_answer,
     small_talk,
     slots_set_this_turn,
 )
 from advisor import replies
 from advisor.advice import advise, change_line
-from advisor.step import ASK, ADVISE, MAX_TRIES, next_step
 from advisor.detection import situation_for
 from advisor.facts import read_message
+from advisor.step import ADVISE, ASK, MAX_TRIES, next_step
+
 
 class ActionCaseStep(Action):
     def name(self) -> Text:
@@ -37,27 +38,16 @@ class ActionCaseStep(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         k = KNOWLEDGE
         f = case_facts(tracker)
-        intent, _, _ = classified_intent(tracker)
-        text = tracker.latest_message.get("text") or ""
         changed = slots_set_this_turn(tracker)
-        if not facts_set_this_turn_any(tracker):
-            if faq_to_answer(tracker, KNOWLEDGE.faq):
-                return []  # a plain question, answered just before: the open question stays open
-            talk = small_talk(tracker)
-            if talk:
-                text = replies.help_text(k) if talk == "help" else k.situations[talk]
-                dispatcher.utter_message(text=text)
-                return []
+        answered = self._reply_without_case(tracker, f)
+        if answered is not None:
+            reply, events = answered
+            if reply:
+                dispatcher.utter_message(text=reply)
+            return events
+
         lines: List[Text] = []
         events: List[Dict[Text, Any]] = []
-
-        if f.dispute_type is None:
-            _, confidence, _ = classified_intent(tracker)
-            situation = situation_for(k, text, intent, confidence, read_message(k, text).types)
-            if situation:
-                dispatcher.utter_message(text=k.situations[situation])
-                return [SlotSet("requested_slot", None)]
-
         if "dispute_type" in changed and f.dispute_type:
             lines.append(replies.acknowledgement(k, f))
         else:
@@ -66,15 +56,14 @@ class ActionCaseStep(Action):
                 lines.append(noted)
 
         step = next_step(k, f)
-        moved = self._moved_advice(tracker, f, changed)
-        if moved and step.kind == ASK:
-            # the advice already given no longer holds: say so now, ask what is still needed
-            lines.append(change_line(k, tracker.get_slot("recommendation"), moved))
-            events.append(SlotSet("recommendation", moved.recommendation))
-        if step.kind == ASK and step.slot == tracker.get_slot("requested_slot") and bot_spoke_this_turn(tracker):
-            # the fact reader already refused the value and asked again ("金额好像不对…")
-            return []
         if step.kind == ASK:
+            if step.slot == tracker.get_slot("requested_slot") and bot_spoke_this_turn(tracker):
+                return []  # the fact reader already refused the value and asked again ("金额好像不对…")
+            moved = self._moved_advice(tracker, f, changed)
+            if moved:
+                # the advice already given no longer holds: say so now, ask what is still needed
+                lines.append(change_line(k, tracker.get_slot("recommendation"), moved))
+                events.append(SlotSet("recommendation", moved.recommendation))
             question, buttons = replies.question(k, step.slot, step.wording, step.evidence)
             lines.append(question)
             dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
@@ -83,13 +72,33 @@ class ActionCaseStep(Action):
                 SlotSet("asked", list(f.asked) + [step.slot]),
             ]
         if step.kind == ADVISE:
-            return events + self._advise(dispatcher, tracker, f, lines)
-        # STUCK: the type is still unknown after asking twice. Say so once, then
-        # fall back to what the assistant can do (never the same sentence twice in a row).
+            return self._advise(dispatcher, tracker, f, lines)
+        # STUCK: the type is still unknown after every wording of the question. Say
+        # so once, then what the assistant can do (never the same sentence twice in a row).
         stuck_before = f.asked.count("dispute_type") > MAX_TRIES
         text = replies.help_text(k) if stuck_before else k.situations["unclear"]
         dispatcher.utter_message(text=text, buttons=replies.dispute_type_buttons(k))
         return [SlotSet("requested_slot", None), SlotSet("asked", list(f.asked) + ["dispute_type"])]
+
+    @staticmethod
+    def _reply_without_case(tracker: Tracker, f) -> Optional[Tuple[Text, List[Dict[Text, Any]]]]:
+        """A message that moves no case, as (reply, events): nothing after a FAQ
+        answer (already said; the open question stays open), the small-talk reply,
+        or the no-dispute reply. None when the case goes on."""
+        k = KNOWLEDGE
+        if not facts_set_this_turn_any(tracker):
+            if faq_to_answer(tracker, k.faq):
+                return "", []
+            talk = small_talk(tracker)
+            if talk:
+                return (replies.help_text(k) if talk == "help" else k.situations[talk]), []
+        if f.dispute_type is None:
+            intent, confidence, _ = classified_intent(tracker)
+            text = tracker.latest_message.get("text") or ""
+            situation = situation_for(k, text, intent, confidence, read_message(k, text).types)
+            if situation:
+                return k.situations[situation], [SlotSet("requested_slot", None)]
+        return None
 
     @staticmethod
     def _moved_advice(tracker: Tracker, f, changed: Dict[Text, Any]):
@@ -113,8 +122,8 @@ class ActionCaseStep(Action):
         ]
         if given == basis:
             # nothing that changes the advice: say so in one line
-            lines.append(KNOWLEDGE.phrases["advice_unchanged"])
-            dispatcher.utter_message(text="\n".join(lines), buttons=replies.faq_buttons(KNOWLEDGE))
+            lines.append(k.phrases["advice_unchanged"])
+            dispatcher.utter_message(text="\n".join(lines), buttons=replies.faq_buttons(k))
             return events
         if given:
             lines.append(change_line(k, tracker.get_slot("recommendation"), advice))
