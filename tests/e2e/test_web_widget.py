@@ -332,7 +332,7 @@ def test_phone_screen_walks_to_checklist_and_advice(browser, web):
     advice_lines = lines_of(advice)
     assert len(advice_lines) >= 5, advice_lines
     # then the closing message, whose buttons are the common questions
-    for b in faq_buttons():
+    for b in faq_buttons(K):
         expect(button(page, b["title"])).to_be_visible(timeout=ANSWER_TIMEOUT_MS)
     for bubble in (checklist.last, advice):
         box = bubble.bounding_box()
