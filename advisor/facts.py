@@ -162,8 +162,6 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     if attitude:
         r.slots["seller_attitude"] = attitude
     status = _last(_hits(s, k.case_facts["platform_status"], neg))
-    if status is None and _last(_hits(s, {True: k.signals["ruling_ignored"]}, neg)):
-        status = "ruled_for_buyer_not_honoured"
     if status:
         r.slots["platform_status"] = status
     for fact in ("goods_received", "paid_off_platform"):

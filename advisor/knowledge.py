@@ -28,7 +28,7 @@ DISPUTE_CODES = (
 )
 RECOMMENDATIONS = ("negotiate", "intervene", "external")
 ATTITUDES = ("not_contacted", "cooperative", "refuses", "ignores", "shifts_blame")
-SIGNALS = ("urgent", "ruling_ignored", "legal_matter")
+SIGNALS = ("urgent", "legal_matter")
 PLATFORM_STATUSES = (
     "not_applied",
     "applied_waiting",
