@@ -6,7 +6,6 @@ message and what the assistant was waiting for, and turns its reading into
 slot events. Every case slot has a `custom` mapping, so this is the only
 place slots are filled from what the user said.
 """
-import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -18,10 +17,9 @@ from actions import slot_checks
 from actions.knowledge_base import INTENT_CONFIDENCE_THRESHOLD, KNOWLEDGE
 from actions.tracker_facts import case_facts, classified_intent, entity_values
 from advisor.case import RULED_FOR_BUYER
-from advisor.detection import dispute_type_after, situation_for
+from advisor.detection import type_after_message
 from advisor.evidence import remaining_items
 from advisor.facts import read_message
-from advisor.text import clean
 
 # Entities a button payload may carry ('/inform{"seller_attitude": "refuses"}'),
 # for integrators who send them; our own buttons send plain text.
@@ -51,12 +49,8 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         if values:
             new[slot] = values[-1]
     named = reading.types + [v for v in entity_values(tracker, "dispute_type") if isinstance(v, str)]
-    if not re.search(r"\w", clean(text)):
-        intent, confidence, fell_back = None, 0.0, False  # "？？？" or emoji alone describe nothing
-    elif before.dispute_type is None and situation_for(k, text, intent, confidence, named):
-        intent, confidence, fell_back = None, 0.0, False  # no dispute: no type from this message
-    chosen = dispute_type_after(
-        before.dispute_type, intent, confidence, fell_back, named, reading.negated_types,
+    chosen = type_after_message(
+        k, before.dispute_type, text, intent, confidence, fell_back, named, reading.negated_types,
         INTENT_CONFIDENCE_THRESHOLD,
     )
     if chosen != before.dispute_type:

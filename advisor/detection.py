@@ -130,3 +130,27 @@ def situation_for(
         if any(w.lower() in s for w in words):
             return situation
     return intent if intent in SITUATION_INTENTS else None
+
+
+def type_after_message(
+    k: Knowledge,
+    current: Optional[str],
+    text: str,
+    intent: Optional[str],
+    confidence: float,
+    fell_back: bool,
+    named: Sequence[str],
+    negated: Sequence[str],
+    threshold: float,
+) -> Optional[str]:
+    """The dispute type once this message is read, as the dialogue decides it
+    (the action server and the evaluation scripts both call this)."""
+    import re
+
+    from advisor.text import clean
+
+    if not re.search(r"\w", clean(text)):
+        intent, confidence, fell_back = None, 0.0, False  # "？？？" or emoji alone describe nothing
+    elif current is None and situation_for(k, text, intent, confidence, named):
+        intent, confidence, fell_back = None, 0.0, False  # no dispute: no type from this message
+    return dispute_type_after(current, intent, confidence, fell_back, named, negated, threshold)

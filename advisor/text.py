@@ -11,9 +11,10 @@ from typing import Any, Optional
 logger = logging.getLogger(__name__)
 
 MAX_CHARS = 1000
-# Full-width forms that are Chinese punctuation and stay full-width.
-_KEEP_FULL_WIDTH = set("！，：；？（）")
-_WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULL_WIDTH}
+# Full-width forms that are Chinese punctuation and stay full-width; the NLU
+# normaliser uses the same table.
+KEEP_FULL_WIDTH = set("！，：；？（）")
+WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in KEEP_FULL_WIDTH}
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +43,7 @@ def clean(text: Any, max_chars: int = MAX_CHARS) -> str:
             continue
         if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
             continue
-        out.append(chr(_WIDTH_TABLE.get(ord(ch), ord(ch))))
+        out.append(chr(WIDTH_TABLE.get(ord(ch), ord(ch))))
     s = "".join(out).strip()[:max_chars]
     conv = _converter()
     if conv is not None and s:
@@ -57,9 +58,8 @@ def clean(text: Any, max_chars: int = MAX_CHARS) -> str:
 
 def is_english_only(text: str) -> bool:
     """Latin words and no Chinese at all: "my order never arrived"."""
-    has_cjk = any("\u4e00" <= ch <= "\u9fff" for ch in text)
     letters = sum(ch.isascii() and ch.isalpha() for ch in text)
-    return not has_cjk and letters >= 3 and not text.startswith("/")
+    return not has_chinese(text) and letters >= 3 and not text.startswith("/")
 
 
 def has_chinese(text: str) -> bool:

@@ -31,16 +31,11 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from advisor.text import WIDTH_TABLE
+
 logger = logging.getLogger(__name__)
 
 ORIGINAL_TEXT = "original_text"
-
-# Full-width forms that are Chinese punctuation and stay full-width.
-_KEEP_FULL_WIDTH = set("！，：；？（）")
-_WIDTH_TABLE = {
-    cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in _KEEP_FULL_WIDTH
-}
-
 
 def _load_converter(config_name: Text) -> Any:
     try:
@@ -182,8 +177,8 @@ class ChineseTextNormalizer(GraphComponent):
             if cat in ("Cc", "Cf", "Cs", "Zl", "Zp"):
                 continue  # control, zero-width/format, lone surrogates
             cp = ord(ch)
-            if cp in _WIDTH_TABLE:
-                ch = chr(_WIDTH_TABLE[cp])
+            if cp in WIDTH_TABLE:
+                ch = chr(WIDTH_TABLE[cp])
             out.append(ch)
             length += 1
         step1[len(text)] = length

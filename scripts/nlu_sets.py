@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from actions.knowledge_base import INTENT_CONFIDENCE_THRESHOLD, KNOWLEDGE  # noqa: E402
-from advisor.detection import FALLBACK_INTENT, dispute_type_after, situation_for  # noqa: E402
+from advisor.detection import FALLBACK_INTENT, type_after_message  # noqa: E402
 from advisor.facts import read_message  # noqa: E402
 
 SETS = {
@@ -55,10 +55,8 @@ def decide(parse: Dict[str, Any], text: str) -> str:
         ranked = [r for r in parse.get("intent_ranking") or [] if r.get("name") != FALLBACK_INTENT]
         name, confidence = (ranked[0]["name"], float(ranked[0]["confidence"])) if ranked else (None, 0.0)
     reading = read_message(KNOWLEDGE, text)
-    if situation_for(KNOWLEDGE, text, name, confidence, reading.types):
-        return "none"  # the dialogue answers it as no dispute
-    chosen = dispute_type_after(None, name, confidence, fell_back, reading.types, reading.negated_types,
-                                INTENT_CONFIDENCE_THRESHOLD)
+    chosen = type_after_message(KNOWLEDGE, None, text, name, confidence, fell_back, reading.types,
+                                reading.negated_types, INTENT_CONFIDENCE_THRESHOLD)
     return chosen or "none"
 
 
