@@ -83,25 +83,6 @@ def choose_dispute_type(
     return None
 
 
-def dispute_type_after(
-    current: Optional[str],
-    intent: Optional[str],
-    confidence: float,
-    fell_back: bool,
-    named: Sequence[str],
-    negated: Sequence[str],
-    threshold: float,
-) -> Optional[str]:
-    """The dispute type once a message is read: the one decision the dialogue
-    and the evaluation scripts share. `named` / `negated` are the types the fact
-    reader found named and negated ("不是色差，是尺码")."""
-    if current in negated and not named:
-        return None  # "不是色差": ask again
-    return choose_dispute_type(
-        current, intent, confidence, named, threshold, uncertain=fell_back, negated=negated
-    )
-
-
 # Intents that describe no dispute; each has a reply in the knowledge file's `situations`.
 SITUATION_INTENTS = ("presale_question", "no_claim", "dislike_return", "out_of_scope")
 SURE_SITUATION = 0.5
@@ -144,7 +125,9 @@ def type_after_message(
     threshold: float,
 ) -> Optional[str]:
     """The dispute type once this message is read, as the dialogue decides it
-    (the action server and the evaluation scripts both call this)."""
+    (the action server and the evaluation scripts both call this). `named` /
+    `negated` are the types the fact reader found named and negated
+    ("不是色差，是尺码")."""
     import re
 
     from advisor.text import clean
@@ -153,4 +136,8 @@ def type_after_message(
         intent, confidence, fell_back = None, 0.0, False  # "？？？" or emoji alone describe nothing
     elif current is None and situation_for(k, text, intent, confidence, named):
         intent, confidence, fell_back = None, 0.0, False  # no dispute: no type from this message
-    return dispute_type_after(current, intent, confidence, fell_back, named, negated, threshold)
+    if current in negated and not named:
+        return None  # "不是色差": ask again
+    return choose_dispute_type(
+        current, intent, confidence, named, threshold, uncertain=fell_back, negated=negated
+    )

@@ -3,7 +3,7 @@ on its own and marked as written by this project or real shopper text.
 
 A message's type is decided exactly as in the dialogue: the classifier's
 intent and confidence (the ranking behind a fallback too) plus the types the
-fact reader finds named, through advisor.detection.dispute_type_after. The
+fact reader finds named, through advisor.detection.type_after_message. The
 model runs in this process (no servers), so this is what one first message
 does to `dispute_type`. Non-disputes (`dispute_type: none`) count right when
 left unset.
