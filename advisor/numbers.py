@@ -697,6 +697,7 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
             or (magnitude and _MAGNITUDE_OK_NEXT.match(text, end))
             or (bare and _whole(text, start, end, _AMOUNT_PREFIX, _AMOUNT_SUFFIX))
             or _loose_amount(text, start, end, token, value, low is not None)
+            or _price_as_a_clause(text, start, end, token, value)
             or _priced_product(text, start, end, value)
             or (_WEAK_CUE_BEFORE.search(text, max(0, start - 4), start)
                 and _MAGNITUDE_OK_NEXT.match(text, end)
@@ -857,6 +858,36 @@ def _loose_amount(text: str, start: int, end: int, token: str, value: float, is_
         return False
     lo, hi = _clause(text, start, end)
     return not _BODY_CONTEXT.search(text, lo, hi) and not _measure_context(text, start, end)
+
+
+_NEAR_SIZE = re.compile(r"穿\s*[SMLXsmlx]|[SMLX]{1,3}码|斤|cm|CM|厘米|公分")
+_RE_PRICE_CLAUSE = re.compile(r"[0-9]{2,6}(?:\.[0-9]{1,2})?")
+
+
+def _price_as_a_clause(text: str, start: int, end: int, token: str, value: float) -> bool:
+    """A price said as its own clause inside a complaint: "色差离谱 29.9，卖家说可以退",
+    "是高仿！1299，卖家不承认", "让我寄回去，199". Arabic digits only, 10 to
+    999999, and the message says more than the number."""
+    if not _RE_PRICE_CLAUSE.fullmatch(token) or not 10 <= value < 1_000_000:
+        return False
+    near = text[max(0, start - 8) : start] + "|" + text[end : end + 8]
+    if _MEASURE_CONTEXT.search(near) or _NEAR_SIZE.search(near):
+        return False  # "尺码偏小，165，平时穿M": a body measure
+    lo = start
+    while lo > 0 and text[lo - 1] == " ":
+        lo -= 1
+    hi = end
+    while hi < len(text) and text[hi] == " ":
+        hi += 1
+    # "离谱😅 29.9，": an emoji before is a boundary too; a letter, digit or hanzi is not
+    before_ok = lo == 0 or _is_break(text, lo - 1) or not text[lo - 1].isalnum()
+    after_ok = hi == len(text) or _is_break(text, hi)
+    rest = text[:start] + text[end:]
+    return before_ok and after_ok and sum(_has_cjk(c) for c in rest) >= 6
+
+
+def _has_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _spend_cue_before(text: str, start: int) -> bool:

@@ -17,7 +17,7 @@ ev = importlib.util.module_from_spec(_spec)
 sys.modules.setdefault(_spec.name, ev)  # dataclasses look their module up by name
 _spec.loader.exec_module(ev)
 
-MIN_AMOUNT_ACCURACY = 0.94  # measured 0.964 (239/248)
+MIN_AMOUNT_ACCURACY = 0.956  # measured 0.976 (242/248), gate 2 points below
 MIN_DAYS_ACCURACY = 0.97  # measured 0.996 (247/248)
 
 
