@@ -68,7 +68,23 @@ def _conditions(k: Knowledge) -> Dict[str, Callable[[CaseFacts], bool]]:
         and 2 * len(missing_items(k, f)) >= len(applicable_items(k, f)),
         "urgent": lambda f: f.urgent is True,
         "late_report": lambda f: (f.days_since_receipt or 0) >= a["late_report_days"],
+        # what the shopper may claim besides the route (see the warnings' sources)
+        "fraud_on_platform": lambda f: f.dispute_type == "fraud" and f.paid_off_platform is not True,
+        "food": lambda f: is_food_case(k, f),
+        "within_no_reason_window": lambda f: f.days_since_receipt is not None
+        and f.goods_received is not False
+        and f.days_since_receipt <= a["no_reason_return_days"],
+        "size_or_colour": lambda f: f.dispute_type in ("size", "color_difference"),
+        "faulty_goods": lambda f: f.dispute_type == "quality",
+        "not_paid_off_platform": lambda f: f.paid_off_platform is not True,
+        "seller_not_cooperative": not_cooperative,
+        "not_received": lambda f: f.goods_received is False and f.paid_off_platform is not True,
     }
+
+
+def is_food_case(k: Knowledge, f: CaseFacts) -> bool:
+    """Spoiled or unsafe food, or a reaction after eating: a food-safety case."""
+    return f.product_category == k.advice["food_category"] and f.dispute_type in ("quality", "allergy")
 
 
 def known_conditions(k: Knowledge) -> List[str]:

@@ -10,6 +10,8 @@ from advisor.knowledge import EvidenceItem, Knowledge
 
 
 def _conditions(k: Knowledge) -> Dict[str, Callable[[CaseFacts], bool]]:
+    from advisor.advice import is_food_case
+
     large = k.advice["large_amount_yuan"]
     return {
         # unknown counts as received: only a parcel known not to have come skips these
@@ -19,6 +21,9 @@ def _conditions(k: Knowledge) -> Dict[str, Callable[[CaseFacts], bool]]:
         "not_received": lambda f: f.goods_received is False,
         "large_amount": lambda f: (f.amount_yuan or 0) >= large,
         "paid_off_platform": lambda f: f.paid_off_platform is True,
+        # food gets the food, its packaging and dates instead of skin photos and cosmetics batches
+        "food": lambda f: is_food_case(k, f),
+        "not_food": lambda f: not is_food_case(k, f),
     }
 
 

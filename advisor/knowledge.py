@@ -97,6 +97,17 @@ class DisputeType:
     safety_first: str = ""
 
 
+SOURCE_KINDS = ("article", "law", "authority", "platform_rule")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    kind: str  # article / law / authority / platform_rule
+    cite: str  # the full citation
+    in_text: str = ""  # what an answer resting on it must say (a law's article, "平台当前规则")
+
+
 @dataclass(frozen=True)
 class Knowledge:
     dispute_types: Mapping[str, DisputeType]
@@ -107,6 +118,8 @@ class Knowledge:
     negations: Tuple[str, ...]
     advice: Mapping[str, Any]
     faq: Mapping[str, str]
+    faq_sources: Mapping[str, Tuple[str, ...]]
+    sources: Mapping[str, Source]
     case_facts: Mapping[str, Mapping[str, Tuple[str, ...]]]
     questions: Mapping[str, Question]
     evidence_kinds: Mapping[str, Tuple[str, ...]]
@@ -222,6 +235,24 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
     if set(cues) - set(SITUATIONS):
         raise KnowledgeError(f"situation_cues: unknown situations {sorted(set(cues) - set(SITUATIONS))}")
 
+    sources = _parse_sources(_require(raw, "sources", "knowledge"))
+    faq_raw = _require(raw, "faq", "knowledge")
+    faq = {intent: _unfold(_require(e, "answer", f"faq.{intent}")) for intent, e in faq_raw.items()}
+    faq_sources = {intent: tuple(_require(e, "source", f"faq.{intent}")) for intent, e in faq_raw.items()}
+    for intent, ids in faq_sources.items():
+        _check_cited(sources, ids, faq[intent], f"faq.{intent}")
+    for w in advice.get("warnings") or []:
+        _check_cited(sources, tuple(_require(w, "source", f"advice.warnings {w.get('when')}")),
+                     w.get("text", ""), f"advice.warnings {w.get('when')}")
+
+    # a situation reply may carry a FAQ answer ("{ask_no_reason_return}") instead of repeating its facts
+    for name, text in situations.items():
+        for intent in re.findall(r"\{(ask_\w+)\}", text):
+            if intent not in faq:
+                raise KnowledgeError(f"situations.{name}: unknown FAQ answer {{{intent}}}")
+            text = text.replace("{" + intent + "}", faq[intent])
+        situations[name] = text
+
     phrases = _require(raw, "phrases", "knowledge")
     missing_p = [p for p in PHRASES if p not in phrases]
     if missing_p:
@@ -244,8 +275,33 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         },
         negations=tuple(_require(raw, "negations", "knowledge")),
         advice=advice,
-        faq={intent: _unfold(answer) for intent, answer in _require(raw, "faq", "knowledge").items()},
+        faq=faq,
+        faq_sources=faq_sources,
+        sources=sources,
     )
+
+
+def _parse_sources(raw: Mapping[str, Any]) -> Dict[str, Source]:
+    out: Dict[str, Source] = {}
+    for sid, spec in raw.items():
+        where = f"sources.{sid}"
+        kind = _require(spec, "kind", where)
+        if kind not in SOURCE_KINDS:
+            raise KnowledgeError(f"{where}.kind must be one of {SOURCE_KINDS}")
+        if kind in ("law", "platform_rule") and not spec.get("in_text"):
+            raise KnowledgeError(f"{where}: a {kind} needs `in_text`, the words an answer citing it must say")
+        out[sid] = Source(id=sid, kind=kind, cite=_require(spec, "cite", where), in_text=spec.get("in_text", ""))
+    return out
+
+
+def _check_cited(sources: Mapping[str, Source], ids: Tuple[str, ...], text: str, where: str) -> None:
+    """Each entry names known sources, and says in its own text the laws and platform rules it rests on."""
+    unknown = [i for i in ids if i not in sources]
+    if unknown:
+        raise KnowledgeError(f"{where}: unknown sources {unknown}")
+    unsaid = [sources[i].in_text for i in ids if sources[i].in_text and sources[i].in_text not in _unfold(text)]
+    if unsaid:
+        raise KnowledgeError(f"{where}: rests on {unsaid} but its text does not say so")
 
 
 def load_knowledge(path: Path | str = DEFAULT_PATH) -> Knowledge:
