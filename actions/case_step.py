@@ -26,7 +26,7 @@ from actions.tracker_facts import (
 )
 from advisor import replies
 from advisor.advice import advise, change_line
-from advisor.detection import situation_for
+from advisor.detection import cued_question, situation_for
 from advisor.facts import read_message
 from advisor.step import ADVISE, ASK, MAX_TRIES, next_step
 
@@ -39,6 +39,13 @@ class ActionCaseStep(Action):
         k = KNOWLEDGE
         f = case_facts(tracker)
         changed = slots_set_this_turn(tracker)
+        intent, _, _ = classified_intent(tracker)
+        cued = cued_question(k, tracker.latest_message.get("text") or "", intent)
+        if cued:
+            # a rights question inside a report: answer it, then go on with the case (if any)
+            dispatcher.utter_message(text=k.faq[cued])
+            if not facts_set_this_turn_any(tracker):
+                return []
         answered = self._reply_without_case(tracker, f)
         if answered is not None:
             reply, events = answered

@@ -119,6 +119,7 @@ class Knowledge:
     advice: Mapping[str, Any]
     faq: Mapping[str, str]
     faq_sources: Mapping[str, Tuple[str, ...]]
+    faq_cues: Mapping[str, Tuple[str, ...]]
     sources: Mapping[str, Source]
     case_facts: Mapping[str, Mapping[str, Tuple[str, ...]]]
     questions: Mapping[str, Question]
@@ -236,9 +237,12 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         raise KnowledgeError(f"situation_cues: unknown situations {sorted(set(cues) - set(SITUATIONS))}")
 
     sources = _parse_sources(_require(raw, "sources", "knowledge"))
-    faq_raw = _require(raw, "faq", "knowledge")
+    faq_raw = dict(_require(raw, "faq", "knowledge"))
+    faq_cues = {intent: tuple(str(w) for w in words) for intent, words in (faq_raw.pop("cues", None) or {}).items()}
     faq = {intent: _unfold(_require(e, "answer", f"faq.{intent}")) for intent, e in faq_raw.items()}
     faq_sources = {intent: tuple(_require(e, "source", f"faq.{intent}")) for intent, e in faq_raw.items()}
+    if set(faq_cues) - set(faq):
+        raise KnowledgeError(f"faq.cues: unknown questions {sorted(set(faq_cues) - set(faq))}")
     for intent, ids in faq_sources.items():
         _check_cited(sources, ids, faq[intent], f"faq.{intent}")
     for w in advice.get("warnings") or []:
@@ -277,6 +281,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         advice=advice,
         faq=faq,
         faq_sources=faq_sources,
+        faq_cues=faq_cues,
         sources=sources,
     )
 

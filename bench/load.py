@@ -16,6 +16,7 @@ import aiohttp
 import yaml
 
 from bench.stats import latency_summary
+from scripts.api_access import api_params
 
 SCRIPTS = Path(__file__).resolve().parent / "conversations.yml"
 ADVICE_MARK = "💡 我的建议"  # first line of advisor.replies.advice_text
@@ -149,7 +150,7 @@ async def parse_latency(url: str, texts: List[str], rounds: int) -> dict:
             for text in texts:
                 start = time.perf_counter()
                 try:
-                    async with session.post(f"{url}/model/parse", json={"text": text}) as r:
+                    async with session.post(f"{url}/model/parse", json={"text": text}, params=api_params()) as r:
                         await r.read()
                         ok = r.status == 200
                 except (asyncio.TimeoutError, aiohttp.ClientError):

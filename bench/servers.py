@@ -14,6 +14,8 @@ from pathlib import Path
 import requests
 import yaml
 
+from scripts.api_access import ensure_api_token
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 START_TIMEOUT_S = 300
@@ -65,6 +67,8 @@ class Servers:
     def __init__(self, model: Path, workdir: Path, rasa_cmd=None):
         self.model, self.workdir = model, workdir
         self.rasa_cmd = list(rasa_cmd or [str(BIN / "rasa")])
+        # the HTTP API needs a token (scripts/serve_rasa.py): the same one load.py sends
+        os.environ.setdefault("RASA_API_TOKEN", ensure_api_token())
         self.env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", SQLALCHEMY_SILENCE_UBER_WARNING="1",
                         SANIC_HOST="127.0.0.1")
         self.actions = self.rasa = None
@@ -94,6 +98,7 @@ class Servers:
         self.rasa = subprocess.Popen(
             [*self.rasa_cmd, "run", "--model", str(self.model), "--enable-api",
              "--interface", "127.0.0.1", "--port", str(rasa_port),
+             "--auth-token", os.environ["RASA_API_TOKEN"],
              "--credentials", "credentials.yml", "--endpoints", str(endpoints)],
             cwd=ROOT, env=self.env, stdout=self._log("rasa.log"),
             stderr=subprocess.STDOUT)

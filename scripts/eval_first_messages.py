@@ -12,6 +12,8 @@ from pathlib import Path
 
 import requests
 import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts.api_access import api_params  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,7 +24,7 @@ def evaluate(url: str, messages):
         sender = f"eval-{uuid.uuid4().hex[:10]}"
         requests.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": m["text"]},
                       timeout=60).raise_for_status()
-        slots = requests.get(f"{url}/conversations/{sender}/tracker", timeout=30).json()["slots"]
+        slots = requests.get(f"{url}/conversations/{sender}/tracker", params=api_params(), timeout=30).json()["slots"]
         got = slots.get("dispute_type") or "none"
         rows.append((m["text"], m["dispute_type"], got))
     return rows

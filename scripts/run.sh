@@ -8,6 +8,9 @@ bin=.venv/bin
 actions_port="${ACTIONS_PORT:-5055}"
 rasa_port="${RASA_PORT:-5005}"
 interface="${RASA_INTERFACE:-127.0.0.1}"
+web_port="${WEB_PORT:-8080}"
+# CORS: only the chat page's own origins may call the Rasa server from a browser.
+web_origins="${WEB_ORIGINS:-http://127.0.0.1:$web_port http://localhost:$web_port}"
 
 # endpoints.yml names the action server on port 5055: on another port, Rasa gets a copy
 # of it that names this one (in a temporary file, removed on exit).
@@ -37,7 +40,12 @@ else
   RASA_PORT="$rasa_port" "$bin/python" web/serve.py &
   web_pid=$!
   echo "Rasa server: http://$interface:$rasa_port (REST: /webhooks/rest/webhook, socket.io: /socket.io)"
+  # The HTTP API needs a token: RASA_API_TOKEN, or one generated into .run/api-token.
+  [ -n "${RASA_API_TOKEN:-}" ] || echo "HTTP API token: $(pwd)/.run/api-token (set RASA_API_TOKEN to choose it)"
+  api_token=$("$bin/python" scripts/api_access.py)
   # `rasa run` with the speed and memory fixes of scripts/serve_rasa.py (see README, Performance)
-  "$bin/python" scripts/serve_rasa.py run --model "$model" --enable-api --interface "$interface" --port "$rasa_port" \
-    --credentials credentials.yml --endpoints "$endpoints" --cors "*"
+  # shellcheck disable=SC2086  # web_origins is a list
+  RASA_API_TOKEN="$api_token" "$bin/python" scripts/serve_rasa.py run --model "$model" --enable-api \
+    --interface "$interface" --port "$rasa_port" \
+    --credentials credentials.yml --endpoints "$endpoints" --cors $web_origins
 fi

@@ -243,7 +243,26 @@ def loaded_objects_left_out_of_garbage_collection() -> None:
     rasa.core.run.load_agent_on_start = load_agent_on_start
 
 
+def api_token_from_environment(argv: list) -> list:
+    """`--enable-api` only with a token: `--auth-token` from RASA_API_TOKEN.
+
+    Read from the environment so the token is not on the command line, where
+    `ps` shows it to every local user. Without a token the HTTP API (tracker,
+    events, model, parse) would answer anyone, so the server is not started.
+    """
+    import os
+
+    if "--enable-api" not in argv or "--auth-token" in argv or "--jwt-secret" in argv:
+        return argv
+    token = os.environ.get("RASA_API_TOKEN", "").strip()
+    if not token:
+        sys.exit("serve_rasa.py: --enable-api needs RASA_API_TOKEN (or --auth-token / --jwt-secret); "
+                 "`make run` generates one into .run/api-token")
+    return argv + ["--auth-token", token]
+
+
 def main() -> None:
+    sys.argv = api_token_from_environment(sys.argv)
     check_action_answers_with_one_validator()
     sqlite_write_ahead_log()
     sqlite_connection_kept_open()

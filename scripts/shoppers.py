@@ -20,6 +20,8 @@ from typing import Any, Dict, List, Optional
 
 import requests
 import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts.api_access import api_params  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOPPERS = ROOT / "tests" / "shoppers" / "shoppers.yml"
@@ -49,7 +51,7 @@ def _say(url: str, sender: str, text: str) -> List[str]:
 
 
 def _slots(url: str, sender: str) -> Dict[str, Any]:
-    r = requests.get(f"{url}/conversations/{sender}/tracker", timeout=30)
+    r = requests.get(f"{url}/conversations/{sender}/tracker", params=api_params(), timeout=30)
     r.raise_for_status()
     return r.json()["slots"]
 

@@ -4,6 +4,7 @@ They run on free loopback ports with a throwaway SQLite tracker store, so the
 tests never touch a developer's running assistant or its conversations.
 """
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -14,6 +15,11 @@ from pathlib import Path
 import pytest
 import requests
 from wechat_fake_api import wechat_api  # noqa: F401  (fixture: fake WeChat API for the WeChat channel)
+from scripts.api_access import api_params
+
+# The servers' HTTP API needs a token (scripts/serve_rasa.py refuses to start without one);
+# this session's token, read back by every client through api_params().
+os.environ.setdefault("RASA_API_TOKEN", secrets.token_urlsafe(24))
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "dispute-advisor.tar.gz"
@@ -64,7 +70,7 @@ class Bot:
         return "\n".join(m.get("text", "") for m in self.say(message))
 
     def slots(self):
-        r = requests.get(f"{self.url}/conversations/{self.sender}/tracker", timeout=30)
+        r = requests.get(f"{self.url}/conversations/{self.sender}/tracker", params=api_params(), timeout=30)
         r.raise_for_status()
         return r.json()["slots"]
 
@@ -105,7 +111,7 @@ def servers(tmp_path_factory, wechat_api):
             wait_until(lambda: requests.get(f"http://127.0.0.1:{actions_port}/health", timeout=2).ok,
                        "action server", procs)
             # the port opens before the model is loaded: wait for a real answer
-            wait_until(lambda: requests.post(f"{url}/model/parse", json={"text": "你好"}, timeout=10).ok,
+            wait_until(lambda: requests.post(f"{url}/model/parse", json={"text": "你好"}, params=api_params(), timeout=10).ok,
                        "rasa server", procs)
             yield url
         finally:

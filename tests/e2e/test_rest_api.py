@@ -3,6 +3,7 @@ import uuid
 
 import pytest
 import requests
+from scripts.api_access import api_params
 
 
 def post(servers, body=None, data=None):
@@ -43,14 +44,14 @@ def test_an_integrators_old_style_payload_still_works(servers):
 
 
 def slots(servers, sender):
-    return requests.get(f"{servers}/conversations/{sender}/tracker", timeout=30).json()["slots"]
+    return requests.get(f"{servers}/conversations/{sender}/tracker", params=api_params(), timeout=30).json()["slots"]
 
 
 def test_metadata_is_kept_with_the_user_message(servers):
     sender = f"rest-{uuid.uuid4().hex[:8]}"
     r = post(servers, {"sender": sender, "message": "你好", "metadata": {"order_id": "T-1001"}})
     assert r.status_code == 200
-    tracker = requests.get(f"{servers}/conversations/{sender}/tracker", timeout=30).json()
+    tracker = requests.get(f"{servers}/conversations/{sender}/tracker", params=api_params(), timeout=30).json()
     assert tracker["latest_message"]["metadata"] == {"order_id": "T-1001"}
 
 
@@ -76,5 +77,5 @@ def test_body_that_is_not_json_gets_400(servers):
 
 def test_missing_sender_does_not_reach_the_shared_default_conversation(servers):
     post(servers, {"message": "衣服起球了"})
-    tracker = requests.get(f"{servers}/conversations/default/tracker", timeout=30).json()
+    tracker = requests.get(f"{servers}/conversations/default/tracker", params=api_params(), timeout=30).json()
     assert not [e for e in tracker["events"] if e["event"] == "user"]

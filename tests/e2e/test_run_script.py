@@ -7,6 +7,7 @@ import uuid
 import requests
 
 from conftest import BIN, MODEL, ROOT, free_port, wait_until
+from scripts.api_access import api_params
 
 
 def test_run_script_serves_chat_page_and_answers_on_chosen_ports(tmp_path):
@@ -18,7 +19,7 @@ def test_run_script_serves_chat_page_and_answers_on_chosen_ports(tmp_path):
                                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{rasa_port}"
     try:
-        wait_until(lambda: requests.post(f"{url}/model/parse", json={"text": "你好"}, timeout=10).ok,
+        wait_until(lambda: requests.post(f"{url}/model/parse", json={"text": "你好"}, params=api_params(), timeout=10).ok,
                    "scripts/run.sh", [proc])
         # a new conversation: run.sh keeps endpoints.yml's tracker store (trackers.db)
         reply = requests.post(f"{url}/webhooks/rest/webhook", timeout=60,

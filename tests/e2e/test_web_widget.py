@@ -20,6 +20,7 @@ from advisor.evidence import applicable_items
 from advisor.knowledge import default_knowledge
 from advisor.replies import faq_buttons, question
 from conftest import free_port
+from scripts.api_access import api_params
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -193,7 +194,7 @@ def asked(slot: str, wording: int = 0):
 
 
 def tracker_slots(servers: str, sid: str) -> dict:
-    return requests.get(f"{servers}/conversations/{sid}/tracker", timeout=30).json()["slots"]
+    return requests.get(f"{servers}/conversations/{sid}/tracker", params=api_params(), timeout=30).json()["slots"]
 
 
 def click_and_wait(page, title: str, tap: bool = False):

@@ -28,6 +28,7 @@ from channels.wechat import WeChatInput
 from channels.wechat_choices import CHOICE_HINT, render_message
 from channels.wechat_settings import WeChatSettings
 from wechat_fake_api import FakeWeChatApi
+from scripts.api_access import api_params
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,7 +103,7 @@ class WeChatServer:
         return self.reply(self.post(self.text_xml(openid, text), safe=safe), safe).get("Content", "")
 
     def tracker(self, openid: str) -> dict:
-        r = requests.get(f"{self.base_url}/conversations/{openid}/tracker", timeout=30)
+        r = requests.get(f"{self.base_url}/conversations/{openid}/tracker", params=api_params(), timeout=30)
         r.raise_for_status()
         return r.json()
 
