@@ -56,7 +56,7 @@ PHRASES = (
     "checklist_have", "checklist_missing", "checklist_some_missing", "checklist_complete",
     "advice_title", "advice_reasons", "advice_steps", "advice_notes", "advice_closing",
     "advice_changed", "advice_updated", "advice_unchanged", "more_questions", "faq_buttons", "help",
-    "bad_amount_negative", "bad_amount_huge", "bad_days", "bad_days_long", "bad_rounds",
+    "bad_amount_negative", "bad_amount_huge", "bad_days", "bad_days_long", "bad_rounds", "too_fast",
 )
 SITUATIONS = ("presale_question", "no_claim", "dislike_return", "out_of_scope", "english_only", "unclear", "start_over",
               "greet", "goodbye", "thank", "human_handoff")

@@ -14,6 +14,9 @@ from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.rate_limit import TOO_FAST, RateLimits
+from channels.socketio_sessions import looks_like_web_session
+
 MAX_SENDER_CHARS = 128
 
 
@@ -35,8 +38,14 @@ def request_problem(body: Any) -> Optional[str]:
     return None
 
 
+MAX_BODY_BYTES = 64 * 1024  # a long rant JSON-escaped (6 bytes a character) fits; Rasa's own limit is 100 MB
+
+
 class CheckedRestInput(RestInput):
-    """RestInput that answers 400 with a reason for a body it cannot take."""
+    """RestInput that answers 400 with a reason for a body it cannot take, 413 for
+    a body too large and 429 for a sender or client IP over its rate limit."""
+
+    limits = RateLimits.from_env()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         blueprint = super().blueprint(on_new_message)
@@ -45,19 +54,30 @@ class CheckedRestInput(RestInput):
         async def check_body(request: Request) -> Optional[HTTPResponse]:
             if request.method != "POST":
                 return None
+            if len(request.body or b"") > MAX_BODY_BYTES:
+                return error_response(413, f"the body is larger than {MAX_BODY_BYTES} bytes")
             try:
                 body = request.json
             except InvalidUsage:
                 return bad_request("the body is not valid UTF-8 JSON")
             problem = request_problem(body)
-            return bad_request(problem) if problem else None
+            if problem:
+                return bad_request(problem)
+            if looks_like_web_session(body["sender"]):
+                # a web chat conversation: written only by the browser that holds it
+                return error_response(403, "this sender id belongs to a web chat session")
+            ip = self.limits.client_ip(request.ip, request.headers.get("x-forwarded-for"))
+            if not self.limits.allow(body["sender"], ip):
+                return response.json({"error": "rate_limited", "reason": "too many messages, slow down",
+                                      "text": TOO_FAST}, status=429, headers={"Retry-After": "5"})
+            return None
 
         return blueprint
 
 
 def error_response(status: int, reason: str) -> HTTPResponse:
     """The JSON every channel of ours answers a refused request with."""
-    error = "forbidden" if status == 403 else "bad_request"
+    error = {403: "forbidden", 413: "too_large"}.get(status, "bad_request")
     return response.json({"error": error, "reason": reason}, status=status)
 
 

@@ -24,6 +24,7 @@ from wechatpy.utils import check_signature
 
 from channels import wechat_texts
 from channels.rest import error_response
+from channels.wechat_replay import Replayed, ReplayGuard
 from channels.wechat_choices import payload_for_choice, parse_choice, render_message
 from channels.wechat_dedupe import ReplyCache
 from channels.wechat_push import CustomerServicePush
@@ -63,6 +64,7 @@ class WeChatInput(InputChannel):
         self.push = (CustomerServicePush(settings.app_id, settings.app_secret, settings.api_base_url)
                      if settings.enabled and settings.can_push else None)
         self.replies = ReplyCache()
+        self.replay_guard = ReplayGuard()
         self._background: Set[asyncio.Future] = set()  # keep pushes alive until done
         if settings.enabled:
             logger.info("WeChat channel on (safe mode: %s, customer-service API: %s, reply within %.1f s)",
@@ -86,6 +88,7 @@ class WeChatInput(InputChannel):
             try:
                 p = _params(request, "signature", "timestamp", "nonce", "echostr")
                 self._check_plain_signature(p)
+                self._check_fresh(p)
             except BadRequest as e:
                 return _refuse(e)
             return response.text(p["echostr"])
@@ -133,7 +136,18 @@ class WeChatInput(InputChannel):
         else:
             raise BadRequest(400, f"unknown encrypt_type {encrypt_type!r}")
         message, key = _parse(xml)
+        self._check_fresh(p, key)
         return message, key, p, encrypted
+
+    def _check_fresh(self, p: Dict[str, str], message_key: Optional[str] = None) -> None:
+        try:
+            if message_key is None:
+                self.replay_guard.check_time(p["timestamp"])
+            else:
+                self.replay_guard.check(p["timestamp"], p["nonce"], message_key)
+        except Replayed as e:
+            logger.warning("refused a WeChat request: %s", e)
+            raise BadRequest(403, str(e))
 
     def _check_plain_signature(self, p: Dict[str, str]) -> None:
         try:

@@ -2,6 +2,8 @@
 typed as a shopper types (no button payloads; none of these lines is in data/nlu)."""
 import requests
 
+from scripts.api_access import api_params
+
 
 def test_colour_case_from_first_message_to_advice(bot):
     reply = bot.texts("裙子到手一看完全不是图上那个颜色，差了好几个色号，299块呢，卖家说是我手机屏幕的问题")
@@ -116,4 +118,5 @@ def test_human_handoff_explains_where_to_go(bot):
 
 
 def test_api_status_is_up(servers):
-    assert requests.get(f"{servers}/status", timeout=10).ok
+    assert requests.get(f"{servers}/status", params=api_params(), timeout=10).ok
+    assert requests.get(f"{servers}/status", timeout=10).status_code == 401

@@ -72,8 +72,13 @@ class WeChatServer:
     def text_xml(self, openid: str, text: str, msg_id=None) -> str:
         return self.xml(openid, "text", msg_id, Content=text)
 
-    def post(self, xml, safe: bool = False, **query) -> requests.Response:
-        timestamp, nonce = str(int(time.time())), secrets.token_hex(5)
+    def post(self, xml, safe: bool = False, timestamp="now", nonce="new", **query) -> requests.Response:
+        # None leaves the parameter out of the request (a test of a missing one)
+        timestamp = str(int(time.time())) if timestamp == "now" else timestamp
+        nonce = secrets.token_hex(5) if nonce == "new" else nonce
+        query.setdefault("timestamp", timestamp)
+        query.setdefault("nonce", nonce)
+        timestamp, nonce = timestamp or str(int(time.time())), nonce or secrets.token_hex(5)
         params = {"timestamp": timestamp, "nonce": nonce, "signature": self.sign(timestamp, nonce),
                   "openid": "ignored-by-the-channel"}
         if safe:
@@ -128,7 +133,7 @@ def wechat(servers, wechat_api):
 # --- URL verification ------------------------------------------------------------
 
 def test_url_verification_echoes_echostr(wechat):
-    timestamp, nonce, echostr = "1700000000", "abc123", "echo-" + secrets.token_hex(4)
+    timestamp, nonce, echostr = str(int(time.time())), "abc123", "echo-" + secrets.token_hex(4)
     r = requests.get(wechat.webhook, timeout=10, params={
         "signature": wechat.sign(timestamp, nonce), "timestamp": timestamp, "nonce": nonce,
         "echostr": echostr})
@@ -205,6 +210,25 @@ def test_a_retried_message_reaches_the_assistant_once(wechat):
     for _ in range(3):
         assert wechat.reply(wechat.post(safe_xml, safe=True), safe=True)["Content"] == greeting()
     assert len(wechat.user_events(openid)) == 2
+
+
+@pytest.mark.parametrize("safe", [False, True])
+def test_a_correctly_signed_hour_old_message_is_refused(wechat, safe):
+    openid = wechat.new_user()
+    old = str(int(time.time()) - 3600)
+    r = wechat.post(wechat.text_xml(openid, "你好"), safe=safe, timestamp=old)
+    assert r.status_code == 403 and "timestamp" in r.text
+    assert wechat.user_events(openid) == []
+
+
+@pytest.mark.parametrize("safe", [False, True])
+def test_a_nonce_used_again_for_another_message_is_refused(wechat, safe):
+    openid = wechat.new_user()
+    nonce = secrets.token_hex(5)
+    assert wechat.post(wechat.text_xml(openid, "你好"), safe=safe, nonce=nonce).status_code == 200
+    r = wechat.post(wechat.text_xml(openid, "买的鞋开胶了"), safe=safe, nonce=nonce)
+    assert r.status_code == 403 and "nonce" in r.text
+    assert len(wechat.user_events(openid)) == 1
 
 
 @pytest.mark.parametrize("change", [{"signature": "0" * 40}, {"timestamp": "1"}])
