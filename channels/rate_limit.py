@@ -8,7 +8,9 @@ users are not slowed down. The per-IP limit is generous (an office behind one NA
 address, or the benchmark's 50 users on 127.0.0.1, never reach it).
 
 Settings (environment): RATE_SENDER_PER_MINUTE (60), RATE_SENDER_BURST (20),
-RATE_IP_PER_MINUTE (6000), RATE_IP_BURST (600); 0 turns a limit off.
+RATE_IP_PER_MINUTE (6000), RATE_IP_BURST (600); 0 turns a limit off. Used by the
+REST webhook and socket.io (sender and IP) and WeChat (sender: every WeChat
+request comes from WeChat's own servers, so their address says nothing).
 TRUSTED_PROXIES: comma-separated addresses of reverse proxies (nginx) whose
 X-Forwarded-For names the client; from anyone else the header is ignored.
 """
@@ -70,6 +72,10 @@ class RateLimits:
         if forwarded_for and peer in self.trusted_proxies:
             return forwarded_for.split(",")[-1].strip() or peer
         return peer
+
+    def allow_sender(self, sender: str) -> bool:
+        """The sender's limit only: for WeChat, whose requests all come from WeChat's servers."""
+        return self.sender.take(sender, self.clock())
 
     def allow(self, sender: Optional[str], ip: str) -> bool:
         now = self.clock()

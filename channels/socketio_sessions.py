@@ -11,7 +11,9 @@ the answers. Here:
   widget sends back the one it stored, to keep the conversation after a
   reload); anything else gets a new id;
 - a message is filed under the session this connection was confirmed for,
-  whatever `session_id` the message itself claims.
+  whatever `session_id` the message itself claims;
+- a session or client IP over its rate limit (channels/rate_limit.py) gets a
+  short "too fast" message instead of a turn.
 
 The secret comes from SOCKETIO_SESSION_SECRET, or from `.run/session-secret`
 (generated once, owner-only), so every instance of a cluster shares it.
@@ -31,6 +33,8 @@ from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
+
+from channels.rate_limit import TOO_FAST, RateLimits
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
@@ -71,6 +75,14 @@ class SessionSigner:
         return bool(m) and hmac.compare_digest(m.group(2), self._sign(m.group(1)))
 
 
+def _client_ip(sio, sid: str, limits: RateLimits) -> str:
+    environ = sio.get_environ(sid) or {}
+    request = environ.get("sanic.request")
+    if request is None:
+        return str(environ.get("REMOTE_ADDR") or "unknown")
+    return limits.client_ip(request.ip, request.headers.get("x-forwarded-for"))
+
+
 def looks_like_web_session(sender: str) -> bool:
     """A web chat session id: the REST channel refuses to write under one."""
     return bool(SESSION_ID.fullmatch(sender or ""))
@@ -86,6 +98,7 @@ class SignedSessionSocketIOInput(SocketIOInput):
         sio = self.sio
         signer = SessionSigner(_secret())
         confirmed: Dict[str, str] = {}  # socket id -> the session it was given
+        limits = RateLimits.from_env()
 
         async def session_request(sid: Text, data: Optional[Dict]) -> None:
             asked = (data or {}).get("session_id") if isinstance(data, dict) else None
@@ -100,6 +113,9 @@ class SignedSessionSocketIOInput(SocketIOInput):
             session_id = confirmed.get(sid)
             if session_id is None or data.get("session_id") not in (None, session_id):
                 logger.warning("socket.io: a message for a session this connection was not given; ignored")
+                return
+            if not limits.allow(session_id, _client_ip(sio, sid, limits)):
+                await sio.emit(self.bot_message_evt, {"text": TOO_FAST}, room=sid)
                 return
             metadata = data.get(self.metadata_key) if isinstance(data.get(self.metadata_key), dict) else {}
             await on_new_message(UserMessage(data["message"], SocketIOOutput(sio, self.bot_message_evt),

@@ -24,6 +24,7 @@ from wechatpy.utils import check_signature
 
 from channels import wechat_texts
 from channels.rest import error_response
+from channels.rate_limit import TOO_FAST, RateLimits
 from channels.wechat_replay import Replayed, ReplayGuard
 from channels.wechat_choices import payload_for_choice, parse_choice, render_message
 from channels.wechat_dedupe import ReplyCache
@@ -65,6 +66,7 @@ class WeChatInput(InputChannel):
                      if settings.enabled and settings.can_push else None)
         self.replies = ReplyCache()
         self.replay_guard = ReplayGuard()
+        self.limits = RateLimits.from_env()
         self._background: Set[asyncio.Future] = set()  # keep pushes alive until done
         if settings.enabled:
             logger.info("WeChat channel on (safe mode: %s, customer-service API: %s, reply within %.1f s)",
@@ -102,7 +104,10 @@ class WeChatInput(InputChannel):
             if not self.replies.claim(key):
                 # WeChat retrying: never a second turn for the same message
                 return self._answer(message, self.replies.reply_for(key), p, encrypted)
-            reply = await self._reply_to(request, on_new_message, message)
+            if self.limits.allow_sender(message.source):
+                reply = await self._reply_to(request, on_new_message, message)
+            else:
+                reply = TOO_FAST  # a flood from one user: no turn, a short answer
             self.replies.store(key, reply)
             return self._answer(message, reply, p, encrypted)
 

@@ -11,13 +11,13 @@ import socketio
 from scripts.api_access import api_params
 
 
-async def _session(url, ask=None):
+async def _session(url, ask=None, transport="polling"):
     client = socketio.AsyncClient()
     confirmed = asyncio.get_running_loop().create_future()
     replies = []
     client.on("session_confirm", lambda sid: confirmed.done() or confirmed.set_result(sid))
     client.on("bot_uttered", lambda m: replies.append(m))
-    await client.connect(url, transports=["polling"], socketio_path="/socket.io")
+    await client.connect(url, transports=[transport], socketio_path="/socket.io")
     await client.emit("session_request", {"session_id": ask})
     return client, await asyncio.wait_for(confirmed, 20), replies
 
@@ -56,3 +56,24 @@ def test_a_session_cannot_be_taken_over_through_socketio_or_rest(servers):
                       json={"sender": victim_id, "message": "我要改成假货"})
     assert r.status_code == 403
     assert _user_texts(servers, victim_id) == ["买的裙子色差很大"]
+
+
+async def _flood(url):
+    # over websocket: a burst over polling is cut by engine.io itself (16 packets a request)
+    client, session_id, replies = await _session(url, transport="websocket")
+    for i in range(40):
+        await client.emit("user_uttered", {"message": f"鞋子开胶了{i}", "session_id": session_id})
+    await asyncio.sleep(8)
+    calm, calm_id, calm_replies = await _session(url)
+    await calm.emit("user_uttered", {"message": "买的裙子色差很大", "session_id": calm_id})
+    await asyncio.sleep(4)
+    for c in (client, calm):
+        await c.disconnect()
+    return session_id, replies, calm_replies
+
+
+def test_a_flood_from_one_web_session_is_limited_while_another_is_answered(servers):
+    session_id, replies, calm_replies = asyncio.run(_flood(servers))
+    assert sum("发得太快" in (m.get("text") or "") for m in replies) >= 15
+    assert len(_user_texts(servers, session_id)) <= 25
+    assert any("色差" in (m.get("text") or "") for m in calm_replies)

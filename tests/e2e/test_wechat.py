@@ -231,6 +231,16 @@ def test_a_nonce_used_again_for_another_message_is_refused(wechat, safe):
     assert len(wechat.user_events(openid)) == 1
 
 
+def test_a_flood_from_one_user_is_limited_while_another_is_answered(wechat):
+    flooder = wechat.new_user()
+    answers = [wechat.post(wechat.text_xml(flooder, f"鞋子开胶了{i}")) for i in range(30)]
+    assert all(r.status_code == 200 for r in answers)
+    assert sum("发得太快" in r.text for r in answers) >= 5
+    assert len(wechat.user_events(flooder)) <= 25
+    calm = wechat.new_user()
+    assert "色差" in wechat.say(calm, "买的裙子色差很大")
+
+
 @pytest.mark.parametrize("change", [{"signature": "0" * 40}, {"timestamp": "1"}])
 def test_wrong_signature_is_403_and_never_reaches_the_assistant(wechat, change):
     openid = wechat.new_user()
