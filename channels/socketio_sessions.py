@@ -89,10 +89,6 @@ def looks_like_web_session(sender: str) -> bool:
 
 
 class SignedSessionSocketIOInput(SocketIOInput):
-    @classmethod
-    def name(cls) -> Text:
-        return "socketio"
-
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         bp = super().blueprint(on_new_message)
         sio = self.sio

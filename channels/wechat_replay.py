@@ -48,6 +48,7 @@ class ReplayGuard:
             self._seen[nonce] = (now, message_key or "")
 
     def _forget_before(self, cutoff: float) -> None:
-        if len(self._seen) < 1024 and not any(t < cutoff for t, _ in list(self._seen.values())[:8]):
-            return
-        self._seen = {n: v for n, v in self._seen.items() if v[0] >= cutoff}
+        # pruned in batches: an old nonce kept a little longer refuses nothing real
+        # (requests that old already fail the timestamp check)
+        if len(self._seen) >= 1024:
+            self._seen = {n: v for n, v in self._seen.items() if v[0] >= cutoff}
