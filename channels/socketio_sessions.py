@@ -51,12 +51,16 @@ def _secret() -> bytes:
     try:
         return SECRET_FILE.read_bytes().strip()
     except FileNotFoundError:
-        SECRET_FILE.parent.mkdir(parents=True, exist_ok=True)
-        value = secrets.token_hex(32)
+        pass
+    SECRET_FILE.parent.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_hex(32)
+    try:
         fd = os.open(SECRET_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as f:
-            f.write(value)
-        return value.encode("utf-8")
+    except FileExistsError:  # another instance starting at the same moment wrote it first
+        return SECRET_FILE.read_bytes().strip()
+    with os.fdopen(fd, "w") as f:
+        f.write(value)
+    return value.encode("utf-8")
 
 
 class SessionSigner:
