@@ -29,6 +29,7 @@ from advisor.advice import advise, change_line
 from advisor.detection import cued_question, situation_for
 from advisor.facts import read_message
 from advisor.step import ADVISE, ASK, MAX_TRIES, next_step
+from advisor.text import clean, is_english_only
 
 
 class ActionCaseStep(Action):
@@ -56,6 +57,10 @@ class ActionCaseStep(Action):
         lines: List[Text] = []
         events: List[Dict[Text, Any]] = []
         if "dispute_type" in changed and f.dispute_type:
+            text = tracker.latest_message.get("text") or ""
+            if is_english_only(clean(text)):
+                t = k.dispute_types[f.dispute_type]
+                lines.append(replies.phrase(k, "english_understood", english_name=t.english_name, name=t.name))
             lines.append(replies.acknowledgement(k, f))
         else:
             noted = replies.noted(k, facts_set_this_turn(tracker))

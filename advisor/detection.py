@@ -130,10 +130,16 @@ def type_after_message(
     ("不是色差，是尺码")."""
     import re
 
-    from advisor.text import clean
+    from advisor.text import clean, has_chinese, looks_like_question
 
     if not re.search(r"\w", clean(text)):
         intent, confidence, fell_back = None, 0.0, False  # "？？？" or emoji alone describe nothing
+    elif named and not has_chinese(clean(text)) and not clean(text).startswith("/"):
+        # English or pinyin: the classifier knows Chinese only, so the words named decide
+        intent, confidence, fell_back = None, 0.0, True
+    elif named and (intent or "").startswith("ask_") and not looks_like_question(text):
+        # "退货寄回去了卖家不退钱" read as the 仅退款 question: it asks nothing, so the type it names counts
+        fell_back = True
     elif current is None and situation_for(k, text, intent, confidence, named):
         intent, confidence, fell_back = None, 0.0, False  # no dispute: no type from this message
     if current in negated and not named:

@@ -119,9 +119,70 @@ def read_message(
     # a type named after a negation ("不是色差，是尺码") is a correction
     for hit in _hits(s, _type_table(k), neg):
         (r.negated_types if hit.negated else r.types).append(hit.value)
-    if not r.types and not has_chinese(s):
-        r.types = _pinyin_types(k, s)
+    if not r.types:
+        # English words ("my parcel never arrived", "买的包是fake"), else pinyin when no Chinese at all
+        r.types = _english_types(k, s) or ([] if has_chinese(s) else _pinyin_types(k, s))
     return r
+
+
+# An English keyword's words match in order with at most this many words between.
+_ENGLISH_GAP = 2
+
+
+def _english_words(text: str) -> List[str]:
+    return re.findall(r"[a-z][a-z-]*", text.lower().replace("'", "").replace("\u2019", ""))
+
+
+def _english_types(k: Knowledge, s: str) -> List[str]:
+    """Types named in English ("the colour is totally different", "my parcel never
+    arrived"), in text order; a keyword right after a negation ("not broken") is no mention."""
+    words = _english_words(s)
+    if not words:
+        return []
+    negations = set(k.negations_english)
+    found: List[Tuple[int, int, str]] = []  # (start, end) word positions, type
+    for code, t in k.dispute_types.items():
+        for keyword in t.english_keywords:
+            span = _match_in_order(words, _english_words(keyword))
+            if span is None:
+                continue
+            starts_negated = _english_words(keyword)[0] in negations
+            if not starts_negated and span[0] > 0 and words[span[0] - 1] in negations:
+                continue
+            found.append((span[0], span[1], code))
+    # an overlapping shorter mention loses ("broke out" is a rash, not "broke")
+    found.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    taken: List[Tuple[int, int]] = []
+    kept: List[Tuple[int, str]] = []
+    for a, b, code in found:
+        if any(a < y and x < b for x, y in taken):
+            continue
+        taken.append((a, b))
+        kept.append((a, code))
+    out: List[str] = []
+    for _, code in sorted(kept):
+        if code not in out:
+            out.append(code)
+    return out
+
+
+def _match_in_order(words: Sequence[str], keyword: Sequence[str]) -> Optional[Tuple[int, int]]:
+    """(start, end) of the first place the keyword's words occur in order, each
+    within _ENGLISH_GAP words of the one before; None when they don't."""
+    if not keyword:
+        return None
+    for start, w in enumerate(words):
+        if w != keyword[0]:
+            continue
+        pos = start
+        for part in keyword[1:]:
+            window = words[pos + 1 : pos + 2 + _ENGLISH_GAP]
+            if part not in window:
+                break
+            pos = pos + 1 + window.index(part)
+        else:
+            return start, pos + 1
+    return None
 
 
 _MIN_PINYIN = 5  # letters: shorter pinyin words ("guo", "jia") match by accident

@@ -95,6 +95,8 @@ class DisputeType:
     keywords: Tuple[str, ...]
     weak_evidence_note: str = ""
     safety_first: str = ""
+    english_name: str = ""  # "a colour difference": said back to a message with no Chinese
+    english_keywords: Tuple[str, ...] = ()
 
 
 SOURCE_KINDS = ("article", "law", "authority", "platform_rule")
@@ -128,6 +130,7 @@ class Knowledge:
     situations: Mapping[str, str]
     situation_cues: Mapping[str, Tuple[str, ...]]
     phrases: Mapping[str, Any]
+    negations_english: Tuple[str, ...] = ()
 
     def evidence_for(self, code: str) -> List[EvidenceItem]:
         return [self.evidence_items[i] for i in self.dispute_types[code].evidence]
@@ -180,6 +183,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         unknown = [i for i in evidence if i not in items]
         if unknown:
             raise KnowledgeError(f"{where}.evidence: unknown items {unknown}")
+        english = _require(t, "english", where)
         types[code] = DisputeType(
             code=code,
             name=_require(t, "name", where),
@@ -188,6 +192,8 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
             keywords=tuple(_require(t, "keywords", where)),
             weak_evidence_note=t.get("weak_evidence_note", ""),
             safety_first=t.get("safety_first", ""),
+            english_name=_require(english, "name", f"{where}.english"),
+            english_keywords=tuple(_require(english, "keywords", f"{where}.english")),
         )
 
     attitudes = _require(raw, "seller_attitudes", "knowledge")
@@ -278,6 +284,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
             k: tuple(v) for k, v in _require(raw, "product_categories", "knowledge").items()
         },
         negations=tuple(_require(raw, "negations", "knowledge")),
+        negations_english=tuple(_require(raw, "negations_english", "knowledge")),
         advice=advice,
         faq=faq,
         faq_sources=faq_sources,

@@ -3,6 +3,8 @@ message must read the same way in both (Traditional -> Simplified, full-width
 -> half-width, invisible characters out, length capped)."""
 from __future__ import annotations
 
+import re
+
 import logging
 import unicodedata
 from functools import lru_cache
@@ -60,6 +62,14 @@ def is_english_only(text: str) -> bool:
     """Latin words and no Chinese at all: "my order never arrived"."""
     letters = sum(ch.isascii() and ch.isalpha() for ch in text)
     return not has_chinese(text) and letters >= 3 and not text.startswith("/")
+
+
+_QUESTION = re.compile(r"[？?]|吗|(?<![什怎这那多])么|怎么|怎样|如何|能不能|可不可以|可以吗|多久|多少|什么|啥|是否|有没有用")
+
+
+def looks_like_question(text: str) -> bool:
+    """"仅退款可以吗", "运费谁出？": the message asks something (a report says what happened)."""
+    return bool(_QUESTION.search(text or ""))
 
 
 def has_chinese(text: str) -> bool:

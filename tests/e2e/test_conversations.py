@@ -120,3 +120,11 @@ def test_human_handoff_explains_where_to_go(bot):
 def test_api_status_is_up(servers):
     assert requests.get(f"{servers}/status", params=api_params(), timeout=10).ok
     assert requests.get(f"{servers}/status", timeout=10).status_code == 401
+
+
+def test_english_naming_the_problem_is_understood_and_answered_in_both_languages(bot):
+    reply = bot.texts("I ordered a power bank three weeks ago and my parcel still hasn't arrived")
+    assert "a delivery problem" in reply and "物流问题" in reply
+    assert bot.slots()["dispute_type"] == "logistics"
+    bot.texts("199")  # a bare number answers the amount question
+    assert bot.slots()["amount_yuan"] == 199

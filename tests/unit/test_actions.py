@@ -180,7 +180,7 @@ def test_messages_that_are_no_dispute_get_a_short_useful_answer(intent, words):
 
 
 def test_english_only_gets_an_answer_in_both_languages():
-    msgs, _ = run(ActionCaseStep(), make_tracker("my parcel never arrived", "nlu_fallback", 0.2))
+    msgs, _ = run(ActionCaseStep(), make_tracker("hello, can you help me with my order?", "nlu_fallback", 0.2))
     assert "Chinese" in msgs[0]["text"] and "中文" in msgs[0]["text"]
 
 
@@ -285,3 +285,11 @@ def test_a_greeting_as_the_first_message_sets_no_slot_and_is_greeted():
     assert events == []
     msgs, _ = run(ActionCaseStep(), make_tracker("你好", "greet", 0.99))
     assert msgs[0]["text"] == KNOWLEDGE.situations["greet"]
+
+
+def test_english_naming_a_problem_gets_the_type_said_back_in_english_and_chinese():
+    t = make_tracker("my parcel never arrived", "nlu_fallback", 0.2,
+                     slots={"dispute_type": "logistics"}, events_this_turn=slot_turn(dispute_type="logistics"))
+    msgs, _ = run(ActionCaseStep(), t)
+    text = msgs[0]["text"]
+    assert "a delivery problem" in text and "物流问题" in text and "Chinese" in text

@@ -51,3 +51,30 @@ def test_an_unsure_correction_keeps_the_type():
     assert choose_dispute_type("size", "correct_dispute_type", 0.45, [], T) == "size"
     assert choose_dispute_type("size", "correct_dispute_type", 0.9, [], T, uncertain=True) == "size"
     assert choose_dispute_type("size", "correct_dispute_type", 0.45, ["fraud"], T) == "size"
+
+
+# ------------------------------------------------ what the dialogue decides from a message
+
+from advisor.detection import type_after_message  # noqa: E402
+from advisor.facts import read_message  # noqa: E402
+from advisor.knowledge import default_knowledge  # noqa: E402
+
+K = default_knowledge()
+
+
+def decided(text, intent, confidence, fell_back=False, current=None):
+    r = read_message(K, text)
+    return type_after_message(K, current, text, intent, confidence, fell_back, r.types, r.negated_types, 0.4)
+
+
+def test_english_is_typed_by_its_words_whatever_the_classifier_says():
+    # the classifier knows Chinese only: a sure wrong intent on English text does not count
+    assert decided("The blender stopped working after 2 days", "report_color_difference", 0.92) == "quality"
+    assert decided("my parcel never arrived", "nlu_fallback", 0.4, fell_back=True) == "logistics"
+    assert decided("Do you have this in red?", "report_color_difference", 0.92) is None
+
+
+def test_a_report_read_as_a_rights_question_keeps_the_type_it_names():
+    assert decided("退货寄回去了卖家不退钱", "ask_refund_only", 0.71) == "refund_refused"
+    # asked as a question, it stays a question (the FAQ answers it)
+    assert decided("卖家不退钱可以申请仅退款吗", "ask_refund_only", 0.71) is None

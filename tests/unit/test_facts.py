@@ -248,3 +248,26 @@ def test_a_generic_word_answers_for_the_listed_item_of_its_kind():
     r = read("照片有，别的没有", "evidence_item", SIZE)
     assert "size_label_photo" in r.evidence_have
     assert {"order_info", "chat_records"} <= set(r.evidence_missing) and r.answered
+
+
+@pytest.mark.parametrize("text, types", [
+    ("The blender stopped working after 2 days", ["quality"]),
+    ("the colour is totally different from the picture", ["color_difference"]),
+    ("The size is way smaller than the chart", ["size"]),
+    ("I broke out in a rash after using this cream", ["allergy"]),  # "broke out", not "broke"
+    ("fake product, not original", ["fraud"]),
+    ("my parcel never arrived", ["logistics"]),
+    ("seller refuses to refund me", ["refund_refused"]),
+    ("not as described, the free gift is missing", ["false_advertising"]),
+    ("买的耳机是fake的", ["fraud"]),  # English inside Chinese
+    ("it's not broken, I just want another colour", []),  # negated; a colour asked, not a difference
+    ("Do you have this in red?", []),
+    ("hello, anyone there", []),
+])
+def test_types_named_in_english(text, types):
+    assert read(text).types == types
+
+
+def test_pinyin_of_a_keyword_inside_a_longer_phrase():
+    assert read("wuliu yizhi bu dong").types == ["logistics"]
+    assert read("zhiliang tai cha le, yi tian jiu huai").types == ["quality"]
