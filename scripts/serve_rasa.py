@@ -243,6 +243,39 @@ def loaded_objects_left_out_of_garbage_collection() -> None:
     rasa.core.run.load_agent_on_start = load_agent_on_start
 
 
+# Keys of Rasa's structured log events that hold what a user typed or what was said
+# back (rasa.utils.log_utils lists the same for its anonymisation plug-in).
+USER_CONTENT_KEYS = frozenset({
+    "text", "response_text", "user_text", "slot_values", "parse_data_text", "parse_data_entities",
+    "prediction_events", "tracker_latest_message", "prefilled_slots", "message", "response",
+    "slot_candidates", "rasa_event", "rasa_events", "tracker_states", "current_states", "old_states",
+    "successes", "current_entity", "next_entity", "states", "entity", "token_text", "user_message",
+    "json_message",
+})
+REDACTED = "[redacted]"
+
+
+def redact_user_content(_logger, method: str, event_dict: dict) -> dict:
+    """A structlog processor: above debug, what the user typed is replaced by REDACTED."""
+    if method != "debug":
+        for key in USER_CONTENT_KEYS.intersection(event_dict):
+            event_dict[key] = REDACTED
+    return event_dict
+
+
+def user_text_kept_out_of_logs() -> None:
+    """PIPL: logs at INFO and above carry no message text, slots or entities.
+
+    Rasa's REST channel logs a message's text at ERROR when its turn fails or times
+    out, and other events carry slots and entities. Rasa's structlog pipeline starts
+    with an anonymisation hook (a Rasa Plus plug-in, a no-op here); this processor
+    takes its place. `--debug` still shows everything, for a developer's own machine.
+    """
+    from rasa.utils import log_utils
+
+    log_utils._anonymizer = redact_user_content
+
+
 def api_token_from_environment(argv: list) -> list:
     """`--enable-api` only with a token: `--auth-token` from RASA_API_TOKEN.
 
@@ -263,6 +296,7 @@ def api_token_from_environment(argv: list) -> list:
 
 def main() -> None:
     sys.argv = api_token_from_environment(sys.argv)
+    user_text_kept_out_of_logs()
     check_action_answers_with_one_validator()
     sqlite_write_ahead_log()
     sqlite_connection_kept_open()

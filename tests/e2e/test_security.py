@@ -2,6 +2,7 @@
 the HTTP API without, with a wrong and with the right token; CORS from a foreign
 origin; a flood from one sender; an oversized body."""
 import concurrent.futures
+import json
 import os
 import secrets
 import signal
@@ -33,7 +34,7 @@ def run_sh(tmp_path_factory):
         wait_until(lambda: requests.post(f"{url}/webhooks/rest/webhook", timeout=30,
                                          json={"sender": "probe", "message": "你好"}).ok,
                    "scripts/run.sh", [proc])
-        yield {"url": url, "token": token, "page": f"http://127.0.0.1:{web_port}"}
+        yield {"url": url, "token": token, "page": f"http://127.0.0.1:{web_port}", "log": tmp / "run.log"}
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
@@ -105,3 +106,30 @@ def test_an_oversized_body_is_refused_and_the_channel_still_works(run_sh):
     ok = requests.post(f"{run_sh['url']}/webhooks/rest/webhook", timeout=30,
                        json={"sender": "big-after", "message": "你好"})
     assert ok.status_code == 200 and ok.json()
+
+
+# What a shopper types that must never reach the logs (PIPL): the message itself, a
+# phone number, an order number, a name.
+PRIVATE = {"phone": "13912345678", "order": "3021987654321098765", "name": "欧阳小鹏",
+           "text": "紫色独角兽拖鞋"}
+
+
+def test_the_logs_carry_no_message_text_phone_order_id_or_name(run_sh):
+    url = f"{run_sh['url']}/webhooks/rest/webhook"
+    sender = f"private-{uuid.uuid4().hex[:8]}"
+    lines = [
+        f"我叫{PRIVATE['name']}，买的{PRIVATE['text']}开胶了，订单号{PRIVATE['order']}，电话{PRIVATE['phone']}",
+        f"299，卖家说是我{PRIVATE['text']}穿法不对",
+        f"{PRIVATE['phone']}",
+    ]
+    for line in lines:
+        assert requests.post(url, json={"sender": sender, "message": line}, timeout=60).status_code == 200
+    # a malformed body and an API parse of the same words must not log them either
+    requests.post(url, data=f'{{"sender": "{sender}", "message": "{PRIVATE["text"]}', timeout=30)
+    requests.post(f"{run_sh['url']}/model/parse", json={"text": lines[0]},
+                  params={"token": run_sh["token"]}, timeout=30)
+    log = (run_sh["log"]).read_text("utf-8", errors="replace")
+    assert "Rasa server" in log and " INFO " in log  # the servers' own output, at INFO
+    for what, value in PRIVATE.items():
+        # JSON log lines escape Chinese ("\\u72ec"): look for both spellings
+        assert value not in log and json.dumps(value)[1:-1] not in log, f"the {what} was logged"

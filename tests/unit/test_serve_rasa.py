@@ -166,3 +166,35 @@ def test_sqlite_tracker_reads_match_rasas_own_queries(restore, tmp_path):
     assert after["nobody"] is None
     full = asyncio.run(store.retrieve_full_tracker("a"))  # all sessions: Rasa's own query
     assert len(full.events) > len(after["a"][0]) and full.events[0].type_name == "action"
+
+
+def test_user_text_is_redacted_from_rasas_logs_above_debug(caplog):
+    import json
+    import logging
+
+    import structlog
+    from rasa.utils import log_utils
+
+    saved = log_utils._anonymizer
+    try:
+        serve_rasa.user_text_kept_out_of_logs()
+        log_utils.configure_structlog(logging.INFO)
+        assert structlog.get_config()["processors"][0] is serve_rasa.redact_user_content
+        caplog.set_level(logging.DEBUG)
+        # what Rasa's REST channel logs when a turn fails, and an event with slots
+        structlog.get_logger().error("rest.message.received.failure", text="紫色独角兽拖鞋 13912345678")
+        structlog.get_logger().info("processor.slots", slot_values={"amount_yuan": 299})
+        out = caplog.text
+        assert "rest.message.received.failure" in out and "processor.slots" in out
+        # JSON logs escape Chinese ("\\u72ec"): look for both spellings
+        for value in ("独角兽", "13912345678", "299"):
+            assert value not in out and json.dumps(value)[1:-1] not in out
+        assert serve_rasa.REDACTED in out
+        # a developer's --debug still sees it
+        caplog.clear()
+        log_utils.configure_structlog(logging.DEBUG)
+        structlog.get_logger().debug("processor.message.parse", parse_data_text="紫色独角兽拖鞋")
+        assert "独角兽" in caplog.text or json.dumps("独角兽")[1:-1] in caplog.text
+    finally:
+        log_utils._anonymizer = saved
+        log_utils.configure_structlog(logging.WARNING)
