@@ -24,7 +24,7 @@ from actions.tracker_facts import (
     small_talk,
     slots_set_this_turn,
 )
-from advisor import replies
+from advisor import privacy, replies
 from advisor.advice import advise, change_line
 from advisor.detection import cued_question, situation_for
 from advisor.facts import read_message
@@ -32,16 +32,46 @@ from advisor.step import ADVISE, ASK, MAX_TRIES, next_step
 from advisor.text import clean, is_english_only
 
 
+# "删除我的记录" must be meant: a confirmation is asked anyway, but an unsure guess
+# should not interrupt a case with a deletion question.
+ERASE_MIN_CONFIDENCE = 0.6
+
+
+def first_contact(tracker: Tracker) -> bool:
+    """Nothing was said to this user before in this conversation."""
+    return not any(e.get("event") == "bot" for e in tracker.events)
+
+
 class ActionCaseStep(Action):
     def name(self) -> Text:
         return "action_case_step"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        said_before = len(dispatcher.messages)
+        events = self._step(dispatcher, tracker)
+        erased = any(e.get("name") == privacy.ERASE_SLOT for e in events)
+        if len(dispatcher.messages) > said_before and not erased and first_contact(tracker):
+            # PIPL: what is kept, why, for how long, how to delete it; once, after the first answer
+            dispatcher.utter_message(text=privacy.notice(KNOWLEDGE))
+        return events
+
+    def _step(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
         k = KNOWLEDGE
+        intent, confidence, _ = classified_intent(tracker)
+        text = tracker.latest_message.get("text") or ""
+        if tracker.get_slot("requested_slot") == privacy.ERASE_QUESTION:
+            if privacy.erase_answer(k, text, intent):
+                dispatcher.utter_message(text=k.privacy["erased"])
+                return [SlotSet(privacy.ERASE_SLOT, True), SlotSet("requested_slot", None)]
+            dispatcher.utter_message(text=k.privacy["erase_kept"])
+            return [SlotSet("requested_slot", None)]
+        if intent == privacy.ERASE_INTENT and confidence >= ERASE_MIN_CONFIDENCE:
+            buttons = [{"title": t, "payload": p} for t, p in k.privacy["erase_buttons"]]
+            dispatcher.utter_message(text=k.privacy["erase_confirm"], buttons=buttons)
+            return [SlotSet("requested_slot", privacy.ERASE_QUESTION)]
         f = case_facts(tracker)
         changed = slots_set_this_turn(tracker)
-        intent, _, _ = classified_intent(tracker)
-        cued = cued_question(k, tracker.latest_message.get("text") or "", intent)
+        cued = cued_question(k, text, intent)
         if cued:
             # a rights question inside a report: answer it, then go on with the case (if any)
             dispatcher.utter_message(text=k.faq[cued])

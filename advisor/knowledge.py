@@ -7,7 +7,7 @@ in the middle of a conversation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Tuple
@@ -99,6 +99,8 @@ class DisputeType:
     english_keywords: Tuple[str, ...] = ()
 
 
+PRIVACY_KEYS = ("notice", "sensitive", "erase_confirm", "erase_buttons", "erase_no", "erase_yes", "erased", "erase_kept")
+
 SOURCE_KINDS = ("article", "law", "authority", "platform_rule")
 
 
@@ -131,6 +133,7 @@ class Knowledge:
     situation_cues: Mapping[str, Tuple[str, ...]]
     phrases: Mapping[str, Any]
     negations_english: Tuple[str, ...] = ()
+    privacy: Mapping[str, Any] = field(default_factory=dict)  # notices and the erase exchange
 
     def evidence_for(self, code: str) -> List[EvidenceItem]:
         return [self.evidence_items[i] for i in self.dispute_types[code].evidence]
@@ -268,7 +271,13 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
     if missing_p:
         raise KnowledgeError(f"phrases: missing {missing_p}")
 
+    privacy = dict(_require(raw, "privacy", "knowledge"))
+    for key in PRIVACY_KEYS:
+        _require(privacy, key, "privacy")
+    privacy["erase_buttons"] = tuple((b["title"], b["payload"]) for b in privacy["erase_buttons"])
+
     return Knowledge(
+        privacy=privacy,
         phrases=phrases,
         situation_cues=cues,
         case_facts=case_facts,

@@ -6,6 +6,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from advisor.advice import Advice
 from advisor.case import CaseFacts, fmt_number
+from advisor.privacy import needs_sensitive_notice
 from advisor.knowledge import Knowledge
 
 
@@ -70,6 +71,8 @@ def acknowledgement(k: Knowledge, f: CaseFacts) -> str:
         lines.append(phrase(k, "noted_first", facts="；".join(known)))
     if t.safety_first:
         lines.append(t.safety_first)
+    if needs_sensitive_notice(k, f):
+        lines.append(k.privacy["sensitive"])
     return "\n".join(lines)
 
 

@@ -32,7 +32,7 @@ def bench_endpoints(base: dict, actions_port: int, tracker_db: Path) -> dict:
     out = dict(base or {})
     out["action_endpoint"] = {**(out.get("action_endpoint") or {}),
                               "url": f"http://127.0.0.1:{actions_port}/webhook"}
-    out["tracker_store"] = {"type": "SQL", "dialect": "sqlite", "db": str(tracker_db)}
+    out["tracker_store"] = {**base.get("tracker_store", {}), "dialect": "sqlite", "db": str(tracker_db)}
     return out
 
 

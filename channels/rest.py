@@ -67,7 +67,7 @@ class CheckedRestInput(RestInput):
                 # a web chat conversation: written only by the browser that holds it
                 return error_response(403, "this sender id belongs to a web chat session")
             ip = self.limits.client_ip(request.ip, request.headers.get("x-forwarded-for"))
-            if not self.limits.allow(body["sender"], ip):
+            if not await self.limits.allow(body["sender"], ip):
                 return response.json({"error": "rate_limited", "reason": "too many messages, slow down",
                                       "text": TOO_FAST}, status=429, headers={"Retry-After": "5"})
             return None

@@ -114,7 +114,7 @@ class SignedSessionSocketIOInput(SocketIOInput):
             if session_id is None or data.get("session_id") not in (None, session_id):
                 logger.warning("socket.io: a message for a session this connection was not given; ignored")
                 return
-            if not limits.allow(session_id, _client_ip(sio, sid, limits)):
+            if not await limits.allow(session_id, _client_ip(sio, sid, limits)):
                 await sio.emit(self.bot_message_evt, {"text": TOO_FAST}, room=sid)
                 return
             metadata = data.get(self.metadata_key) if isinstance(data.get(self.metadata_key), dict) else {}

@@ -99,12 +99,13 @@ class WeChatInput(InputChannel):
         async def receive(request: Request) -> HTTPResponse:
             try:
                 message, key, p, encrypted = self._read(request)
+                await self._check_nonce(p, key)
             except BadRequest as e:
                 return _refuse(e)
             if not self.replies.claim(key):
                 # WeChat retrying: never a second turn for the same message
                 return self._answer(message, self.replies.reply_for(key), p, encrypted)
-            if self.limits.allow_sender(message.source):
+            if await self.limits.allow_sender(message.source):
                 reply = await self._reply_to(request, on_new_message, message)
             else:
                 reply = TOO_FAST  # a flood from one user: no turn, a short answer
@@ -141,15 +142,20 @@ class WeChatInput(InputChannel):
         else:
             raise BadRequest(400, f"unknown encrypt_type {encrypt_type!r}")
         message, key = _parse(xml)
-        self._check_fresh(p, key)
+        self._check_fresh(p)
         return message, key, p, encrypted
 
-    def _check_fresh(self, p: Dict[str, str], message_key: Optional[str] = None) -> None:
+    def _check_fresh(self, p: Dict[str, str]) -> None:
         try:
-            if message_key is None:
-                self.replay_guard.check_time(p["timestamp"])
-            else:
-                self.replay_guard.check(p["timestamp"], p["nonce"], message_key)
+            self.replay_guard.check_time(p["timestamp"])
+        except Replayed as e:
+            logger.warning("refused a WeChat request: %s", e)
+            raise BadRequest(403, str(e))
+
+    async def _check_nonce(self, p: Dict[str, str], message_key: str) -> None:
+        """A nonce seen before for another message: a replay (shared through Redis in a cluster)."""
+        try:
+            await self.replay_guard.check(p["timestamp"], p["nonce"], message_key)
         except Replayed as e:
             logger.warning("refused a WeChat request: %s", e)
             raise BadRequest(403, str(e))

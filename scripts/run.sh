@@ -12,13 +12,16 @@ web_port="${WEB_PORT:-8080}"
 # CORS: only the chat page's own origins may call the Rasa server from a browser.
 web_origins="${WEB_ORIGINS:-http://127.0.0.1:$web_port http://localhost:$web_port}"
 
-# endpoints.yml names the action server on port 5055: on another port, Rasa gets a copy
-# of it that names this one (in a temporary file, removed on exit).
+# endpoints.yml names the action server on port 5055 and the SQLite file trackers.db: on
+# another port, or with TRACKER_DB set (a test's own database), Rasa gets a copy of it that
+# names those (in a temporary file, removed on exit).
 endpoints=endpoints.yml
-if [ "$actions_port" != 5055 ]; then
+if [ "$actions_port" != 5055 ] || [ -n "${TRACKER_DB:-}" ]; then
   endpoints=$(mktemp --suffix=.yml)
-  sed "s|http://127.0.0.1:5055/webhook|http://127.0.0.1:$actions_port/webhook|" endpoints.yml > "$endpoints"
+  sed -e "s|http://127.0.0.1:5055/webhook|http://127.0.0.1:$actions_port/webhook|" \
+      -e "s|db: \"trackers.db\"|db: \"${TRACKER_DB:-trackers.db}\"|" endpoints.yml > "$endpoints"
   grep -q "127.0.0.1:$actions_port/webhook" "$endpoints" || { echo "endpoints.yml: action_endpoint url is not http://127.0.0.1:5055/webhook; set it by hand" >&2; exit 1; }
+  grep -q "db: \"${TRACKER_DB:-trackers.db}\"" "$endpoints" || { echo "endpoints.yml: tracker_store db is not \"trackers.db\"; set TRACKER_DB's place by hand" >&2; exit 1; }
 fi
 cleanup() { kill ${actions_pid:-} ${web_pid:-} 2>/dev/null || true; [ "$endpoints" = endpoints.yml ] || rm -f "$endpoints"; }
 trap cleanup EXIT INT TERM

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 import requests
+import yaml
 from wechat_fake_api import wechat_api  # noqa: F401  (fixture: fake WeChat API for the WeChat channel)
+from bench.servers import bench_endpoints
 from scripts.api_access import api_params
 
 # The servers' HTTP API needs a token (scripts/serve_rasa.py refuses to start without one);
@@ -84,11 +86,9 @@ def servers(tmp_path_factory, wechat_api):
     logs.mkdir(exist_ok=True)
     actions_port, rasa_port = free_port(), free_port()
     endpoints = tmp / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{tmp / "trackers.db"}"\n',
-        encoding="utf-8",
-    )
+    # the real endpoints.yml (its tracker store class), with this run's ports and database
+    base = yaml.safe_load((ROOT / "endpoints.yml").read_text("utf-8"))
+    endpoints.write_text(yaml.safe_dump(bench_endpoints(base, actions_port, tmp / "trackers.db")), encoding="utf-8")
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", SQLALCHEMY_SILENCE_UBER_WARNING="1",
                SANIC_HOST="127.0.0.1", **wechat_api.rasa_env())
     procs = []

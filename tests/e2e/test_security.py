@@ -15,6 +15,7 @@ import requests
 from conftest import BIN, MODEL, ROOT, free_port, wait_until
 
 EVIL = "https://evil.example"
+RETENTION_S = 20  # the servers here forget a conversation 20 s after its last message
 
 
 @pytest.fixture(scope="module")
@@ -22,9 +23,12 @@ def run_sh(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("security")
     rasa_port, actions_port, web_port = free_port(), free_port(), free_port()
     token = secrets.token_urlsafe(24)
+    # its own tracker database (not the developer's trackers.db), and a retention of
+    # RETENTION_S seconds, purged every second, for the retention test
     env = dict(os.environ, RASA_PORT=str(rasa_port), ACTIONS_PORT=str(actions_port),
                WEB_PORT=str(web_port), TMPDIR=str(tmp), RASA_API_TOKEN=token,
-               PATH=f"{BIN}:{os.environ['PATH']}")
+               TRACKER_DB=str(tmp / "trackers.db"), RETENTION_DAYS=str(RETENTION_S / 86400),
+               RETENTION_PURGE_EVERY_S="1", PATH=f"{BIN}:{os.environ['PATH']}")
     env.pop("WEB_ORIGINS", None)
     with open(tmp / "run.log", "w") as log:
         proc = subprocess.Popen(["bash", "scripts/run.sh", str(MODEL)], cwd=ROOT, env=env,
@@ -34,7 +38,8 @@ def run_sh(tmp_path_factory):
         wait_until(lambda: requests.post(f"{url}/webhooks/rest/webhook", timeout=30,
                                          json={"sender": "probe", "message": "你好"}).ok,
                    "scripts/run.sh", [proc])
-        yield {"url": url, "token": token, "page": f"http://127.0.0.1:{web_port}", "log": tmp / "run.log"}
+        yield {"url": url, "token": token, "page": f"http://127.0.0.1:{web_port}", "log": tmp / "run.log",
+               "db": tmp / "trackers.db"}
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
@@ -133,3 +138,22 @@ def test_the_logs_carry_no_message_text_phone_order_id_or_name(run_sh):
     for what, value in PRIVATE.items():
         # JSON log lines escape Chinese ("\\u72ec"): look for both spellings
         assert value not in log and json.dumps(value)[1:-1] not in log, f"the {what} was logged"
+
+
+def test_the_server_purges_idle_conversations_by_itself(run_sh):
+    import time
+
+    sender = f"idle-{uuid.uuid4().hex[:8]}"
+    url = run_sh["url"]
+    assert requests.post(f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": "鞋子开胶了"},
+                         timeout=60).status_code == 200
+
+    def events():
+        r = requests.get(f"{url}/conversations/{sender}/tracker", params={"token": run_sh["token"]}, timeout=30)
+        return [e for e in r.json()["events"] if e.get("event") == "user"]
+
+    assert events() and run_sh["db"].exists()  # stored, in this run's own database
+    deadline = time.time() + RETENTION_S + 30
+    while events() and time.time() < deadline:
+        time.sleep(2)
+    assert not events(), "the conversation was still there after the retention period"

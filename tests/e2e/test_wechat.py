@@ -331,6 +331,7 @@ def test_buttons_are_numbered_and_a_number_picks_one(wechat, wechat_api):
     first = wechat.say(openid, "买的裙子颜色和图片差太多了，花了299")
     turn = wechat.last_turn_bot_messages(openid)
     assert first == turn[0] and "「色差」" in first
+    wechat_api.wait_for_texts(openid, len(turn) - 1)  # the rest of the turn (the privacy notice) is pushed
     assert "1. " in first and "2. " in first and "5. " in first and CHOICE_HINT in first
     assert wechat.tracker(openid)["slots"]["requested_slot"] == "seller_attitude"
 

@@ -21,6 +21,7 @@ def make_tracker(
     active_loop: Optional[str] = None,
     ranking: Optional[List[Dict[str, Any]]] = None,
     events_this_turn: Optional[List[Dict[str, Any]]] = None,
+    first_contact: bool = False,
 ) -> Tracker:
     all_slots = {name: None for name in SLOT_NAMES}
     all_slots["requested_slot"] = None
@@ -31,7 +32,9 @@ def make_tracker(
         "entities": entities or [],
         "intent_ranking": ranking or [{"name": intent, "confidence": confidence}],
     }
-    events = [{"event": "action", "name": "action_listen"}, {"event": "user", "text": text, "parse_data": message}]
+    # an ongoing conversation unless first_contact: the assistant spoke before
+    events = [] if first_contact else [{"event": "bot", "text": "（之前的回答）"}]
+    events += [{"event": "action", "name": "action_listen"}, {"event": "user", "text": text, "parse_data": message}]
     events += events_this_turn or []
     return Tracker(
         "test-user", all_slots, message, events, False, None,

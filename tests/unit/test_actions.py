@@ -293,3 +293,54 @@ def test_english_naming_a_problem_gets_the_type_said_back_in_english_and_chinese
     msgs, _ = run(ActionCaseStep(), t)
     text = msgs[0]["text"]
     assert "a delivery problem" in text and "物流问题" in text and "Chinese" in text
+
+
+# ------------------------------------------------------------ privacy (PIPL)
+
+from advisor import privacy  # noqa: E402
+
+
+def test_the_first_answer_of_a_conversation_carries_the_privacy_notice_once():
+    msgs, _ = run(ActionCaseStep(), make_tracker("你好", "greet", first_contact=True))
+    assert "删除我的记录" in msgs[-1]["text"] and "180天" in msgs[-1]["text"]
+    msgs, _ = run(ActionCaseStep(), make_tracker("你好", "greet"))  # the assistant spoke before
+    assert all("删除我的记录" not in m["text"] for m in msgs)
+
+
+def test_the_notice_says_the_configured_retention(monkeypatch):
+    monkeypatch.setenv("RETENTION_DAYS", "30")
+    msgs, _ = run(ActionCaseStep(), make_tracker("你好", "greet", first_contact=True))
+    assert "30天" in msgs[-1]["text"]
+
+
+def test_deleting_records_is_confirmed_first():
+    slots = {"dispute_type": "quality", "requested_slot": "amount_yuan"}
+    msgs, events = run(ActionCaseStep(), make_tracker("删除我的记录", "delete_my_records", 0.9, slots=slots))
+    assert msgs[0]["text"] == KNOWLEDGE.privacy["erase_confirm"]
+    assert [b["title"] for b in msgs[0]["buttons"]] == ["确认删除", "先不删"]
+    assert slot_events(events) == {"requested_slot": privacy.ERASE_QUESTION}
+
+
+@pytest.mark.parametrize("text, intent, erased", [
+    ("确认删除", "delete_my_records", True), ("是的", "affirm", True), ("删吧", "inform", True),
+    ("先不删", "deny", False), ("算了不删了", "inform", False), ("买的鞋开胶了", "report_quality", False),
+])
+def test_only_a_clear_yes_erases(text, intent, erased):
+    slots = {"dispute_type": "quality", "requested_slot": privacy.ERASE_QUESTION}
+    msgs, events = run(ActionCaseStep(), make_tracker(text, intent, 0.9, slots=slots))
+    got = slot_events(events)
+    assert got["requested_slot"] is None
+    if erased:
+        assert got[privacy.ERASE_SLOT] is True and msgs[0]["text"] == KNOWLEDGE.privacy["erased"]
+    else:
+        assert privacy.ERASE_SLOT not in got and msgs[0]["text"] == KNOWLEDGE.privacy["erase_kept"]
+
+
+def test_a_health_case_is_told_its_details_are_sensitive():
+    t = make_tracker("用了面霜脸上起红疹", "report_allergy", 0.95, slots={"dispute_type": "allergy"},
+                     events_this_turn=slot_turn(dispute_type="allergy"))
+    msgs, _ = run(ActionCaseStep(), t)
+    assert KNOWLEDGE.privacy["sensitive"] in msgs[0]["text"]
+    t = make_tracker("鞋子开胶了", "report_quality", 0.95, slots={"dispute_type": "quality"},
+                     events_this_turn=slot_turn(dispute_type="quality"))
+    assert KNOWLEDGE.privacy["sensitive"] not in run(ActionCaseStep(), t)[0][0]["text"]

@@ -1,0 +1,128 @@
+"""Rasa's SQL tracker store, able to forget (PIPL).
+
+Rasa 3.6's tracker stores have no delete. This one adds two, on SQLite and
+PostgreSQL alike, with SQLAlchemy 2.0-style statements and bound parameters only:
+
+- **On the shopper's request** ("删除我的记录", confirmed): the action sets the slot
+  ERASE_SLOT; when Rasa saves that turn, every event of the conversation is
+  deleted instead, so the tracker API shows no trace of it. The deletion is
+  logged with a count and a short hash of the id, never with any content.
+- **After RETENTION_DAYS without activity** (default 180): every conversation
+  whose newest event is older is deleted by a purge the server runs by itself
+  every RETENTION_PURGE_EVERY_S seconds (default 3600), and by `make purge`.
+
+endpoints.yml names it as `type: storage.tracker_store.PrivacySQLTrackerStore`
+with the usual SQLTrackerStore settings.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import os
+import time
+from typing import Any, Callable, Optional, Tuple
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+
+from advisor.privacy import ERASE_SLOT, retention_days as retention_days_from_env
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_PURGE_EVERY_S = 3600.0
+DAY_S = 86_400
+
+
+def id_hash(sender_id: str) -> str:
+    """What the logs say instead of a sender id (an OpenID or a user id is personal data)."""
+    return hashlib.sha256(sender_id.encode("utf-8")).hexdigest()[:12]
+
+
+def delete_conversation(engine: sa.engine.Engine, events: sa.Table, sender_id: str) -> int:
+    """Delete every event of one conversation; the number deleted."""
+    with engine.begin() as connection:
+        return connection.execute(sa.delete(events).where(events.c.sender_id == sender_id)).rowcount or 0
+
+
+def purge_inactive(engine: sa.engine.Engine, events: sa.Table, now: float, days: float) -> Tuple[int, int]:
+    """Delete every conversation whose newest event is more than `days` before `now`:
+    (conversations, events) deleted."""
+    if days <= 0:
+        return 0, 0
+    cutoff = now - days * DAY_S
+    idle = (
+        sa.select(events.c.sender_id)
+        .group_by(events.c.sender_id)
+        .having(sa.func.max(events.c.timestamp) < cutoff)
+    )
+    with engine.begin() as connection:
+        senders = [row[0] for row in connection.execute(idle)]
+        deleted = 0
+        for start in range(0, len(senders), 500):  # bounded IN lists
+            chunk = senders[start : start + 500]
+            deleted += connection.execute(sa.delete(events).where(events.c.sender_id.in_(chunk))).rowcount or 0
+    return len(senders), deleted
+
+
+class PrivacySQLTrackerStore(SQLTrackerStore):
+    """SQLTrackerStore that deletes a conversation on request and purges idle ones."""
+
+    def __init__(self, *args: Any, retention_days: Optional[float] = None,
+                 purge_every_s: Optional[float] = None, clock: Callable[[], float] = time.time,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.retention_days = retention_days_from_env() if retention_days is None else float(retention_days)
+        if purge_every_s is None:
+            try:
+                purge_every_s = float(os.environ.get("RETENTION_PURGE_EVERY_S", DEFAULT_PURGE_EVERY_S))
+            except ValueError:
+                purge_every_s = DEFAULT_PURGE_EVERY_S
+        self.purge_every_s = max(1.0, purge_every_s)
+        self.clock = clock
+        self._purging: Optional[asyncio.Task] = None
+        try:  # Rasa builds the store on the server's loop at start-up: purge from then on
+            asyncio.get_running_loop()
+            self._start_purging()
+        except RuntimeError:
+            pass  # no loop yet (a script, a test): the first save starts it
+
+    @property
+    def events_table(self) -> sa.Table:
+        return self.SQLEvent.__table__
+
+    async def save(self, tracker) -> None:
+        self._start_purging()
+        if tracker.get_slot(ERASE_SLOT) is True:
+            deleted = await self.delete(tracker.sender_id)
+            logger.info("conversation %s deleted at the user's request (%d events)", id_hash(tracker.sender_id), deleted)
+            return
+        await super().save(tracker)
+
+    async def delete(self, sender_id: str) -> int:
+        return delete_conversation(self.engine, self.events_table, sender_id)
+
+    async def purge(self, now: Optional[float] = None) -> Tuple[int, int]:
+        """One purge of idle conversations, off the event loop's thread."""
+        when = self.clock() if now is None else now
+        loop = asyncio.get_running_loop()
+        conversations, events = await loop.run_in_executor(
+            None, purge_inactive, self.engine, self.events_table, when, self.retention_days)
+        if conversations:
+            logger.info("retention: deleted %d conversations idle for over %g days (%d events)",
+                        conversations, self.retention_days, events)
+        return conversations, events
+
+    def _start_purging(self) -> None:
+        """The first save starts the periodic purge on the server's own event loop."""
+        if self._purging is not None or self.retention_days <= 0:
+            return
+        self._purging = asyncio.get_running_loop().create_task(self._purge_periodically())
+
+    async def _purge_periodically(self) -> None:
+        while True:
+            try:
+                await self.purge()
+            except Exception:  # a database hiccup must not stop the next purge
+                logger.exception("retention purge failed; will try again")
+            await asyncio.sleep(self.purge_every_s)

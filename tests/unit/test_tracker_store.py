@@ -1,0 +1,120 @@
+"""The tracker store forgets: one conversation on request, idle ones after the
+retention period (a clock the test sets), on SQLite and on the local PostgreSQL."""
+import asyncio
+import uuid
+
+import pytest
+import sqlalchemy as sa
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from storage.tracker_store import DAY_S, ERASE_SLOT, PrivacySQLTrackerStore
+
+DOMAIN = Domain.from_dict({"slots": {ERASE_SLOT: {"type": "bool", "influence_conversation": False,
+                                                  "mappings": [{"type": "custom"}]}}})
+PG = {"dialect": "postgresql", "host": "127.0.0.1", "port": 5432, "db": "test", "username": "postgres"}
+
+
+def _postgres_up() -> bool:
+    try:
+        with sa.create_engine("postgresql://postgres@127.0.0.1:5432/test").connect() as c:
+            c.execute(sa.text("SELECT 1"))
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        s = PrivacySQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"), retention_days=180)
+    else:
+        if not _postgres_up():
+            pytest.fail("PostgreSQL at 127.0.0.1:5432 (database test) is not running: start it, see README")
+        s = PrivacySQLTrackerStore(DOMAIN, retention_days=180, **PG)
+    yield s
+    s.engine.dispose()
+
+
+def conversation(sender, at, n=3, erase=False):
+    t = DialogueStateTracker(sender, DOMAIN.slots)
+    for i in range(n):
+        t.update(UserUttered(f"消息{i}", timestamp=at + i))
+        t.update(ActionExecuted("action_listen", timestamp=at + i))
+    if erase:
+        t.update(SlotSet(ERASE_SLOT, True, timestamp=at + n))
+    return t
+
+
+def stored(store, sender):
+    with store.engine.connect() as c:
+        return c.execute(sa.select(sa.func.count()).select_from(store.events_table)
+                         .where(store.events_table.c.sender_id == sender)).scalar()
+
+
+def test_a_confirmed_erase_deletes_the_whole_conversation_instead_of_saving_it(store):
+    me, other = f"me-{uuid.uuid4().hex}", f"other-{uuid.uuid4().hex}"
+    now = 1_800_000_000.0
+
+    async def go():
+        await store.save(conversation(me, now))
+        await store.save(conversation(other, now))
+        assert stored(store, me) == 6
+        await store.save(conversation(me, now, n=4, erase=True))
+        assert stored(store, me) == 0
+        assert await store.retrieve(me) is None  # the tracker API starts afresh
+        assert stored(store, other) == 6  # nobody else's
+
+    asyncio.run(go())
+
+
+def test_conversations_idle_past_the_retention_period_are_purged(store):
+    now = 1_800_000_000.0
+    old, recent = f"old-{uuid.uuid4().hex}", f"recent-{uuid.uuid4().hex}"
+
+    async def go():
+        await store.save(conversation(old, now - 181 * DAY_S))
+        await store.save(conversation(recent, now - 179 * DAY_S))
+        conversations, events = await store.purge(now=now)
+        assert conversations >= 1 and events >= 6
+        assert stored(store, old) == 0 and stored(store, recent) == 6
+        # a conversation with a new message is active again, whatever its age
+        later = conversation(recent, now - 179 * DAY_S)
+        later.update(UserUttered("还在吗", timestamp=now))
+        await store.save(later)
+        assert stored(store, recent) == 7
+        await store.purge(now=now + 2 * DAY_S)
+        assert stored(store, recent) == 7
+
+    asyncio.run(go())
+
+
+def test_the_server_purges_by_itself_on_its_clock(tmp_path):
+    clock = {"now": 1_800_000_000.0}
+    store = PrivacySQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"), retention_days=1,
+                                   purge_every_s=1, clock=lambda: clock["now"])
+
+    async def go():
+        await store.save(conversation("idle", clock["now"]))  # the first save starts the purge loop
+        assert stored(store, "idle") == 6
+        clock["now"] += 2 * DAY_S  # two days later, by the store's clock
+        for _ in range(40):
+            await asyncio.sleep(0.1)
+            if stored(store, "idle") == 0:
+                break
+        assert stored(store, "idle") == 0
+        store._purging.cancel()
+
+    asyncio.run(go())
+
+
+def test_retention_zero_keeps_everything(tmp_path):
+    store = PrivacySQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"), retention_days=0)
+
+    async def go():
+        await store.save(conversation("kept", 1_000_000_000.0))
+        assert await store.purge(now=2_000_000_000.0) == (0, 0)
+        assert stored(store, "kept") == 6
+
+    asyncio.run(go())
