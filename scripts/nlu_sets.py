@@ -38,6 +38,7 @@ SETS = {
     "real_service": ("tests/nlu/real_service.yml", "real"),
     "real_posts": ("tests/nlu/real_posts.yml", "real"),
     "real_products": ("tests/nlu/real_products.yml", "real"),
+    "real_questions": ("tests/nlu/real_questions.yml", "real"),
     "styles": ("tests/nlu/styles.yml", "ours"),
 }
 # Sets labelled by intent only (questions a shopper asks): the classifier's intent is
