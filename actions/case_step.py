@@ -12,6 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import case_file_sync
 from actions.knowledge_base import KNOWLEDGE
 from actions.tracker_facts import (
     CASE_SLOTS,
@@ -49,6 +50,7 @@ class ActionCaseStep(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         said_before = len(dispatcher.messages)
         events = self._step(dispatcher, tracker)
+        events = events + case_file_sync.sync(tracker, events)  # the case file, never only the tracker
         erased = any(e.get("name") == privacy.ERASE_SLOT for e in events)
         if len(dispatcher.messages) > said_before and not erased and first_contact(tracker):
             # PIPL: what is kept, why, for how long, how to delete it; once, after the first answer

@@ -1,8 +1,9 @@
-"""`make purge`: delete every conversation with no activity for RETENTION_DAYS (default 180).
+"""`make purge`: delete every conversation and case with no activity for RETENTION_DAYS (default 180).
 
 The Rasa server runs the same purge by itself every hour (storage/tracker_store.py);
 this is for an operator, a cron job, or a server that was down. It uses the tracker
-store endpoints.yml names (environment variables in it are filled in, as Rasa does).
+store endpoints.yml names (environment variables in it are filled in, as Rasa does)
+and the case file CASES_DATABASE_URL names.
 
   python scripts/purge.py [--endpoints endpoints.yml] [--days N] [--now 2027-06-01T00:00:00]
 
@@ -37,6 +38,7 @@ def main(argv=None) -> int:
     from rasa.core.utils import read_endpoints_from_path
 
     from advisor.privacy import retention_days
+    from storage.case_store import purge_cases
     from storage.tracker_store import PrivacySQLTrackerStore, purge_inactive
 
     config = read_endpoints_from_path(args.endpoints).tracker_store
@@ -48,13 +50,15 @@ def main(argv=None) -> int:
     try:
         now = args.now if args.now is not None else store.clock()
         conversations, events = purge_inactive(store.engine, store.events_table, now, days)
+        cases = purge_cases(datetime.fromtimestamp(now, timezone.utc), days)
     finally:
         store.engine.dispose()
     if days <= 0:
         print("RETENTION_DAYS is 0: conversations are kept forever; nothing purged")
         return 0
     cutoff = datetime.fromtimestamp(now - days * 86_400, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    print(f"purged {conversations} conversations ({events} events) with no activity since {cutoff}")
+    print(f"purged {conversations} conversations ({events} events) and {cases} cases "
+          f"with no activity since {cutoff}")
     return 0
 
 

@@ -26,6 +26,9 @@ fi
 cleanup() { kill ${actions_pid:-} ${web_pid:-} 2>/dev/null || true; [ "$endpoints" = endpoints.yml ] || rm -f "$endpoints"; }
 trap cleanup EXIT INT TERM
 
+# The case file's schema (CASES_DATABASE_URL, default .run/cases.db), brought up to date.
+"$bin/python" -m storage.migrate upgrade
+
 # rasa_sdk binds 0.0.0.0 unless SANIC_HOST says otherwise: keep it on loopback.
 SANIC_HOST="${ACTIONS_INTERFACE:-127.0.0.1}" "$bin/rasa" run actions --actions actions --port "$actions_port" &
 actions_pid=$!

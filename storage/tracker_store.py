@@ -65,6 +65,14 @@ def purge_inactive(engine: sa.engine.Engine, events: sa.Table, now: float, days:
     return len(senders), deleted
 
 
+def _purge_cases(now: float, days: float) -> int:
+    from datetime import datetime, timezone
+
+    from storage.case_store import purge_cases
+
+    return purge_cases(datetime.fromtimestamp(now, timezone.utc), days)
+
+
 class PrivacySQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore that deletes a conversation on request and purges idle ones."""
 
@@ -111,6 +119,12 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         if conversations:
             logger.info("retention: deleted %d conversations idle for over %g days (%d events)",
                         conversations, self.retention_days, events)
+        try:  # the case file: the same retention
+            cases = await loop.run_in_executor(None, _purge_cases, when, self.retention_days)
+            if cases:
+                logger.info("retention: deleted %d cases idle for over %g days", cases, self.retention_days)
+        except Exception as e:
+            logger.warning("retention purge of the case file failed (%s); will try again", type(e).__name__)
         return conversations, events
 
     def _start_purging(self) -> None:

@@ -1,4 +1,6 @@
 """The custom actions, run on real rasa_sdk Trackers and CollectingDispatchers."""
+import uuid
+
 import pytest
 
 from actions.case_step import ActionCaseStep
@@ -133,7 +135,7 @@ def test_a_refused_value_is_not_followed_by_a_second_question():
     slots = {"dispute_type": "size", "requested_slot": "amount_yuan", "asked": ["amount_yuan"]}
     said = [{"event": "bot", "text": "金额好像不对（不能是负数）。"}]
     msgs, events = run(ActionCaseStep(), make_tracker("花了-5元", "inform", slots=slots, events_this_turn=said))
-    assert msgs == [] and events == []
+    assert msgs == [] and without_case_id(events) == []
 
 
 def test_all_facts_known_gives_checklist_and_advice():
@@ -227,7 +229,7 @@ def test_a_sure_question_while_asking_is_answered_and_the_question_stays_open():
     msgs, _ = run(ActionAnswerQuestion(), make_tracker("介入要多久", "ask_duration", 0.9, slots=slots))
     assert msgs[0]["text"] == KNOWLEDGE.faq["ask_duration"]
     msgs, events = run(ActionCaseStep(), make_tracker("介入要多久", "ask_duration", 0.9, slots=slots))
-    assert msgs == [] and events == []
+    assert msgs == [] and without_case_id(events) == []
 
 
 def test_english_sets_no_type_whatever_the_classifier_says():
@@ -300,6 +302,10 @@ def test_english_naming_a_problem_gets_the_type_said_back_in_english_and_chinese
 from advisor import privacy  # noqa: E402
 
 
+def without_case_id(events):
+    return [e for e in events if e.get("name") != "case_id"]
+
+
 def test_the_first_answer_of_a_conversation_carries_the_privacy_notice_once():
     msgs, _ = run(ActionCaseStep(), make_tracker("你好", "greet", first_contact=True))
     assert "删除我的记录" in msgs[-1]["text"] and "180天" in msgs[-1]["text"]
@@ -318,7 +324,7 @@ def test_deleting_records_is_confirmed_first():
     msgs, events = run(ActionCaseStep(), make_tracker("删除我的记录", "delete_my_records", 0.9, slots=slots))
     assert msgs[0]["text"] == KNOWLEDGE.privacy["erase_confirm"]
     assert [b["title"] for b in msgs[0]["buttons"]] == ["确认删除", "先不删"]
-    assert slot_events(events) == {"requested_slot": privacy.ERASE_QUESTION}
+    assert {k: v for k, v in slot_events(events).items() if k != "case_id"} == {"requested_slot": privacy.ERASE_QUESTION}
 
 
 @pytest.mark.parametrize("text, intent, erased", [
@@ -344,3 +350,34 @@ def test_a_health_case_is_told_its_details_are_sensitive():
     t = make_tracker("鞋子开胶了", "report_quality", 0.95, slots={"dispute_type": "quality"},
                      events_this_turn=slot_turn(dispute_type="quality"))
     assert KNOWLEDGE.privacy["sensitive"] not in run(ActionCaseStep(), t)[0][0]["text"]
+
+
+
+# ------------------------------------------------------------ the case file
+
+def test_each_turn_writes_the_case_to_the_case_file_and_erase_deletes_it():
+    from actions import case_file_sync
+
+    user = f"case-file-{uuid.uuid4().hex[:8]}"
+    slots = {"dispute_type": "quality", "amount_yuan": 199.0, "product_category": "鞋",
+             "evidence_have": ["defect_photos"]}
+    t = make_tracker("鞋子开胶了，199", "report_quality", 0.95, slots=slots,
+                     events_this_turn=slot_turn(dispute_type="quality"))
+    t.sender_id = user
+    _, events = run(ActionCaseStep(), t)
+    case_id = slot_events(events)["case_id"]
+    case = case_file_sync.store().get(int(case_id))
+    assert case.user_id == user and case.title == "鞋 · 质量问题"
+    assert case.facts["amount_yuan"] == 199.0 and case.evidence_have == ("defect_photos",)
+    # the next turn updates the same case
+    t = make_tracker("申请介入了", "inform", 0.9, slots={**slots, "case_id": case_id, "platform_status": "applied_waiting"})
+    t.sender_id = user
+    run(ActionCaseStep(), t)
+    case = case_file_sync.store().get(int(case_id))
+    assert case.facts["platform_status"] == "applied_waiting" and case.status == "applied"
+    assert len(case_file_sync.store().cases_of(user)) == 1
+    # "删除我的记录", confirmed: the cases go with the conversation
+    t = make_tracker("确认删除", "affirm", 0.9, slots={**slots, "case_id": case_id, "requested_slot": privacy.ERASE_QUESTION})
+    t.sender_id = user
+    run(ActionCaseStep(), t)
+    assert case_file_sync.store().cases_of(user) == []

@@ -28,7 +28,7 @@ def test_make_purge_deletes_only_conversations_idle_past_the_retention(tmp_path)
 
     out = purge("--now", "2027-01-15T08:00:00")
     assert out.returncode == 0, out.stderr
-    assert "purged 1 conversations (6 events)" in out.stdout
+    assert "purged 1 conversations (6 events) and 0 cases" in out.stdout
     assert stored(store, "old") == 0 and stored(store, "new") == 6
     # the same day with a shorter retention takes the newer one too
     out = purge("--now", str(now), "--days", "5")

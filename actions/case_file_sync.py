@@ -1,0 +1,87 @@
+"""Each turn's case, written to the case file (advisor.case_file through the SQL store),
+so the Rasa tracker is never the only copy of a case; "删除我的记录" deletes the user's
+cases with the conversation.
+
+The store is CASES_DATABASE_URL (default .run/cases.db), migrated by `make run`
+(python -m storage.migrate). If it can't be written, the turn still answers: the
+tracker holds the case meanwhile, and the failure is logged without content.
+"""
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+
+from actions.knowledge_base import KNOWLEDGE
+from actions.tracker_facts import CASE_SLOTS
+from advisor import privacy
+from advisor.case_file import Case
+
+logger = logging.getLogger(__name__)
+
+CASE_ID_SLOT = "case_id"
+# where the case stands with the platform -> the case's status in the file
+STATUS_FOR_PLATFORM = {"applied_waiting": "applied"}
+_store = []
+
+
+def store():
+    """One store per action-server process, made on first use."""
+    if not _store:
+        from storage.case_store import SQLCaseStore
+
+        _store.append(SQLCaseStore())
+    return _store[0]
+
+
+def slots_after(tracker: Tracker, events: List[Dict[Text, Any]]) -> Dict[Text, Any]:
+    slots = dict(tracker.slots)
+    for e in events:
+        if e.get("event") == "slot":
+            slots[e["name"]] = e["value"]
+        elif e.get("event") == "reset_slots":
+            slots = {name: None for name in slots}
+    return slots
+
+
+def title_for(slots: Dict[Text, Any]) -> str:
+    t = KNOWLEDGE.dispute_types[slots["dispute_type"]]
+    product = slots.get("product_category")
+    return f"{product} · {t.name}" if product else t.name
+
+
+def sync(tracker: Tracker, events: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+    """Write the case as this turn leaves it; the events to add (the new case's id)."""
+    try:
+        return _sync(tracker, events)
+    except Exception as e:  # the database is down: answer anyway, the tracker keeps the case
+        logger.warning("case file not written (%s)", type(e).__name__)
+        return []
+
+
+def _sync(tracker: Tracker, events: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+    slots = slots_after(tracker, events)
+    if slots.get(privacy.ERASE_SLOT) is True:
+        store().delete_user(tracker.sender_id)
+        return []
+    if not slots.get("dispute_type"):
+        return []
+    facts = {name: slots[name] for name in CASE_SLOTS
+             if name not in ("evidence_have", "evidence_missing", "asked") and slots.get(name) is not None}
+
+    def write(case: Case) -> None:
+        case.facts = facts
+        case.title = title_for(slots)
+        case.evidence_have = tuple(slots.get("evidence_have") or ())
+        case.evidence_missing = tuple(slots.get("evidence_missing") or ())
+        case.recommendation = slots.get("recommendation")
+        status = STATUS_FOR_PLATFORM.get(slots.get("platform_status") or "")
+        if status and case.status == "open":
+            case.status = status
+
+    case_id: Optional[float] = slots.get(CASE_ID_SLOT)
+    if case_id is not None and store().get(int(case_id)) is not None:
+        store().update(int(case_id), write)
+        return []
+    case = store().open_case(tracker.sender_id, title_for(slots))
+    store().update(case.id, write)
+    return [{"event": "slot", "timestamp": None, "name": CASE_ID_SLOT, "value": float(case.id)}]

@@ -1,0 +1,183 @@
+"""The case file in SQL (SQLite by default, PostgreSQL by URL): advisor.case_file.CaseStore.
+
+Every write is one transaction that first locks the case's row (SELECT ... FOR
+UPDATE on PostgreSQL; on SQLite every transaction begins IMMEDIATE, which holds the
+database's write lock), so two messages of one user handled at once (two tabs, a
+retry) both land: the second reads what the first wrote. The version column counts
+the writes. Values reach SQL only as bound parameters.
+"""
+from __future__ import annotations
+
+import copy
+import json
+from datetime import datetime, timedelta, timezone
+from typing import Any, Callable, Dict, List, Optional
+
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from advisor.case_file import STATUSES, Case, bounded
+from storage.case_tables import case_evidence, case_facts, case_status_history, cases
+from storage.migrate import database_url
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _aware(value: Optional[datetime]) -> Optional[datetime]:
+    # SQLite gives back naive datetimes: they were written in UTC
+    return value.replace(tzinfo=timezone.utc) if value is not None and value.tzinfo is None else value
+
+
+def make_engine(url: str) -> sa.engine.Engine:
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(url, future=True, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _connect(dbapi_connection, _record):
+            dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" below starts transactions
+            dbapi_connection.execute("PRAGMA foreign_keys=ON")
+            dbapi_connection.execute("PRAGMA journal_mode=WAL")
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return sa.create_engine(url, future=True, pool_pre_ping=True)
+
+
+class SQLCaseStore:
+    def __init__(self, url: Optional[str] = None, clock: Callable[[], datetime] = utcnow):
+        self.url = url or database_url()
+        self.engine = make_engine(self.url)
+        self.clock = clock
+
+    # ------------------------------------------------------------------ reading
+
+    def cases_of(self, user_id: str) -> List[Case]:
+        with self.engine.connect() as c:
+            ids = c.execute(sa.select(cases.c.id).where(cases.c.user_id == user_id)
+                            .order_by(cases.c.number)).scalars().all()
+            return [self._load(c, i) for i in ids]
+
+    def get(self, case_id: int) -> Optional[Case]:
+        with self.engine.connect() as c:
+            return self._load(c, case_id)
+
+    def _load(self, c, case_id: int, lock: bool = False) -> Optional[Case]:
+        query = sa.select(cases).where(cases.c.id == case_id)
+        row = c.execute(query.with_for_update() if lock else query).mappings().first()
+        if row is None:
+            return None
+        facts = {name: json.loads(value) for name, value in
+                 c.execute(sa.select(case_facts.c.name, case_facts.c.value).where(case_facts.c.case_id == case_id))}
+        evidence = c.execute(sa.select(case_evidence.c.item, case_evidence.c.have)
+                             .where(case_evidence.c.case_id == case_id).order_by(case_evidence.c.item)).all()
+        history = c.execute(sa.select(case_status_history.c.status, case_status_history.c.at,
+                                      case_status_history.c.note)
+                            .where(case_status_history.c.case_id == case_id)
+                            .order_by(case_status_history.c.id)).all()
+        return Case(
+            id=row["id"], user_id=row["user_id"], number=row["number"], status=row["status"],
+            title=row["title"], facts=facts,
+            evidence_have=tuple(i for i, have in evidence if have),
+            evidence_missing=tuple(i for i, have in evidence if not have),
+            recommendation=row["recommendation"], version=row["version"],
+            created_at=_aware(row["created_at"]), updated_at=_aware(row["updated_at"]),
+            history=tuple((s, _aware(at), note) for s, at, note in history),
+        )
+
+    # ------------------------------------------------------------------ writing
+
+    def open_case(self, user_id: str, title: str = "", facts: Optional[Dict[str, Any]] = None) -> Case:
+        now = self.clock()
+        title, _ = bounded(title)
+        with self.engine.begin() as c:
+            number = (c.execute(sa.select(sa.func.max(cases.c.number)).where(cases.c.user_id == user_id))
+                      .scalar() or 0) + 1
+            case_id = c.execute(sa.insert(cases).values(
+                user_id=user_id, number=number, status="open", title=title, version=1,
+                created_at=now, updated_at=now)).inserted_primary_key[0]
+            c.execute(sa.insert(case_status_history).values(case_id=case_id, status="open", at=now, note=""))
+            for name, value in (facts or {}).items():
+                c.execute(sa.insert(case_facts).values(case_id=case_id, name=name, value=json.dumps(value)))
+            return self._load(c, case_id)
+
+    def update(self, case_id: int, change: Callable[[Case], None], note: str = "") -> Case:
+        """Apply `change` to the case as stored now (the row locked meanwhile) and write
+        back what it changed: facts, evidence, title, recommendation, status (with history)."""
+        with self.engine.begin() as c:
+            before = self._load(c, case_id, lock=True)
+            if before is None:
+                raise KeyError(f"no case {case_id}")
+            after = copy.deepcopy(before)
+            change(after)
+            if after.status not in STATUSES:
+                raise ValueError(f"unknown status {after.status!r}")
+            now = self.clock()
+            self._write_facts(c, case_id, before.facts, after.facts)
+            self._write_evidence(c, case_id, after)
+            title, _ = bounded(after.title)
+            c.execute(sa.update(cases).where(cases.c.id == case_id).values(
+                title=title, status=after.status, recommendation=after.recommendation,
+                version=cases.c.version + 1, updated_at=now))
+            if after.status != before.status:
+                c.execute(sa.insert(case_status_history).values(
+                    case_id=case_id, status=after.status, at=now, note=bounded(note)[0]))
+            return self._load(c, case_id)
+
+    @staticmethod
+    def _write_facts(c, case_id: int, old: Dict[str, Any], new: Dict[str, Any]) -> None:
+        for name in set(old) | set(new):
+            if name in new and name in old and old[name] == new[name]:
+                continue
+            c.execute(sa.delete(case_facts).where(case_facts.c.case_id == case_id, case_facts.c.name == name))
+            if name in new:
+                c.execute(sa.insert(case_facts).values(case_id=case_id, name=name, value=json.dumps(new[name])))
+
+    @staticmethod
+    def _write_evidence(c, case_id: int, case: Case) -> None:
+        c.execute(sa.delete(case_evidence).where(case_evidence.c.case_id == case_id))
+        rows = [{"case_id": case_id, "item": i, "have": True} for i in dict.fromkeys(case.evidence_have)]
+        rows += [{"case_id": case_id, "item": i, "have": False} for i in dict.fromkeys(case.evidence_missing)
+                 if i not in case.evidence_have]
+        if rows:
+            c.execute(sa.insert(case_evidence), rows)
+
+    # ------------------------------------------------------------------ forgetting
+
+    def delete_user(self, user_id: str) -> int:
+        """Every case of one user, with its facts, evidence and history; the number of cases."""
+        with self.engine.begin() as c:
+            ids = c.execute(sa.select(cases.c.id).where(cases.c.user_id == user_id)).scalars().all()
+            self._delete(c, ids)
+            return len(ids)
+
+    def purge_idle(self, now: datetime, days: float) -> int:
+        """Every case untouched for `days` before `now`; the number deleted."""
+        if days <= 0:
+            return 0
+        with self.engine.begin() as c:
+            ids = c.execute(sa.select(cases.c.id).where(cases.c.updated_at < now - timedelta(days=days))
+                            ).scalars().all()
+            self._delete(c, ids)
+            return len(ids)
+
+    @staticmethod
+    def _delete(c, ids: List[int]) -> None:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for table in (case_facts, case_evidence, case_status_history):
+                c.execute(sa.delete(table).where(table.c.case_id.in_(chunk)))
+            c.execute(sa.delete(cases).where(cases.c.id.in_(chunk)))
+
+
+def purge_cases(now: datetime, days: float, url: Optional[str] = None) -> int:
+    """The retention purge of the case file (the Rasa server's hourly purge and `make purge`)."""
+    store = SQLCaseStore(url)
+    try:
+        return store.purge_idle(now, days)
+    finally:
+        store.engine.dispose()
