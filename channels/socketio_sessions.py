@@ -92,10 +92,16 @@ def looks_like_web_session(sender: str) -> bool:
     return bool(SESSION_ID.fullmatch(sender or ""))
 
 
+MAX_PACKET_BYTES = 64 * 1024
+
+
 class SignedSessionSocketIOInput(SocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         bp = super().blueprint(on_new_message)
         sio = self.sio
+        # engine.io accepts 1 MB a packet by default; a chat message is a few hundred bytes,
+        # and the REST and WeChat channels stop at 64 KB too (a larger packet closes the connection)
+        sio.eio.max_http_buffer_size = MAX_PACKET_BYTES
         signer = SessionSigner(_secret())
         confirmed: Dict[str, str] = {}  # socket id -> the session it was given
         limits = RateLimits.from_env()

@@ -77,3 +77,23 @@ def test_a_flood_from_one_web_session_is_limited_while_another_is_answered(serve
     assert sum("发得太快" in (m.get("text") or "") for m in replies) >= 15
     assert len(_user_texts(servers, session_id)) <= 25
     assert any("色差" in (m.get("text") or "") for m in calm_replies)
+
+
+async def _oversized(url):
+    big, big_id, _ = await _session(url, transport="websocket")
+    try:
+        await big.emit("user_uttered", {"message": "好" * 40_000, "session_id": big_id})  # ~120 KB of JSON
+        await asyncio.sleep(3)
+    finally:
+        await big.disconnect()
+    ok, ok_id, replies = await _session(url)
+    await ok.emit("user_uttered", {"message": "买的裙子色差很大", "session_id": ok_id})
+    await asyncio.sleep(4)
+    await ok.disconnect()
+    return big_id, replies
+
+
+def test_an_oversized_socketio_packet_reaches_no_conversation_and_the_channel_still_works(servers):
+    big_id, replies = asyncio.run(_oversized(servers))
+    assert _user_texts(servers, big_id) == []
+    assert any("色差" in (m.get("text") or "") for m in replies)
