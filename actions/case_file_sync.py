@@ -85,3 +85,15 @@ def _sync(tracker: Tracker, events: List[Dict[Text, Any]]) -> List[Dict[Text, An
     case = store().open_case(tracker.sender_id, title_for(slots))
     store().update(case.id, write)
     return [{"event": "slot", "timestamp": None, "name": CASE_ID_SLOT, "value": float(case.id)}]
+
+
+def welcome_back(tracker: Tracker) -> Optional[str]:
+    """The open cases of a user who comes back (a new session), told back; None if none."""
+    from advisor.case_summary import welcome_back as told_back
+
+    try:
+        open_cases = [c for c in store().cases_of(tracker.sender_id) if c.is_open]
+    except Exception as e:  # the case file can't be read: answer the message anyway
+        logger.warning("case file not read (%s)", type(e).__name__)
+        return None
+    return told_back(KNOWLEDGE, open_cases) if open_cases else None

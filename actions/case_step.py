@@ -49,10 +49,16 @@ class ActionCaseStep(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         said_before = len(dispatcher.messages)
+        first = first_contact(tracker)
+        # back in a new session with a case still open: where it stands (read before this turn writes)
+        welcome = case_file_sync.welcome_back(tracker) if first else None
         events = self._step(dispatcher, tracker)
         events = events + case_file_sync.sync(tracker, events)  # the case file, never only the tracker
         erased = any(e.get("name") == privacy.ERASE_SLOT for e in events)
-        if len(dispatcher.messages) > said_before and not erased and first_contact(tracker):
+        if len(dispatcher.messages) > said_before and not erased and first:
+            if welcome:
+                dispatcher.utter_message(text=welcome)
+                dispatcher.messages.insert(said_before, dispatcher.messages.pop())
             # PIPL: what is kept, why, for how long, how to delete it; once, after the first answer
             dispatcher.utter_message(text=privacy.notice(KNOWLEDGE))
         return events
@@ -175,5 +181,6 @@ class ActionCaseStep(Action):
             dispatcher.utter_message(text="\n".join(lines))
         dispatcher.utter_message(text=replies.checklist(k, f))
         dispatcher.utter_message(text=replies.advice_text(k, f, advice))
-        dispatcher.utter_message(text=k.phrases["more_questions"], buttons=replies.faq_buttons(k))
+        text, buttons = replies.closing(k)
+        dispatcher.utter_message(text=text, buttons=buttons)
         return events

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, Callable, Dict, List, Optional, Protocol, Tuple
 
 # where a case stands: the shopper moves it by talking ("介入申请提交了", "这事结了")
-STATUSES = ("open", "applied", "waiting_ruling", "resolved", "closed")
+from advisor.knowledge import CASE_STATUSES as STATUSES  # noqa: E402  (one list, checked against the knowledge file)
 OPEN_STATUSES = ("open", "applied", "waiting_ruling")
 MAX_TEXT_CHARS = 2_000  # text the user typed is stored at most this long (with a notice)
 

@@ -21,7 +21,9 @@ SURE_REPORT = 0.8
 # a plain statement, "宝贝不错，就是假货" as a review, "不是正品" as a no), a word
 # that names exactly one type decides. Questions (presale_question, ask_*) are
 # never relabelled by a word: "是正品吗" names no problem.
-NO_KEYWORD_BACKUP = ("presale_question", CORRECTION_INTENT)
+# (A "correction" with no type yet, "卖的是假货" read as "是…" of "不是X，是Y", is
+# backed up: there is nothing to correct.)
+NO_KEYWORD_BACKUP = ("presale_question",)
 
 
 def type_from_intent(intent: Optional[str]) -> Optional[str]:

@@ -95,10 +95,13 @@ class DisputeType:
     keywords: Tuple[str, ...]
     weak_evidence_note: str = ""
     safety_first: str = ""
+    statement: str = ""  # the problem in one neutral clause, for the ready texts
     english_name: str = ""  # "a colour difference": said back to a message with no Chinese
     english_keywords: Tuple[str, ...] = ()
 
 
+# where a case stands (advisor.case_file.STATUSES; repeated here to check the knowledge file)
+CASE_STATUSES = ("open", "applied", "waiting_ruling", "resolved", "closed")
 PRIVACY_KEYS = ("notice", "sensitive", "erase_confirm", "erase_buttons", "erase_no", "erase_yes", "erased", "erase_kept")
 
 SOURCE_KINDS = ("article", "law", "authority", "platform_rule")
@@ -134,6 +137,8 @@ class Knowledge:
     phrases: Mapping[str, Any]
     negations_english: Tuple[str, ...] = ()
     privacy: Mapping[str, Any] = field(default_factory=dict)  # notices and the erase exchange
+    ready_texts: Mapping[str, Any] = field(default_factory=dict)  # templates the shopper copies
+    case_file: Mapping[str, Any] = field(default_factory=dict)  # how a kept case is told back
 
     def evidence_for(self, code: str) -> List[EvidenceItem]:
         return [self.evidence_items[i] for i in self.dispute_types[code].evidence]
@@ -195,6 +200,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
             keywords=tuple(_require(t, "keywords", where)),
             weak_evidence_note=t.get("weak_evidence_note", ""),
             safety_first=t.get("safety_first", ""),
+            statement=_require(t, "statement", where),
             english_name=_require(english, "name", f"{where}.english"),
             english_keywords=tuple(_require(english, "keywords", f"{where}.english")),
         )
@@ -276,7 +282,18 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         _require(privacy, key, "privacy")
     privacy["erase_buttons"] = tuple((b["title"], b["payload"]) for b in privacy["erase_buttons"])
 
+    ready_texts = dict(_require(raw, "ready_texts", "knowledge"))
+    from advisor.ready_texts import check_templates  # the fields a template may name
+
+    check_templates(ready_texts)
+
+    case_file = dict(_require(raw, "case_file", "knowledge"))
+    if sorted(case_file.get("statuses") or {}) != sorted(CASE_STATUSES):
+        raise KnowledgeError(f"case_file.statuses must name exactly {CASE_STATUSES}")
+
     return Knowledge(
+        case_file=case_file,
+        ready_texts=ready_texts,
         privacy=privacy,
         phrases=phrases,
         situation_cues=cues,

@@ -139,5 +139,12 @@ def faq_buttons(k: Knowledge) -> List[Dict[str, str]]:
     return [{"title": t, "payload": t} for t in k.phrases["faq_buttons"]]
 
 
+def closing(k: Knowledge) -> Tuple[str, List[Dict[str, str]]]:
+    """After the advice: the common questions, and the ready texts on offer."""
+    offer = k.ready_texts["offer_buttons"]
+    text = f"{k.phrases['more_questions']}\n{k.ready_texts['offer']}{'、'.join(offer)}"
+    return text, faq_buttons(k) + [{"title": t, "payload": t} for t in offer]
+
+
 def help_text(k: Knowledge) -> str:
     return phrase(k, "help", types="、".join(t.name for t in k.dispute_types.values()))

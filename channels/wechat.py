@@ -197,8 +197,8 @@ class WeChatInput(InputChannel):
             if not turn.result() and not texts:
                 return wechat_texts.FAILED
             if len(texts) <= 1 or self.push is None:
-                # without the customer-service API one passive reply carries everything
-                return "\n\n".join(texts) or None
+                # without the customer-service API one passive reply carries what fits
+                return _fitting("\n\n", texts) or None
             self._in_background(self._push(message.source, texts[1:], after=PUSH_AFTER_REPLY_S))
             return texts[0]
         # too slow for WeChat: answer now, send the rest when the turn is over
@@ -301,8 +301,51 @@ async def _recent_events(request: Request, sender_id: str) -> List[Dict[str, Any
     return tail[::-1]
 
 
+# WeChat takes at most 2048 bytes of text in one message (passive reply or
+# customer-service message); longer ones are split at line breaks, with room to spare.
+MAX_TEXT_BYTES = 2000
+
+
 def _texts(messages: List[Dict[str, Any]]) -> List[str]:
-    return [t for t in (render_message(m) for m in messages) if t]
+    return [part for t in (render_message(m) for m in messages) if t for part in split_text(t)]
+
+
+def split_text(text: str, limit: int = MAX_TEXT_BYTES) -> List[str]:
+    """The text in pieces of at most `limit` UTF-8 bytes, cut at line breaks where it can."""
+    if len(text.encode("utf-8")) <= limit:
+        return [text]
+    parts: List[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line.encode("utf-8")) > limit:  # one line too long: cut it by characters
+            cut = len(line)
+            while len(line[:cut].encode("utf-8")) > limit:
+                cut = cut * 3 // 4
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(line[:cut])
+            line = line[cut:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate.encode("utf-8")) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _fitting(separator: str, texts: List[str]) -> str:
+    """As many whole texts, joined, as fit in one WeChat message."""
+    out = ""
+    for t in texts:
+        candidate = f"{out}{separator}{t}" if out else t
+        if len(candidate.encode("utf-8")) > MAX_TEXT_BYTES:
+            break
+        out = candidate
+    return out
 
 
 def _refuse(e: BadRequest) -> HTTPResponse:

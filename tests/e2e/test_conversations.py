@@ -129,3 +129,23 @@ def test_english_naming_the_problem_is_understood_and_answered_in_both_languages
     assert bot.slots()["dispute_type"] == "logistics"
     bot.texts("199")  # a bare number answers the amount question
     assert bot.slots()["amount_yuan"] == 199
+
+
+def test_ready_texts_carry_the_shoppers_own_facts_and_marked_blanks(bot):
+    bot.texts("买的连衣裙颜色和图片差太多，花了299，卖家说是光线问题不给退")
+    seller = bot.texts("你帮我想想该给卖家发什么")
+    assert "✉️" in seller and "【订单号】" in seller and "颜色" in seller
+    form = bot.texts("申请介入的问题描述怎么写")
+    assert "📝" in form and "299元" in form and "沟通经过：已和卖家沟通" in form
+    complaint = bot.texts("帮我写一份12315投诉")
+    assert "📮" in complaint and "【店铺名称】" in complaint and "299元" in complaint
+    assert bot.slots()["dispute_type"] == "color_difference"  # the case is unchanged
+
+
+def test_a_shopper_back_in_a_new_session_is_told_where_the_case_stands(bot):
+    bot.texts("买的连衣裙颜色和图片差太多，花了299，卖家说是光线问题不给退")
+    bot.texts("找了她两次")
+    assert bot.say("/session_start") == []  # what Rasa does when a session expires (here: on demand)
+    reply = bot.texts("你好，我又来了")
+    assert "欢迎回来" in reply and "色差" in reply and "299元" in reply
+    assert bot.slots()["dispute_type"] == "color_difference"  # the case goes on where it was

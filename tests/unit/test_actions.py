@@ -381,3 +381,31 @@ def test_each_turn_writes_the_case_to_the_case_file_and_erase_deletes_it():
     t.sender_id = user
     run(ActionCaseStep(), t)
     assert case_file_sync.store().cases_of(user) == []
+
+
+def test_a_user_back_in_a_new_session_is_told_where_the_open_case_stands():
+    from actions import case_file_sync
+
+    user = f"back-{uuid.uuid4().hex[:8]}"
+    store = case_file_sync.store()
+    case = store.open_case(user, "色差")
+
+    def state(c):
+        c.facts = {"dispute_type": "color_difference", "amount_yuan": 299.0}
+        c.evidence_missing = ("listing_screenshot",)
+        c.recommendation = "intervene"
+    store.update(case.id, state)
+    # a new session: nothing said in it yet, the case's slots carried over
+    t = make_tracker("你好", "greet", 0.95, first_contact=True,
+                     slots={"dispute_type": "color_difference", "case_id": float(case.id)})
+    t.sender_id = user
+    msgs, _ = run(ActionCaseStep(), t)
+    first = msgs[0]["text"]
+    assert first.startswith(KNOWLEDGE.case_file["welcome_back"])
+    assert "案件1：色差（处理中）" in first and "299元" in first and "商品页截图" in first
+    assert "申请平台客服介入" in first
+    assert "删除我的记录" in msgs[-1]["text"]  # the privacy notice still closes the first answer
+    # a user with no open case gets no welcome back
+    t = make_tracker("你好", "greet", 0.95, first_contact=True)
+    t.sender_id = f"new-{uuid.uuid4().hex[:8]}"
+    assert all(KNOWLEDGE.case_file["welcome_back"] not in m["text"] for m in run(ActionCaseStep(), t)[0])

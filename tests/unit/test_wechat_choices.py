@@ -71,3 +71,16 @@ def test_number_out_of_range_or_without_buttons_is_left_alone():
     assert payload_for_choice("3", evs) is None
     assert payload_for_choice("1", events(("user", None), ("bot", None))) is None
     assert payload_for_choice("好的", evs) is None
+
+
+def test_long_texts_are_split_for_wechat_at_line_breaks():
+    from channels.wechat import MAX_TEXT_BYTES, split_text
+
+    text = "\n".join(f"第{i}行：" + "很长的内容" * 20 for i in range(40))
+    parts = split_text(text)
+    assert len(parts) > 1 and all(len(p.encode("utf-8")) <= MAX_TEXT_BYTES for p in parts)
+    assert "\n".join(parts) == text  # nothing lost, cut only at line breaks
+    one_line = "字" * 3000
+    parts = split_text(one_line)
+    assert "".join(parts) == one_line and all(len(p.encode("utf-8")) <= MAX_TEXT_BYTES for p in parts)
+    assert split_text("短") == ["短"]

@@ -1,0 +1,29 @@
+"""action_ready_text: the text the shopper asked for (to the seller, for the
+intervention form, for 12315), filled with this case's facts (advisor.ready_texts)."""
+from typing import Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.knowledge_base import KNOWLEDGE
+from actions.tracker_facts import case_facts, classified_intent
+from advisor.ready_texts import fill
+
+KIND_OF_INTENT = {"write_to_seller": "seller", "write_intervention": "intervention", "write_12315": "complaint_12315"}
+
+
+class ActionReadyText(Action):
+    def name(self) -> Text:
+        return "action_ready_text"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        intent, _, _ = classified_intent(tracker)
+        kind = KIND_OF_INTENT.get(intent or "")
+        f = case_facts(tracker)
+        if kind is None or not f.dispute_type:
+            dispatcher.utter_message(text=KNOWLEDGE.ready_texts["need_case"])
+            return []
+        metadata = tracker.latest_message.get("metadata") or {}
+        dispatcher.utter_message(text=fill(KNOWLEDGE, kind, f, metadata if isinstance(metadata, dict) else {}))
+        return []
