@@ -10,26 +10,16 @@ import sqlalchemy as sa
 from advisor.case_file import MAX_TEXT_CHARS
 from storage import migrate
 from storage.case_store import SQLCaseStore
+from unit.databases import PG_URL, require_postgres
 
-PG_URL = "postgresql://postgres@127.0.0.1:5432/test"
 CASE_TABLES = {"cases", "case_facts", "case_evidence", "case_status_history"}
-
-
-def _pg_up() -> bool:
-    try:
-        with sa.create_engine(PG_URL).connect() as c:
-            c.execute(sa.text("SELECT 1"))
-        return True
-    except Exception:
-        return False
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'cases.db'}"
-    if not _pg_up():
-        pytest.fail("PostgreSQL at 127.0.0.1:5432 (database test) is not running: start it, see README")
+    require_postgres()
     migrate.downgrade(PG_URL, "base")  # a clean schema for each test
     return PG_URL
 

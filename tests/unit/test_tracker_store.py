@@ -9,6 +9,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from unit.databases import require_postgres
 from storage.tracker_store import DAY_S, ERASE_SLOT, PrivacySQLTrackerStore
 
 DOMAIN = Domain.from_dict({"slots": {ERASE_SLOT: {"type": "bool", "influence_conversation": False,
@@ -16,22 +17,12 @@ DOMAIN = Domain.from_dict({"slots": {ERASE_SLOT: {"type": "bool", "influence_con
 PG = {"dialect": "postgresql", "host": "127.0.0.1", "port": 5432, "db": "test", "username": "postgres"}
 
 
-def _postgres_up() -> bool:
-    try:
-        with sa.create_engine("postgresql://postgres@127.0.0.1:5432/test").connect() as c:
-            c.execute(sa.text("SELECT 1"))
-        return True
-    except Exception:
-        return False
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request, tmp_path):
     if request.param == "sqlite":
         s = PrivacySQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"), retention_days=180)
     else:
-        if not _postgres_up():
-            pytest.fail("PostgreSQL at 127.0.0.1:5432 (database test) is not running: start it, see README")
+        require_postgres()
         s = PrivacySQLTrackerStore(DOMAIN, retention_days=180, **PG)
     yield s
     s.engine.dispose()

@@ -1,4 +1,5 @@
-"""The case file: cases, their facts, evidence and status history.
+"""The case file: cases, their facts, evidence and status history (a frozen copy of the schema
+at this revision: a migration never imports the current tables).
 
 Revision ID: 0001
 Revises:
