@@ -77,6 +77,8 @@ def _sync(tracker: Tracker, events: List[Dict[Text, Any]]) -> List[Dict[Text, An
         status = STATUS_FOR_PLATFORM.get(slots.get("platform_status") or "")
         if status and case.status == "open":
             case.status = status
+        if slots.get("case_end") in ("resolved", "closed"):
+            case.status = slots["case_end"]
 
     case_id: Optional[float] = slots.get(CASE_ID_SLOT)
     if case_id is not None and store().get(int(case_id)) is not None:

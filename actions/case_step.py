@@ -54,6 +54,8 @@ class ActionCaseStep(Action):
         welcome = case_file_sync.welcome_back(tracker) if first else None
         events = self._step(dispatcher, tracker)
         events = events + case_file_sync.sync(tracker, events)  # the case file, never only the tracker
+        if case_file_sync.slots_after(tracker, events).get("case_end") in ("resolved", "closed"):
+            events = events + [{"event": "reset_slots", "timestamp": None}]  # the next problem is a new case
         erased = any(e.get("name") == privacy.ERASE_SLOT for e in events)
         if len(dispatcher.messages) > said_before and not erased and first:
             if welcome:
@@ -79,6 +81,11 @@ class ActionCaseStep(Action):
             return [SlotSet("requested_slot", privacy.ERASE_QUESTION)]
         f = case_facts(tracker)
         changed = slots_set_this_turn(tracker)
+        if changed.get("case_end") in ("resolved", "closed") and f.dispute_type:
+            # "这事结了": the case file keeps it as ended (run() writes it, then starts afresh)
+            status = k.case_file["statuses"][changed["case_end"]]
+            dispatcher.utter_message(text=k.case_file["ended"].format(status=status))
+            return [SlotSet("requested_slot", None)]
         cued = cued_question(k, text, intent)
         if cued:
             # a rights question inside a report: answer it, then go on with the case (if any)

@@ -44,6 +44,8 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
     reading = read_message(k, text, asked=asked, pending_evidence=pending, intent=intent)
 
     new: Dict[Text, Any] = dict(reading.slots)
+    if not before.dispute_type:
+        new.pop("case_end", None)  # "钱退回来了" with no case: nothing to end
     for slot in PAYLOAD_SLOTS:
         values = entity_values(tracker, slot)
         if values:

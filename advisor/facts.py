@@ -232,6 +232,9 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     wants = _last(_hits(s, k.case_facts["wants"], neg))
     if wants:
         r.slots["wants"] = wants
+    ended = _last(_hits(s, k.case_facts["case_end"], neg))
+    if ended:
+        r.slots["case_end"] = ended
     for signal in ("urgent", "legal_matter"):
         if _last(_hits(s, {True: k.signals[signal]}, neg)):
             r.slots[signal] = True

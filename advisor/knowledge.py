@@ -225,8 +225,10 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         for fact, table in _require(raw, "case_facts", "knowledge").items()
     }
     bad = [v for v in case_facts.get("platform_status", {}) if v not in PLATFORM_STATUSES]
-    if bad or sorted(case_facts) != ["goods_received", "paid_off_platform", "platform_status", "wants"]:
+    if bad or sorted(case_facts) != ["case_end", "goods_received", "paid_off_platform", "platform_status", "wants"]:
         raise KnowledgeError(f"case_facts: unexpected facts or platform statuses {bad}")
+    if sorted(case_facts["case_end"]) != ["closed", "resolved"]:
+        raise KnowledgeError("case_facts.case_end names the statuses a case ends in: resolved, closed")
     questions: Dict[str, Question] = {}
     for slot, spec in _require(raw, "questions", "knowledge").items():
         if slot not in QUESTION_SLOTS:

@@ -149,3 +149,13 @@ def test_a_shopper_back_in_a_new_session_is_told_where_the_case_stands(bot):
     reply = bot.texts("你好，我又来了")
     assert "欢迎回来" in reply and "色差" in reply and "299元" in reply
     assert bot.slots()["dispute_type"] == "color_difference"  # the case goes on where it was
+
+
+def test_an_ended_case_is_kept_and_a_new_problem_opens_a_new_case(bot):
+    bot.texts("鞋子穿了三天就开胶了，199买的")
+    assert "已解决" in bot.texts("卖家同意退款了，这事结了")
+    assert bot.slots()["dispute_type"] is None  # the next problem starts afresh
+    bot.texts("另外买的裙子色差很大")
+    assert bot.slots()["dispute_type"] == "color_difference"
+    listed = bot.texts("我的案件")
+    assert "共2个" in listed and "质量问题（已解决）" in listed and "色差（处理中）" in listed

@@ -42,6 +42,7 @@ class WebServer:
     """web/serve.py on a port of its own choosing (it prints its URL)."""
 
     def __init__(self, rasa_port: int):
+        self.rasa_port = rasa_port
         self.proc = subprocess.Popen(
             [sys.executable, str(ROOT / "web" / "serve.py"), "--interface", "127.0.0.1",
              "--port", "0", "--rasa-port", str(rasa_port)],
@@ -147,6 +148,8 @@ class Watched:
         self.page = context.new_page()
         self.requests, self.errors = [], []
         self.page.on("request", lambda r: self.requests.append(r.url))
+        self.preflights = []  # CORS preflights: what serving the page from Rasa's own origin would save
+        self.page.on("request", lambda r: r.method == "OPTIONS" and self.preflights.append(r.url))
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
 
@@ -285,6 +288,12 @@ def test_dispute_correction_and_reload_keep_the_conversation(browser, web, serve
 
     assert w.remote_requests() == [], "the page fetched something from outside this machine"
     assert w.errors == []
+    # The page is served from its own origin and talks to Rasa cross-origin. That costs
+    # no round trip: socket.io sends only simple requests, so the browser sends no preflight.
+    to_rasa = [u for u in w.requests if f":{web.rasa_port}/" in u]
+    print(f"\nweb chat, one conversation: {len(to_rasa)} requests to the Rasa origin, "
+          f"{len(w.preflights)} CORS preflights")
+    assert to_rasa and w.preflights == [], w.preflights
     context.close()
 
 

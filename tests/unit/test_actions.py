@@ -409,3 +409,45 @@ def test_a_user_back_in_a_new_session_is_told_where_the_open_case_stands():
     t = make_tracker("你好", "greet", 0.95, first_contact=True)
     t.sender_id = f"new-{uuid.uuid4().hex[:8]}"
     assert all(KNOWLEDGE.case_file["welcome_back"] not in m["text"] for m in run(ActionCaseStep(), t)[0])
+
+
+def test_an_ended_case_is_kept_as_ended_and_the_next_problem_starts_afresh():
+    from actions import case_file_sync
+
+    user = f"ended-{uuid.uuid4().hex[:8]}"
+    slots = {"dispute_type": "quality", "amount_yuan": 199.0}
+    t = make_tracker("鞋子开胶了", "report_quality", 0.95, slots=slots, events_this_turn=slot_turn(dispute_type="quality"))
+    t.sender_id = user
+    case_id = slot_events(run(ActionCaseStep(), t)[1])["case_id"]
+    # the fact reader reads the end of the case
+    t = make_tracker("卖家同意退款了，这事结了", "inform", 0.9, slots={**slots, "case_id": case_id})
+    assert slot_events(run(ReadFacts(), t)[1])["case_end"] == "resolved"
+    t = make_tracker("卖家同意退款了，这事结了", "inform", 0.9, slots={**slots, "case_id": case_id, "case_end": "resolved"},
+                     events_this_turn=slot_turn(case_end="resolved"))
+    t.sender_id = user
+    msgs, events = run(ActionCaseStep(), t)
+    assert "已解决" in msgs[0]["text"]
+    assert events[-1]["event"] == "reset_slots"
+    assert case_file_sync.store().get(int(case_id)).status == "resolved"
+    # with no case, "钱退回来了" ends nothing
+    t = make_tracker("钱退回来了", "inform", 0.9)
+    assert "case_end" not in slot_events(run(ReadFacts(), t)[1])
+
+
+def test_my_cases_lists_every_case_open_ones_first():
+    from actions import case_file_sync
+    from actions.my_cases import ActionMyCases
+
+    user = f"list-{uuid.uuid4().hex[:8]}"
+    store = case_file_sync.store()
+    done = store.open_case(user, "鞋")
+    store.update(done.id, lambda c: (c.facts.update(dispute_type="quality"), setattr(c, "status", "resolved")))
+    live = store.open_case(user, "裙子")
+    store.update(live.id, lambda c: c.facts.update(dispute_type="color_difference", amount_yuan=299.0))
+    t = make_tracker("我的案件", "my_cases", 0.9)
+    t.sender_id = user
+    text = run(ActionMyCases(), t)[0][0]["text"]
+    assert text.startswith("你的案件（共2个）")
+    assert text.index("案件2：色差（处理中）") < text.index("案件1：质量问题（已解决）")
+    t.sender_id = f"nobody-{uuid.uuid4().hex[:8]}"
+    assert run(ActionMyCases(), t)[0][0]["text"] == KNOWLEDGE.case_file["no_cases"]
