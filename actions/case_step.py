@@ -43,6 +43,17 @@ def first_contact(tracker: Tracker) -> bool:
     return not any(e.get("event") == "bot" for e in tracker.events)
 
 
+def comes_back(tracker: Tracker, first: bool) -> bool:
+    """The user is back: a new session, a long pause since their last message, a greeting,
+    or words that say so ("我又来了", "上次说的那个裙子的事")."""
+    text = tracker.latest_message.get("text") or ""
+    if first or classified_intent(tracker)[0] == "greet" or any(w in text for w in KNOWLEDGE.case_file["back_words"]):
+        return True
+    said = [e.get("timestamp") for e in tracker.events if e.get("event") == "user" and e.get("timestamp")]
+    pause_s = said[-1] - said[-2] if len(said) >= 2 else 0
+    return pause_s > 60 * float(KNOWLEDGE.case_file["back_after_minutes"])
+
+
 class ActionCaseStep(Action):
     def name(self) -> Text:
         return "action_case_step"
@@ -50,19 +61,19 @@ class ActionCaseStep(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         said_before = len(dispatcher.messages)
         first = first_contact(tracker)
-        # back in a new session with a case still open: where it stands (read before this turn writes)
-        welcome = case_file_sync.welcome_back(tracker) if first else None
+        # back with a case still open: where it stands (read before this turn writes)
+        welcome = case_file_sync.welcome_back(tracker) if comes_back(tracker, first) else None
         events = self._step(dispatcher, tracker)
         events = events + case_file_sync.sync(tracker, events)  # the case file, never only the tracker
         if case_file_sync.slots_after(tracker, events).get("case_end") in ("resolved", "closed"):
             events = events + [{"event": "reset_slots", "timestamp": None}]  # the next problem is a new case
         erased = any(e.get("name") == privacy.ERASE_SLOT for e in events)
-        if len(dispatcher.messages) > said_before and not erased and first:
+        if len(dispatcher.messages) > said_before and not erased:
             if welcome:
                 dispatcher.utter_message(text=welcome)
                 dispatcher.messages.insert(said_before, dispatcher.messages.pop())
-            # PIPL: what is kept, why, for how long, how to delete it; once, after the first answer
-            dispatcher.utter_message(text=privacy.notice(KNOWLEDGE))
+            if first:  # PIPL: what is kept, why, for how long, how to delete it; once, after the first answer
+                dispatcher.utter_message(text=privacy.notice(KNOWLEDGE))
         return events
 
     def _step(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:

@@ -1,5 +1,6 @@
 """Real rasa_sdk Trackers and dispatchers for action tests."""
 import asyncio
+import uuid
 from typing import Any, Dict, List, Optional
 
 import yaml
@@ -37,7 +38,7 @@ def make_tracker(
     events += [{"event": "action", "name": "action_listen"}, {"event": "user", "text": text, "parse_data": message}]
     events += events_this_turn or []
     return Tracker(
-        "test-user", all_slots, message, events, False, None,
+        f"test-{uuid.uuid4().hex[:12]}", all_slots, message, events, False, None,  # own case file
         {"name": active_loop} if active_loop else {}, "action_listen",
     )
 

@@ -451,3 +451,24 @@ def test_my_cases_lists_every_case_open_ones_first():
     assert text.index("案件2：色差（处理中）") < text.index("案件1：质量问题（已解决）")
     t.sender_id = f"nobody-{uuid.uuid4().hex[:8]}"
     assert run(ActionMyCases(), t)[0][0]["text"] == KNOWLEDGE.case_file["no_cases"]
+
+
+def test_a_user_back_after_a_long_pause_or_greeting_is_told_the_case_but_not_mid_conversation():
+    from actions import case_file_sync
+
+    user = f"pause-{uuid.uuid4().hex[:8]}"
+    case = case_file_sync.store().open_case(user, "鞋")
+    case_file_sync.store().update(case.id, lambda c: c.facts.update(dispute_type="quality", amount_yuan=59.0))
+    slots = {"dispute_type": "quality", "amount_yuan": 59.0, "case_id": float(case.id)}
+
+    def said_after(gap_s, text="还在吗", intent="inform"):
+        t = make_tracker(text, intent, 0.9, slots=slots)
+        t.sender_id = user
+        now = 1_800_000_000.0
+        t.events.insert(0, {"event": "user", "text": "鞋子开胶了", "timestamp": now - gap_s})
+        t.events[-1]["timestamp"] = now
+        return " ".join(m["text"] for m in run(ActionCaseStep(), t)[0])
+
+    assert KNOWLEDGE.case_file["welcome_back"] in said_after(3 * 3600)  # hours later, same session
+    assert KNOWLEDGE.case_file["welcome_back"] not in said_after(120)  # two minutes: mid-conversation
+    assert KNOWLEDGE.case_file["welcome_back"] in said_after(120, "你好，我又来了", "greet")
