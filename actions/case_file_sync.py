@@ -99,3 +99,27 @@ def welcome_back(tracker: Tracker) -> Optional[str]:
         logger.warning("case file not read (%s)", type(e).__name__)
         return None
     return told_back(KNOWLEDGE, open_cases) if open_cases else None
+
+
+def switch_to_named_case(tracker: Tracker, text: str):
+    """("好的，接着说这个：" + the case told back, the events loading it into the slots) when
+    the message names another of the user's cases ("案件2", "那条裙子的事"); else None."""
+    from advisor.case_pick import picked_case
+    from advisor.case_summary import summary
+
+    try:
+        cases = store().cases_of(tracker.sender_id)
+    except Exception as e:
+        logger.warning("case file not read (%s)", type(e).__name__)
+        return None
+    current = tracker.get_slot(CASE_ID_SLOT)
+    case = picked_case(KNOWLEDGE, text, cases, int(current) if current is not None else None)
+    if case is None:
+        return None
+    values = {name: case.facts.get(name) for name in CASE_SLOTS}
+    values.update(evidence_have=list(case.evidence_have), evidence_missing=list(case.evidence_missing), asked=[])
+    events = [{"event": "slot", "timestamp": None, "name": n, "value": v} for n, v in values.items()]
+    events += [{"event": "slot", "timestamp": None, "name": n, "value": v} for n, v in (
+        ("recommendation", case.recommendation), ("advice_basis", None), ("requested_slot", None),
+        (CASE_ID_SLOT, float(case.id)))]
+    return f"{KNOWLEDGE.case_file['switched']}\n{summary(KNOWLEDGE, case)}", events

@@ -90,6 +90,11 @@ class ActionCaseStep(Action):
             buttons = [{"title": t, "payload": p} for t, p in k.privacy["erase_buttons"]]
             dispatcher.utter_message(text=k.privacy["erase_confirm"], buttons=buttons)
             return [SlotSet("requested_slot", privacy.ERASE_QUESTION)]
+        switched = case_file_sync.switch_to_named_case(tracker, text)
+        if switched:
+            message, events = switched
+            dispatcher.utter_message(text=message)
+            return events
         f = case_facts(tracker)
         changed = slots_set_this_turn(tracker)
         if changed.get("case_end") in ("resolved", "closed") and f.dispute_type:

@@ -159,3 +159,15 @@ def test_an_ended_case_is_kept_and_a_new_problem_opens_a_new_case(bot):
     assert bot.slots()["dispute_type"] == "color_difference"
     listed = bot.texts("我的案件")
     assert "共2个" in listed and "质量问题（已解决）" in listed and "色差（处理中）" in listed
+
+
+def test_two_cases_of_one_shopper_are_picked_by_description(bot):
+    bot.texts("买的连衣裙颜色和图片差太多，花了299")
+    bot.texts("重新开始")
+    bot.texts("鞋子穿了两天就开胶了，159买的")
+    assert bot.slots()["dispute_type"] == "quality"
+    reply = bot.texts("那条裙子的事怎么样了")
+    assert "接着说这个" in reply and "色差" in reply and "299元" in reply
+    slots = bot.slots()
+    assert slots["dispute_type"] == "color_difference" and slots["amount_yuan"] == 299
+    assert "质量问题" in bot.texts("我的案件")  # the shoes are still there

@@ -472,3 +472,38 @@ def test_a_user_back_after_a_long_pause_or_greeting_is_told_the_case_but_not_mid
     assert KNOWLEDGE.case_file["welcome_back"] in said_after(3 * 3600)  # hours later, same session
     assert KNOWLEDGE.case_file["welcome_back"] not in said_after(120)  # two minutes: mid-conversation
     assert KNOWLEDGE.case_file["welcome_back"] in said_after(120, "你好，我又来了", "greet")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("那条裙子的事怎么样了", "dress"), ("案件2", "dress"), ("说说第二个案件", "dress"), ("色差那个", "dress"),
+    ("案件1", None),  # already the current case
+    ("鞋子开胶的事", None),  # the current case: no switch
+    ("还有别的吗", None),
+])
+def test_one_of_several_cases_is_picked_by_description_or_number(text, want):
+    from actions import case_file_sync
+
+    user = f"pick-{uuid.uuid4().hex[:8]}"
+    store = case_file_sync.store()
+    shoes = store.open_case(user, "鞋")
+    store.update(shoes.id, lambda c: c.facts.update(dispute_type="quality", product_category="鞋", amount_yuan=159.0))
+    dress = store.open_case(user, "裙子")
+
+    def dress_state(c):
+        c.facts.update(dispute_type="color_difference", product_category="服装", amount_yuan=299.0)
+        c.evidence_missing = ("listing_screenshot",)
+    store.update(dress.id, dress_state)
+    slots = {"dispute_type": "quality", "product_category": "鞋", "amount_yuan": 159.0, "case_id": float(shoes.id)}
+    t = make_tracker(text, "inform", 0.9, slots=slots)
+    t.sender_id = user
+    msgs, events = run(ActionCaseStep(), t)
+    got = slot_events(events)
+    if want is None:
+        assert got.get("case_id") in (None, float(shoes.id))
+        return
+    case = {"dress": dress, "shoes": shoes}[want]
+    assert got["case_id"] == float(case.id)
+    assert msgs[0]["text"].startswith(KNOWLEDGE.case_file["switched"])
+    if want == "dress":
+        assert got["dispute_type"] == "color_difference" and got["amount_yuan"] == 299.0
+        assert got["evidence_missing"] == ["listing_screenshot"] and "299元" in msgs[0]["text"]
