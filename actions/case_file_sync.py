@@ -14,7 +14,7 @@ from rasa_sdk import Tracker
 from actions.knowledge_base import KNOWLEDGE
 from actions.tracker_facts import CASE_SLOTS
 from advisor import privacy
-from advisor.case_file import Case
+from advisor.case_file import Case, id_hash
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,9 @@ def sync(tracker: Tracker, events: List[Dict[Text, Any]]) -> List[Dict[Text, Any
 def _sync(tracker: Tracker, events: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
     slots = slots_after(tracker, events)
     if slots.get(privacy.ERASE_SLOT) is True:
-        store().delete_user(tracker.sender_id)
+        deleted = store().delete_user(tracker.sender_id)
+        # logged without content: a count and a hash of the id (storage/tracker_store.py does the same)
+        logger.info("cases of %s deleted at the user's request (%d)", id_hash(tracker.sender_id), deleted)
         return []
     if not slots.get("dispute_type"):
         return []

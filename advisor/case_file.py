@@ -59,3 +59,10 @@ def bounded(text: str) -> Tuple[str, bool]:
     """(text cut to MAX_TEXT_CHARS, whether it was cut)."""
     text = text or ""
     return (text[:MAX_TEXT_CHARS], True) if len(text) > MAX_TEXT_CHARS else (text, False)
+
+
+def id_hash(user_id: str) -> str:
+    """What logs say instead of a user id (an OpenID or a user id is personal data)."""
+    import hashlib
+
+    return hashlib.sha256(user_id.encode("utf-8")).hexdigest()[:12]

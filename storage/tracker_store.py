@@ -17,7 +17,6 @@ with the usual SQLTrackerStore settings.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import os
 import time
@@ -26,6 +25,7 @@ from typing import Any, Callable, Optional, Tuple
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 
+from advisor.case_file import id_hash
 from advisor.privacy import ERASE_SLOT, retention_days as retention_days_from_env
 
 logger = logging.getLogger(__name__)
@@ -34,9 +34,6 @@ DEFAULT_PURGE_EVERY_S = 3600.0
 DAY_S = 86_400
 
 
-def id_hash(sender_id: str) -> str:
-    """What the logs say instead of a sender id (an OpenID or a user id is personal data)."""
-    return hashlib.sha256(sender_id.encode("utf-8")).hexdigest()[:12]
 
 
 def delete_conversation(engine: sa.engine.Engine, events: sa.Table, sender_id: str) -> int:

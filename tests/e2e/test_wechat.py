@@ -586,3 +586,35 @@ def test_slow_failure_is_pushed_as_an_apology(channel_server):
     openid = wechat.new_user()
     assert wechat.say(openid, "你好") == wechat_texts.STILL_THINKING
     assert api.wait_for_texts(openid, 1, timeout=10) == [wechat_texts.FAILED]
+
+
+def test_a_returning_openid_is_welcomed_with_its_case(wechat, wechat_api):
+    openid = wechat.new_user()
+    wechat.say(openid, "买的连衣裙颜色和图片差太多了，花了299")
+    wechat_api.wait_for_texts(openid, len(wechat.last_turn_bot_messages(openid)) - 1)
+    back = wechat.say(openid, "你好，我又来了")
+    assert back.startswith("欢迎回来") and "色差" in back and "299元" in back
+
+
+def test_a_long_answer_reaches_wechat_in_pieces_within_its_limit(wechat, wechat_api):
+    from storage.case_store import SQLCaseStore
+
+    openid = wechat.new_user()
+    store = SQLCaseStore()  # the servers' case file (CASES_DATABASE_URL of this test session)
+    try:
+        for n in range(12):  # a shopper with many cases: "我的案件" runs past 2,048 bytes
+            case = store.open_case(openid, f"案件{n}")
+            store.update(case.id, lambda c, n=n: (c.facts.update(dispute_type="quality", amount_yuan=100.0 + n,
+                                                                 product_category="鞋", negotiation_rounds=2,
+                                                                 seller_attitude="ignores"),
+                                                  setattr(c, "evidence_missing", ("defect_video", "order_info"))))
+    finally:
+        store.engine.dispose()
+    reply = wechat.say(openid, "我的案件")
+    # Rasa sends each paragraph as its own message, the channel cuts any still over the limit
+    # at line breaks: the first is the reply, the rest come as customer-service messages
+    pushed = wechat_api.wait_for_texts(openid, 12)
+    pieces = [reply] + pushed
+    assert all(len(p.encode("utf-8")) <= 2048 for p in pieces)
+    text = "\n".join(pieces)
+    assert len(pieces) >= 2 and all(f"{100 + n}元" in text for n in range(12))
