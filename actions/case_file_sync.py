@@ -19,8 +19,21 @@ from advisor.case_file import Case, id_hash
 logger = logging.getLogger(__name__)
 
 CASE_ID_SLOT = "case_id"
-# where the case stands with the platform -> the case's status in the file
-STATUS_FOR_PLATFORM = {"applied_waiting": "applied"}
+
+
+def status_after(status: str, slots: Dict[Text, Any], text: str) -> str:
+    """The case's status once this turn is read: ended by the user; applied, then waiting for
+    the ruling; back to open once the platform has ruled (the case goes on from there)."""
+    if slots.get("case_end") in ("resolved", "closed"):
+        return slots["case_end"]
+    platform = slots.get("platform_status")
+    if platform == "applied_waiting":
+        if status == "waiting_ruling" or any(w in text for w in KNOWLEDGE.case_file["waiting_words"]):
+            return "waiting_ruling"
+        return "applied"
+    if platform in ("ruled_for_buyer_not_honoured", "ruled_against_buyer"):
+        return "open"
+    return status
 _store = []
 
 
@@ -76,11 +89,7 @@ def _sync(tracker: Tracker, events: List[Dict[Text, Any]]) -> List[Dict[Text, An
         case.evidence_have = tuple(slots.get("evidence_have") or ())
         case.evidence_missing = tuple(slots.get("evidence_missing") or ())
         case.recommendation = slots.get("recommendation")
-        status = STATUS_FOR_PLATFORM.get(slots.get("platform_status") or "")
-        if status and case.status == "open":
-            case.status = status
-        if slots.get("case_end") in ("resolved", "closed"):
-            case.status = slots["case_end"]
+        case.status = status_after(case.status, slots, tracker.latest_message.get("text") or "")
 
     case_id: Optional[float] = slots.get(CASE_ID_SLOT)
     if case_id is not None and store().get(int(case_id)) is not None:

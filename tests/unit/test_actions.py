@@ -507,3 +507,17 @@ def test_one_of_several_cases_is_picked_by_description_or_number(text, want):
     if want == "dress":
         assert got["dispute_type"] == "color_difference" and got["amount_yuan"] == 299.0
         assert got["evidence_missing"] == ["listing_screenshot"] and "299元" in msgs[0]["text"]
+
+
+@pytest.mark.parametrize("status, slots, text, after", [
+    ("open", {"platform_status": "applied_waiting"}, "介入申请提交了", "applied"),
+    ("applied", {"platform_status": "applied_waiting"}, "还在等小二判", "waiting_ruling"),
+    ("waiting_ruling", {"platform_status": "applied_waiting"}, "聊天记录截好了", "waiting_ruling"),
+    ("waiting_ruling", {"platform_status": "ruled_for_buyer_not_honoured"}, "平台裁定退款了卖家拖着不退", "open"),
+    ("applied", {"platform_status": "applied_waiting", "case_end": "resolved"}, "钱退回来了", "resolved"),
+    ("open", {"case_end": "closed"}, "我不维权了", "closed"),
+])
+def test_the_case_status_follows_what_the_shopper_says(status, slots, text, after):
+    from actions.case_file_sync import status_after
+
+    assert status_after(status, slots, text) == after
