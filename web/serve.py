@@ -55,8 +55,17 @@ SECURITY_HEADERS = {
 }
 
 
+def copy_words() -> Dict[str, str]:
+    """The ready texts' marker line and the copy button's words, from the knowledge file."""
+    sys.path.insert(0, str(WEB_DIR.parent))
+    from advisor.knowledge import default_knowledge
+
+    ready = default_knowledge().ready_texts
+    return {"marker": ready["copy_hint"], "button": ready["copy_button"], "copied": ready["copied"]}
+
+
 def config_script(rasa_port: int, rasa_url: Optional[str]) -> bytes:
-    config = {"rasaPort": rasa_port, "socketUrl": rasa_url or None}
+    config = {"rasaPort": rasa_port, "socketUrl": rasa_url or None, "copy": copy_words()}
     return f"window.ADVISOR_CHAT_CONFIG = {json.dumps(config)};\n".encode("utf-8")
 
 

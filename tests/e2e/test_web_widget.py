@@ -391,3 +391,26 @@ def test_unreachable_server_shows_a_message_and_reconnects(browser, rasa_port):
             proxy.close()
         context.close()
         server.stop()
+
+
+def test_a_ready_text_has_a_copy_button_that_copies_it(browser, web):
+    context = browser.new_context(viewport={"width": 1100, "height": 850}, locale="zh-CN")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=web.url.rstrip("/"))
+    w = Watched(context)
+    page = w.page
+    page.goto(web.url)
+    bot_says(page, greeting()[:20])
+    send(page, DISPUTE)
+    bot_says(page, "「色差」")
+    send(page, "帮我写一段发给卖家的话")
+    bubble = bot_says(page, "✉️")
+    copy = bubble.locator(".advisor-copy")
+    expect(copy).to_have_text(K.ready_texts["copy_button"], timeout=ANSWER_TIMEOUT_MS)
+    copy.click()
+    expect(copy).to_have_text(K.ready_texts["copied"], timeout=5000)
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    # the text itself, without the title and the hint line, with the shopper's amount and the blanks
+    assert copied.startswith("你好，我的订单【订单号】") and "299元" in copied, copied
+    assert K.ready_texts["copy_hint"] not in copied and K.ready_texts["copy_button"] not in copied
+    assert w.errors == []
+    context.close()

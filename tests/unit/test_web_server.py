@@ -1,5 +1,6 @@
 """web/serve.py: what it serves, and what it refuses (no browser, no Rasa needed)."""
 import importlib.util
+import json
 import socket
 import threading
 from functools import partial
@@ -13,6 +14,10 @@ SERVE_PY = Path(__file__).resolve().parents[2] / "web" / "serve.py"
 spec = importlib.util.spec_from_file_location("web_serve", SERVE_PY)
 serve = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(serve)
+
+from advisor.knowledge import default_knowledge  # noqa: E402
+
+K = default_knowledge()
 
 
 @pytest.fixture
@@ -49,7 +54,11 @@ def test_page_is_served_with_a_policy_that_keeps_it_local(base_url):
 def test_config_tells_the_page_where_rasa_is(base_url):
     r = requests.get(base_url + "/config.js", timeout=5)
     assert r.status_code == 200
-    assert r.text == 'window.ADVISOR_CHAT_CONFIG = {"rasaPort": 5999, "socketUrl": null};\n'
+    assert r.text.startswith("window.ADVISOR_CHAT_CONFIG = ") and r.text.endswith(";\n")
+    config = json.loads(r.text[len("window.ADVISOR_CHAT_CONFIG = "):-2])
+    assert config["rasaPort"] == 5999 and config["socketUrl"] is None
+    # the copy button's words come from the knowledge file, like every other text
+    assert config["copy"]["marker"] == K.ready_texts["copy_hint"] and config["copy"]["button"]
     assert b'"socketUrl": "https://chat.example/"' in serve.config_script(5005, "https://chat.example/")
 
 

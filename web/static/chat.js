@@ -58,6 +58,45 @@
     }
   }, chat);
 
+  // A copy button under each ready text (message to the seller, intervention form, 12315):
+  // the assistant marks them with a hint line; the button copies what follows it.
+  var copy = config.copy || {};
+  function textAfterMarker(bubble) {
+    var lines = (bubble.innerText || "").split("\n").filter(function (line) {
+      return line !== copy.button && line !== copy.copied;  // the button's own label
+    });
+    var at = lines.findIndex(function (line) { return line.indexOf(copy.marker) !== -1; });
+    return lines.slice(at + 1).join("\n").trim();
+  }
+  function copyText(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text);
+    }
+    var area = document.createElement("textarea");  // older browsers, plain http
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    document.execCommand("copy");
+    document.body.removeChild(area);
+    return Promise.resolve();
+  }
+  function addCopyButtons() {
+    if (!copy.marker) { return; }
+    chat.querySelectorAll(".rw-response").forEach(function (bubble) {
+      if (bubble.getAttribute("data-copy") || (bubble.innerText || "").indexOf(copy.marker) === -1) { return; }
+      bubble.setAttribute("data-copy", "1");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "advisor-copy";
+      button.textContent = copy.button;
+      button.addEventListener("click", function () {
+        copyText(textAfterMarker(bubble)).then(function () { button.textContent = copy.copied; });
+      });
+      bubble.appendChild(button);
+    });
+  }
+  new MutationObserver(addCopyButtons).observe(chat, { childList: true, subtree: true });
+
   var restart = document.getElementById("new-conversation");
   if (restart) {
     restart.addEventListener("click", function () {
