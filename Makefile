@@ -22,7 +22,8 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed (Rasa 3.6 supports < 3.11)"; exit 1; }
-	test -x $(BIN)/python || $(PYTHON310) -m venv $(VENV)
+	@# an interrupted first install can leave a venv without pip: make it again
+	$(BIN)/python -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PYTHON310) -m venv $(VENV); }
 	$(BIN)/pip install --disable-pip-version-check -q -e ".[dev]"
 	touch $@
 

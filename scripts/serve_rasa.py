@@ -294,7 +294,20 @@ def api_token_from_environment(argv: list) -> list:
     return argv + ["--auth-token", token]
 
 
+RASA_VERSION = "3.6.21"  # the version every fix below was written and tested against
+
+
+def check_rasa_version() -> None:
+    """The fixes replace Rasa internals: on any other version they could break silently."""
+    import rasa
+
+    if rasa.__version__ != RASA_VERSION:
+        sys.exit(f"serve_rasa.py: its fixes are for Rasa {RASA_VERSION}, this is Rasa {rasa.__version__}; "
+                 "check each fix against the new version (tests/unit/test_serve_rasa.py) before changing RASA_VERSION")
+
+
 def main() -> None:
+    check_rasa_version()
     sys.argv = api_token_from_environment(sys.argv)
     user_text_kept_out_of_logs()
     check_action_answers_with_one_validator()

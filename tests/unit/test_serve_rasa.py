@@ -198,3 +198,12 @@ def test_user_text_is_redacted_from_rasas_logs_above_debug(caplog):
     finally:
         log_utils._anonymizer = saved
         log_utils.configure_structlog(logging.WARNING)
+
+
+def test_the_fixes_refuse_to_run_on_another_rasa_version(monkeypatch):
+    import rasa
+
+    serve_rasa.check_rasa_version()  # the pinned version: no complaint
+    monkeypatch.setattr(rasa, "__version__", "3.6.22")
+    with pytest.raises(SystemExit, match="3.6.21"):
+        serve_rasa.check_rasa_version()
