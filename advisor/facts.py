@@ -226,7 +226,11 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     if status:
         r.slots["platform_status"] = status
     for fact in ("goods_received", "paid_off_platform"):
-        value = _last(_hits(s, _bool_table(k.case_facts[fact]), neg))
+        table = {v: words for v, words in k.case_facts[fact].items() if v in ("true", "false")}
+        hits = _hits(s, _bool_table(table), neg)
+        if fact == "goods_received":
+            hits = [h for h in hits if not _about_something_else(s, h, k.case_facts[fact].get("not_the_goods", ()))]
+        value = _last(hits)
         if value is not None:
             r.slots[fact] = value
     wants = _last(_hits(s, k.case_facts["wants"], neg))
@@ -243,6 +247,14 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
         r.slots["product_category"] = category
     if r.slots.get("seller_attitude") == "not_contacted" and "negotiation_rounds" not in r.slots:
         r.slots["negotiation_rounds"] = 0
+
+
+def _about_something_else(s: str, hit: _Hit, words: Sequence[str]) -> bool:
+    """A word right before or after the mention says it is not about the goods ("没收到退款")."""
+    # "没收到卖家的回复": skip whose it is
+    after = re.sub(r"^(?:卖家|商家|客服|店家|店铺|你们|他们|平台)的?", "", s[hit.end:hit.end + 8])
+    before = s[max(0, hit.start - 4):hit.start]
+    return any(after.startswith(w) or before.endswith(w) for w in words)
 
 
 def _mark(r: Reading, item: str, have: bool) -> None:

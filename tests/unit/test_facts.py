@@ -271,3 +271,11 @@ def test_types_named_in_english(text, types):
 def test_pinyin_of_a_keyword_inside_a_longer_phrase():
     assert read("wuliu yizhi bu dong").types == ["logistics"]
     assert read("zhiliang tai cha le, yi tian jiu huai").types == ["quality"]
+
+
+@pytest.mark.parametrize("text, received", [
+    ("还没收到退款", None), ("退款收到了", None), ("一直没收到卖家的回复", None),
+    ("东西还没收到", False), ("收到了，鞋开胶了", True),
+])
+def test_money_or_a_reply_not_received_is_not_the_goods(text, received):
+    assert read(text).slots.get("goods_received") == received
