@@ -118,7 +118,8 @@ class ActionCaseStep(Action):
         lines: List[Text] = []
         events: List[Dict[Text, Any]] = []
         if "dispute_type" in changed and f.dispute_type:
-            text = tracker.latest_message.get("text") or ""
+            if "case_id" in changed and changed["case_id"] is None and tracker.get_slot("case_id") is None:
+                lines.append(k.case_file["new_case"])  # another order: the old case stays as it was
             if is_english_only(clean(text)):
                 t = k.dispute_types[f.dispute_type]
                 lines.append(replies.phrase(k, "english_understood", english_name=t.english_name, name=t.name))

@@ -15,9 +15,9 @@ from rasa_sdk.types import DomainDict
 
 from actions import slot_checks
 from actions.knowledge_base import INTENT_CONFIDENCE_THRESHOLD, KNOWLEDGE
-from actions.tracker_facts import case_facts, classified_intent, entity_values
+from actions.tracker_facts import CASE_SLOTS, case_facts, classified_intent, entity_values
 from advisor.case import RULED_FOR_BUYER
-from advisor.detection import type_after_message
+from advisor.detection import SURE_REPORT, type_after_message
 from advisor.evidence import remaining_items
 from advisor.facts import read_message
 
@@ -32,6 +32,28 @@ class ReadFacts(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         return read_facts(dispatcher, tracker)
+
+
+def another_order(before, read: Dict[Text, Any], intent, confidence: float, fell_back: bool) -> bool:
+    """A sure report about another kind of product while a case is open ("另外买的鞋也开胶了"
+    during a dress case): a new problem, so a new case, not a change to this one."""
+    other = read.get("product_category")
+    return bool(before.dispute_type and before.product_category and other and other != before.product_category
+                and (intent or "").startswith("report_") and confidence >= SURE_REPORT and not fell_back)
+
+
+def new_case(tracker: Tracker, text: Text, reading, named, intent, confidence: float, fell_back: bool) -> List[SlotSet]:
+    """The slots of a fresh case from this message; the old case stays in the case file."""
+    k = KNOWLEDGE
+    fresh = {name: None for name in CASE_SLOTS}
+    fresh.update(evidence_have=[], evidence_missing=[], asked=[], recommendation=None, advice_basis=None,
+                 requested_slot=None, case_id=None)
+    fresh.update(reading.slots)
+    fresh["dispute_type"] = type_after_message(k, None, text, intent, confidence, fell_back, named,
+                                               reading.negated_types, INTENT_CONFIDENCE_THRESHOLD)
+    fresh["evidence_have"], fresh["evidence_missing"] = list(reading.evidence_have), list(reading.evidence_missing)
+    fresh.pop("case_end", None)
+    return [SlotSet(name, value) for name, value in fresh.items()]
 
 
 def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotSet]:
@@ -51,6 +73,8 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         if values:
             new[slot] = values[-1]
     named = reading.types + [v for v in entity_values(tracker, "dispute_type") if isinstance(v, str)]
+    if another_order(before, reading.slots, intent, confidence, fell_back):
+        return new_case(tracker, text, reading, named, intent, confidence, fell_back)
     chosen = type_after_message(
         k, before.dispute_type, text, intent, confidence, fell_back, named, reading.negated_types,
         INTENT_CONFIDENCE_THRESHOLD,

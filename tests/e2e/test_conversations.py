@@ -171,3 +171,12 @@ def test_two_cases_of_one_shopper_are_picked_by_description(bot):
     slots = bot.slots()
     assert slots["dispute_type"] == "color_difference" and slots["amount_yuan"] == 299
     assert "质量问题" in bot.texts("我的案件")  # the shoes are still there
+
+
+def test_a_second_order_mid_case_opens_a_second_case(bot):
+    bot.texts("买的连衣裙颜色和图片差太多，花了299")
+    reply = bot.texts("另外买的一双鞋子穿了两天就开胶了，159块")
+    assert "新案件" in reply and "质量问题" in reply
+    assert bot.slots()["dispute_type"] == "quality" and bot.slots()["amount_yuan"] == 159
+    listed = bot.texts("我的案件")
+    assert "共2个" in listed and "299元" in listed and "159元" in listed

@@ -521,3 +521,31 @@ def test_the_case_status_follows_what_the_shopper_says(status, slots, text, afte
     from actions.case_file_sync import status_after
 
     assert status_after(status, slots, text) == after
+
+
+def test_a_sure_report_about_another_product_opens_a_new_case_and_keeps_the_old():
+    from actions import case_file_sync
+
+    user = f"second-{uuid.uuid4().hex[:8]}"
+    dress = case_file_sync.store().open_case(user, "裙子")
+    case_file_sync.store().update(dress.id, lambda c: c.facts.update(
+        dispute_type="color_difference", product_category="服装", amount_yuan=299.0))
+    slots = {"dispute_type": "color_difference", "product_category": "服装", "amount_yuan": 299.0,
+             "case_id": float(dress.id), "evidence_have": ["daylight_comparison_photos"], "asked": ["amount_yuan"]}
+    t = make_tracker("另外买的鞋子也开胶了，159", "report_quality", 0.95, slots=slots)
+    t.sender_id = user
+    read = slot_events(run(ReadFacts(), t)[1])
+    assert read["dispute_type"] == "quality" and read["case_id"] is None and read["amount_yuan"] == 159.0
+    assert read["evidence_have"] == [] and read["asked"] == []
+    # the case step names the new case and the file gets a second one
+    after = {**slots, **read}
+    t = make_tracker("另外买的鞋子也开胶了，159", "report_quality", 0.95, slots=after,
+                     events_this_turn=slot_turn(**read))
+    t.sender_id = user
+    msgs, events = run(ActionCaseStep(), t)
+    assert KNOWLEDGE.case_file["new_case"] in msgs[0]["text"]
+    cases = case_file_sync.store().cases_of(user)
+    assert len(cases) == 2 and cases[0].facts["amount_yuan"] == 299.0 and cases[1].facts["amount_yuan"] == 159.0
+    # a detail about the same product stays in the case
+    t = make_tracker("裙子洗了一次还掉色", "report_quality", 0.95, slots=slots)
+    assert "case_id" not in slot_events(run(ReadFacts(), t)[1])
