@@ -115,9 +115,11 @@ def welcome_back(tracker: Tracker) -> Optional[str]:
 def switch_to_named_case(tracker: Tracker, text: str):
     """("好的，接着说这个：" + the case told back, the events loading it into the slots) when
     the message names another of the user's cases ("案件2", "那条裙子的事"); else None."""
-    from advisor.case_pick import picked_case
+    from advisor.case_pick import may_name_a_case, picked_case
     from advisor.case_summary import summary
 
+    if not may_name_a_case(KNOWLEDGE, text):
+        return None  # most messages: no need to read the case file
     try:
         cases = store().cases_of(tracker.sender_id)
     except Exception as e:

@@ -13,9 +13,14 @@ _NUMBER = re.compile(r"案件\s*([0-9]{1,3}|[一二三四五六七八九十])|�
 _CN = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
 
+def may_name_a_case(k: Knowledge, text: str) -> bool:
+    """Cheap check before the case file is read: a case number or a reference word."""
+    return bool(text) and (bool(_NUMBER.search(text)) or any(w in text for w in k.case_file["pick_words"]))
+
+
 def picked_case(k: Knowledge, text: str, cases: Sequence[Case], current: Optional[int]) -> Optional[Case]:
     """The case the message names, when it is not the current one; None otherwise."""
-    if len(cases) < 2 or not text:
+    if len(cases) < 2 or not may_name_a_case(k, text):
         return None
     m = _NUMBER.search(text)
     if m:
@@ -23,8 +28,6 @@ def picked_case(k: Knowledge, text: str, cases: Sequence[Case], current: Optiona
         number = int(raw) if raw.isdigit() else _CN[raw]
         found = [c for c in cases if c.number == number]
     else:
-        if not any(w in text for w in k.case_file["pick_words"]):
-            return None
         reading = read_message(k, text)
         category, types = reading.slots.get("product_category"), set(reading.types)
         if not category and not types:
