@@ -9,12 +9,13 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from unit.databases import require_postgres
+from unit.databases import SEARCH_PATH, require_postgres
 from storage.tracker_store import DAY_S, ERASE_SLOT, PrivacySQLTrackerStore
 
 DOMAIN = Domain.from_dict({"slots": {ERASE_SLOT: {"type": "bool", "influence_conversation": False,
                                                   "mappings": [{"type": "custom"}]}}})
-PG = {"dialect": "postgresql", "host": "127.0.0.1", "port": 5432, "db": "test", "username": "postgres"}
+PG = {"dialect": "postgresql", "host": "127.0.0.1", "port": 5432, "db": "test", "username": "postgres",
+      "query": SEARCH_PATH}  # this run's own schema
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
