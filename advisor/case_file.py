@@ -17,7 +17,7 @@ from typing import Any, Callable, Dict, List, Optional, Protocol, Tuple
 # where a case stands: the shopper moves it by talking ("介入申请提交了", "这事结了")
 from advisor.knowledge import CASE_STATUSES as STATUSES  # noqa: E402  (one list, checked against the knowledge file)
 OPEN_STATUSES = ("open", "applied", "waiting_ruling")
-MAX_TEXT_CHARS = 2_000  # text the user typed is stored at most this long (with a notice)
+MAX_TEXT_CHARS = 2_000  # any text stored in a case (titles, status notes) is at most this long
 
 
 @dataclass
@@ -55,10 +55,9 @@ class CaseStore(Protocol):
     def purge_idle(self, now: datetime, days: float) -> int: ...
 
 
-def bounded(text: str) -> Tuple[str, bool]:
-    """(text cut to MAX_TEXT_CHARS, whether it was cut)."""
-    text = text or ""
-    return (text[:MAX_TEXT_CHARS], True) if len(text) > MAX_TEXT_CHARS else (text, False)
+def bounded(text: str) -> str:
+    """The text cut to MAX_TEXT_CHARS."""
+    return (text or "")[:MAX_TEXT_CHARS]
 
 
 def id_hash(user_id: str) -> str:

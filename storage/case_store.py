@@ -93,7 +93,7 @@ class SQLCaseStore:
 
     def open_case(self, user_id: str, title: str = "", facts: Optional[Dict[str, Any]] = None) -> Case:
         now = self.clock()
-        title, _ = bounded(title)
+        title = bounded(title)
         with self.engine.begin() as c:
             number = (c.execute(sa.select(sa.func.max(cases.c.number)).where(cases.c.user_id == user_id))
                       .scalar() or 0) + 1
@@ -119,13 +119,13 @@ class SQLCaseStore:
             now = self.clock()
             self._write_facts(c, case_id, before.facts, after.facts)
             self._write_evidence(c, case_id, after)
-            title, _ = bounded(after.title)
+            title = bounded(after.title)
             c.execute(sa.update(cases).where(cases.c.id == case_id).values(
                 title=title, status=after.status, recommendation=after.recommendation,
                 version=cases.c.version + 1, updated_at=now))
             if after.status != before.status:
                 c.execute(sa.insert(case_status_history).values(
-                    case_id=case_id, status=after.status, at=now, note=bounded(note)[0]))
+                    case_id=case_id, status=after.status, at=now, note=bounded(note)))
             return self._load(c, case_id)
 
     @staticmethod
