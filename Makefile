@@ -17,7 +17,7 @@ BROWSER_PACKAGES := chromium fonts-wqy-microhei fonts-noto-color-emoji
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install web chromium train run shell validate audit test-audit purge test test-unit test-nlu test-stories test-e2e clean knowledge augment bench
+.PHONY: install web chromium nginx train run shell cluster validate audit test-audit purge test test-unit test-nlu test-stories test-e2e test-cluster clean knowledge augment bench
 
 install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
@@ -37,6 +37,11 @@ chromium:
 	@dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1 || { apt-get update && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y $(BROWSER_PACKAGES); }
 
+# Debian's nginx, in front of the instances of `make cluster`.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || { apt-get update && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y nginx-light; }
+
 train: $(MODEL)
 $(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
 	$(BIN)/rasa train --fixed-model-name dispute-advisor --out models
@@ -48,6 +53,12 @@ run: install train web
 
 shell: install train
 	ACTIONS_PORT=$(ACTIONS_PORT) scripts/run.sh $(MODEL) --shell
+
+# INSTANCES (default 2) Rasa servers and action servers behind nginx on RASA_PORT, sharing
+# PostgreSQL (DATABASE_URL) and Redis (REDIS_URL); started when not running (serving/cluster.py).
+cluster: install train web nginx
+	RASA_PORT=$(RASA_PORT) RASA_INTERFACE=$(RASA_INTERFACE) WEB_PORT=$(WEB_PORT) \
+		$(BIN)/python -m serving.cluster
 
 validate: install
 	scripts/validate_data.sh
@@ -70,6 +81,10 @@ test-stories: train
 test-e2e: train web chromium
 	$(BIN)/python -m pytest tests/e2e -q -s -p no:cacheprovider
 
+# Two instances behind nginx on the real PostgreSQL and Redis: shared state, kill -9, restarts.
+test-cluster: train web chromium nginx
+	$(BIN)/python -m pytest tests/cluster -q -s -p no:cacheprovider
+
 # Known vulnerabilities in .venv and web/package-lock.json (scripts/audit.py, audit/accepted.yml).
 # `make audit` fails when a vulnerability database can't be reached; inside `make test` that is
 # printed as NOT AUDITED and the tests go on, while a NEW high/critical finding still fails.
@@ -83,7 +98,7 @@ test-audit: install web
 purge: install
 	$(BIN)/python scripts/purge.py
 
-test: validate test-audit test-unit test-nlu test-stories test-e2e
+test: validate test-audit test-unit test-nlu test-stories test-e2e test-cluster
 
 clean:
 	rm -rf results .rasa $(MODEL)

@@ -27,7 +27,7 @@ from channels.rest import error_response
 from channels.rate_limit import TOO_FAST, RateLimits
 from channels.wechat_replay import Replayed, ReplayGuard
 from channels.wechat_choices import payload_for_choice, parse_choice, render_message
-from channels.wechat_dedupe import ReplyCache
+from channels.wechat_dedupe import SharedReplyCache
 from channels.wechat_push import CustomerServicePush
 from channels.wechat_settings import WeChatSettings
 
@@ -64,7 +64,7 @@ class WeChatInput(InputChannel):
                        if settings.enabled and settings.safe_mode else None)
         self.push = (CustomerServicePush(settings.app_id, settings.app_secret, settings.api_base_url)
                      if settings.enabled and settings.can_push else None)
-        self.replies = ReplyCache()
+        self.replies = SharedReplyCache()
         self.replay_guard = ReplayGuard()
         self.limits = RateLimits.from_env()
         self._background: Set[asyncio.Future] = set()  # keep pushes alive until done
@@ -102,14 +102,14 @@ class WeChatInput(InputChannel):
                 await self._check_nonce(p, key)
             except BadRequest as e:
                 return _refuse(e)
-            if not self.replies.claim(key):
-                # WeChat retrying: never a second turn for the same message
-                return self._answer(message, self.replies.reply_for(key), p, encrypted)
+            if not await self.replies.claim(key):
+                # WeChat retrying (maybe to another instance): never a second turn for the same message
+                return self._answer(message, await self.replies.reply_for(key), p, encrypted)
             if await self.limits.allow_sender(message.source):
                 reply = await self._reply_to(request, on_new_message, message)
             else:
                 reply = TOO_FAST  # a flood from one user: no turn, a short answer
-            self.replies.store(key, reply)
+            await self.replies.store(key, reply)
             return self._answer(message, reply, p, encrypted)
 
         return wechat

@@ -294,6 +294,33 @@ def api_token_from_environment(argv: list) -> list:
     return argv + ["--auth-token", token]
 
 
+def action_endpoint_from_environment() -> None:
+    """ACTION_ENDPOINT_URL, when set, is the action server's URL instead of endpoints.yml's.
+
+    One endpoints.yml for every way of starting: the launcher gives each Rasa instance
+    its own action server this way (Rasa's ${VAR} in endpoints.yml has no default, so
+    a plain `rasa shell` would fail without the variable).
+    """
+    import copy
+    import os
+
+    from rasa.core.utils import AvailableEndpoints
+    from rasa.utils.endpoints import EndpointConfig
+
+    original = AvailableEndpoints.read_endpoints.__func__
+
+    def read_endpoints(cls, endpoint_file):
+        endpoints = original(cls, endpoint_file)
+        url = os.environ.get("ACTION_ENDPOINT_URL", "").strip()
+        if url:
+            action = copy.copy(endpoints.action) if endpoints.action else EndpointConfig()
+            action.url = url  # headers, token and the rest stay as endpoints.yml sets them
+            endpoints.action = action
+        return endpoints
+
+    AvailableEndpoints.read_endpoints = classmethod(read_endpoints)
+
+
 RASA_VERSION = "3.6.21"  # the version every fix below was written and tested against
 
 
@@ -310,6 +337,7 @@ def main() -> None:
     check_rasa_version()
     sys.argv = api_token_from_environment(sys.argv)
     user_text_kept_out_of_logs()
+    action_endpoint_from_environment()
     check_action_answers_with_one_validator()
     sqlite_write_ahead_log()
     sqlite_connection_kept_open()

@@ -12,7 +12,15 @@ PostgreSQL alike, with SQLAlchemy 2.0-style statements and bound parameters only
   every RETENTION_PURGE_EVERY_S seconds (default 3600), and by `make purge`.
 
 endpoints.yml names it as `type: storage.tracker_store.PrivacySQLTrackerStore`
-with the usual SQLTrackerStore settings.
+with the usual SQLTrackerStore settings. Two environment variables override them, so
+one endpoints.yml serves one machine and a cluster:
+
+- TRACKER_STORE_URL: any SQLAlchemy URL, e.g. postgresql://user@host:5432/db
+  (`make cluster` sets it);
+- TRACKER_DB: another SQLite file (a test's or a benchmark's own).
+
+On PostgreSQL every connection is checked before use (pool_pre_ping), so a restart
+of the database costs the turns that arrive while it is down, not the ones after.
 """
 from __future__ import annotations
 
@@ -23,6 +31,7 @@ import time
 from typing import Any, Callable, Optional, Tuple
 
 import sqlalchemy as sa
+import sqlalchemy.orm
 from rasa.core.tracker_store import SQLTrackerStore
 
 from advisor.case_file import id_hash
@@ -62,6 +71,24 @@ def purge_inactive(engine: sa.engine.Engine, events: sa.Table, now: float, days:
     return len(senders), deleted
 
 
+def settings_from_environment(kwargs: dict, environ=os.environ) -> dict:
+    """endpoints.yml's settings, with TRACKER_STORE_URL or TRACKER_DB in their place."""
+    url = environ.get("TRACKER_STORE_URL", "").strip()
+    if url:
+        parsed = sa.engine.make_url(url)
+        settings = {k: v for k, v in kwargs.items()
+                    if k not in ("dialect", "host", "port", "db", "username", "password", "query", "login_db")}
+        settings.update(dialect=parsed.drivername, host=parsed.host, port=parsed.port,
+                        db=parsed.database, username=parsed.username, password=parsed.password)
+        if parsed.query:
+            settings["query"] = dict(parsed.query)
+        return settings
+    db = environ.get("TRACKER_DB", "").strip()
+    if db:
+        return {**kwargs, "dialect": "sqlite", "db": db}
+    return kwargs
+
+
 def _purge_cases(now: float, days: float) -> int:
     from datetime import datetime, timezone
 
@@ -76,7 +103,9 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, retention_days: Optional[float] = None,
                  purge_every_s: Optional[float] = None, clock: Callable[[], float] = time.time,
                  **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, **settings_from_environment(kwargs))
+        if self.engine.dialect.name == "postgresql":
+            self._check_connections_before_use()
         self.retention_days = retention_days_from_env() if retention_days is None else float(retention_days)
         if purge_every_s is None:
             try:
@@ -91,6 +120,14 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
             self._start_purging()
         except RuntimeError:
             pass  # no loop yet (a script, a test): the first save starts it
+
+    def _check_connections_before_use(self) -> None:
+        from rasa.core.tracker_store import create_engine_kwargs
+
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
 
     @property
     def events_table(self) -> sa.Table:

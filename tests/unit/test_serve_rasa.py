@@ -207,3 +207,20 @@ def test_the_fixes_refuse_to_run_on_another_rasa_version(monkeypatch):
     monkeypatch.setattr(rasa, "__version__", "3.6.22")
     with pytest.raises(SystemExit, match="3.6.21"):
         serve_rasa.check_rasa_version()
+
+
+def test_action_endpoint_url_from_the_environment_replaces_only_the_url(monkeypatch, tmp_path):
+    from rasa.core.utils import AvailableEndpoints
+
+    saved = AvailableEndpoints.__dict__["read_endpoints"]
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text('action_endpoint:\n  url: "http://127.0.0.1:5055/webhook"\n  token: "t0k"\n', "utf-8")
+    try:
+        serve_rasa.action_endpoint_from_environment()
+        monkeypatch.delenv("ACTION_ENDPOINT_URL", raising=False)
+        assert AvailableEndpoints.read_endpoints(str(endpoints)).action.url == "http://127.0.0.1:5055/webhook"
+        monkeypatch.setenv("ACTION_ENDPOINT_URL", "http://127.0.0.1:6001/webhook")
+        action = AvailableEndpoints.read_endpoints(str(endpoints)).action
+        assert (action.url, action.token) == ("http://127.0.0.1:6001/webhook", "t0k")
+    finally:
+        AvailableEndpoints.read_endpoints = saved

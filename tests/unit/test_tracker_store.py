@@ -1,6 +1,7 @@
 """The tracker store forgets: one conversation on request, idle ones after the
 retention period (a clock the test sets), on SQLite and on the local PostgreSQL."""
 import asyncio
+import time
 import uuid
 
 import pytest
@@ -9,8 +10,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from unit.databases import SEARCH_PATH, require_postgres
-from storage.tracker_store import DAY_S, ERASE_SLOT, PrivacySQLTrackerStore
+from unit.databases import PG_URL, SEARCH_PATH, require_postgres
+from storage.tracker_store import DAY_S, ERASE_SLOT, PrivacySQLTrackerStore, settings_from_environment
 
 DOMAIN = Domain.from_dict({"slots": {ERASE_SLOT: {"type": "bool", "influence_conversation": False,
                                                   "mappings": [{"type": "custom"}]}}})
@@ -110,3 +111,32 @@ def test_retention_zero_keeps_everything(tmp_path):
         assert stored(store, "kept") == 6
 
     asyncio.run(go())
+
+
+def test_tracker_store_url_replaces_the_connection_settings_of_endpoints_yml():
+    yml = {"dialect": "sqlite", "db": "trackers.db", "retention_days": 30}
+    got = settings_from_environment(yml, {"TRACKER_STORE_URL": "postgresql://rasa:pw@db.internal:6543/chats"})
+    assert got == {"dialect": "postgresql", "host": "db.internal", "port": 6543, "db": "chats",
+                   "username": "rasa", "password": "pw", "retention_days": 30}
+    assert settings_from_environment(yml, {"TRACKER_DB": "/tmp/x.db"}) == {**yml, "db": "/tmp/x.db"}
+    assert settings_from_environment(yml, {}) == yml
+
+
+def test_on_postgresql_from_the_environment_a_restart_of_the_database_costs_no_turn(monkeypatch):
+    require_postgres()
+    monkeypatch.setenv("TRACKER_STORE_URL", PG_URL)
+    s = PrivacySQLTrackerStore(DOMAIN, dialect="sqlite", db="ignored.db", retention_days=180)
+    try:
+        assert s.engine.dialect.name == "postgresql"
+        sender = f"pg-{uuid.uuid4().hex[:8]}"
+        asyncio.run(s.save(conversation(sender, time.time())))
+        with s.engine.connect() as c:  # the pooled connection the next read would reuse
+            pid = c.execute(sa.text("SELECT pg_backend_pid()")).scalar()
+        # what a database restart does to pooled connections: the server ends them
+        killer = sa.create_engine(PG_URL)
+        with killer.begin() as c:
+            assert c.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar()
+        killer.dispose()
+        assert stored(s, sender) == 6  # through the store's pool: a fresh connection, no error
+    finally:
+        s.engine.dispose()

@@ -1,5 +1,11 @@
 """The cache that keeps WeChat's retries away from the assistant."""
-from channels.wechat_dedupe import ReplyCache
+import asyncio
+import uuid
+
+import pytest
+
+from channels.shared_store import redis_client
+from channels.wechat_dedupe import ReplyCache, SharedReplyCache
 
 
 class Clock:
@@ -58,3 +64,39 @@ def test_size_is_bounded_oldest_first():
     assert len(cache) == 3
     assert cache.claim("msg:4") is False
     assert cache.claim("msg:0") is True
+
+
+# ------------------------------------------------------------------ shared through Redis
+
+REDIS_URL = "redis://127.0.0.1:6379/14"
+
+
+def test_a_retry_on_another_instance_gets_the_first_answer_not_a_second_turn():
+    async def go():
+        try:
+            await redis_client(REDIS_URL).ping()
+        except Exception:
+            pytest.fail("Redis at 127.0.0.1:6379 is not running: start it (see README)")
+        a = SharedReplyCache(redis=redis_client(REDIS_URL))
+        b = SharedReplyCache(redis=redis_client(REDIS_URL))  # another instance
+        key = f"msg-{uuid.uuid4().hex}"
+        assert await a.claim(key)
+        assert not await b.claim(key)  # the retry landed elsewhere while the turn runs
+        assert await b.reply_for(key) is None  # pending: WeChat gets "success"
+        await a.store(key, "已收到，先说说订单的情况")
+        assert not await b.claim(key)
+        assert await b.reply_for(key) == "已收到，先说说订单的情况"
+        await redis_client(REDIS_URL).connection_pool.disconnect()
+
+    asyncio.run(go())
+
+
+def test_with_redis_down_one_instance_still_remembers_its_own_messages():
+    async def go():
+        cache = SharedReplyCache(redis=redis_client("redis://127.0.0.1:1/0"))
+        assert await cache.claim("m1")
+        assert not await cache.claim("m1")
+        await cache.store("m1", "答复")
+        assert await cache.reply_for("m1") == "答复"
+
+    asyncio.run(go())

@@ -1,0 +1,1 @@
+"""How the assistant's processes are started, watched and stopped (one machine or a cluster)."""

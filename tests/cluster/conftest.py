@@ -1,0 +1,113 @@
+"""One cluster for the session, started by the same code as `make cluster`.
+
+Two instances behind nginx, on free ports, with the machine's real PostgreSQL (a
+database of this run's own, dropped at the end) and Redis (a database number of
+its own). The WeChat channel is on, talking to the fake WeChat API of the e2e tests.
+"""
+import os
+import random
+import secrets
+import signal
+import socket
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))  # the fake WeChat API
+
+from wechat_fake_api import wechat_api  # noqa: E402,F401  (fixture)
+
+from scripts.api_access import api_params  # noqa: E402
+from serving import cluster as cluster_module  # noqa: E402
+from serving.cluster import Settings  # noqa: E402
+
+os.environ.setdefault("RASA_API_TOKEN", secrets.token_urlsafe(24))
+MODEL = ROOT / "models" / "dispute-advisor.tar.gz"
+PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
+REDIS_URL = "redis://127.0.0.1:6379/2"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+def free_base_port(instances: int) -> int:
+    """A base port B with B+1..B+n and B+101..B+100+n all free."""
+    for _ in range(200):
+        base = random.randrange(20000, 40000, 10)
+        if all(_port_free(base + n) and _port_free(base + 100 + n) for n in range(1, instances + 1)):
+            return base
+    raise RuntimeError("no free ports for the cluster")
+
+
+class Cluster:
+    def __init__(self, settings: Settings, run):
+        self.settings, self.run = settings, run
+        self.url = f"http://127.0.0.1:{settings.port}"
+
+    def instance_url(self, n: int) -> str:
+        return f"http://127.0.0.1:{self.settings.rasa_port(n)}"
+
+    def pid(self, name: str) -> int:
+        return int((self.settings.run_dir / f"{name}.pid").read_text())
+
+    def kill9(self, name: str) -> int:
+        pid = self.pid(name)
+        os.kill(pid, signal.SIGKILL)
+        return pid
+
+    def wait_answering(self, n: int, timeout_s: float = 300) -> None:
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            try:
+                if requests.post(f"{self.instance_url(n)}/model/parse", json={"text": "你好"},
+                                 params=api_params(), timeout=5).ok:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(1)
+        raise AssertionError(f"rasa-{n} did not answer within {timeout_s} s")
+
+    def access_log(self) -> str:
+        return (self.settings.run_dir / "nginx" / "access.log").read_text("utf-8", "replace")
+
+
+@pytest.fixture(scope="session")
+def cluster(tmp_path_factory, wechat_api):
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run `make train` first (make test-cluster does)")
+    database = f"advisor_cluster_{os.getpid()}"
+    settings = Settings(instances=2, port=free_port(), web_port=free_port(),
+                        database_url=f"{PG_SERVER}/{database}", redis_url=REDIS_URL,
+                        base_port=free_base_port(2), run_dir=tmp_path_factory.mktemp("cluster"))
+    env = dict(os.environ, **wechat_api.rasa_env())
+    run = cluster_module.start(settings, env)
+    run.supervise_in_background(every_s=1.0)
+    try:
+        yield Cluster(settings, run)
+    finally:
+        run.stop()
+        logs = ROOT / "tests" / "cluster" / "logs"  # kept for a failed run (git-ignored)
+        logs.mkdir(exist_ok=True)
+        for f in settings.run_dir.glob("*.log"):
+            (logs / f.name).write_bytes(f.read_bytes())
+        engine = sa.create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
+        with engine.connect() as c:
+            c.execute(sa.text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        engine.dispose()

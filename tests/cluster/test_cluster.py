@@ -1,0 +1,256 @@
+"""Two instances behind nginx on the real PostgreSQL and Redis: shared state, and what a
+killed instance or a restarted Redis costs. Typed text throughout, never payloads."""
+import hashlib
+import re
+import secrets
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import requests
+
+from cluster_client import Shopper
+
+# one conversation, typed as a shopper types it, in several turns
+TURNS = ["买的连衣裙颜色和图片差太多了", "花了三百出头", "收到五天了", "跟客服说了两回，她说是光线问题", "没有申请介入"]
+
+
+def test_every_process_has_its_pid_file_and_is_running(cluster):
+    for name in ("rasa-1", "rasa-2", "actions-1", "actions-2"):
+        pid = cluster.pid(name)
+        assert (cluster.settings.run_dir / f"{name}.pid").exists()
+        assert _alive(pid), f"{name} (pid {pid}) is not running"
+
+
+def test_a_conversation_whose_turns_alternate_between_instances_keeps_order_and_slots(cluster):
+    shopper = Shopper(cluster.url)
+    for i, text in enumerate(TURNS):
+        assert shopper.say(text, url=cluster.instance_url(1 + i % 2)), f"no answer to {text!r}"
+    # each instance sees the whole conversation, in the order it was typed
+    for n in (1, 2):
+        assert shopper.user_texts(cluster.instance_url(n)) == TURNS
+    slots = shopper.tracker(cluster.url)["slots"]
+    assert slots["dispute_type"] == "color_difference"
+    assert slots["amount_yuan"] == 300
+    assert slots["days_since_receipt"] == 5
+    assert slots["negotiation_rounds"] == 2
+
+
+def test_nginx_spreads_conversations_over_both_instances(cluster):
+    shoppers = [Shopper(cluster.url) for _ in range(8)]
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda s: s.say("快递一直不动，五天了"), shoppers))
+    used = set(re.findall(r"/webhooks/rest/webhook 200 127\.0\.0\.1:(\d+)", cluster.access_log()))
+    assert used == {str(cluster.settings.rasa_port(1)), str(cluster.settings.rasa_port(2))}
+
+
+# --- WeChat ----------------------------------------------------------------------------------
+
+
+class WeChat:
+    """WeChat's servers, as far as this test needs them: signed plain-mode XML."""
+
+    def __init__(self, api):
+        self.api = api
+
+    def post(self, base_url: str, openid: str, text: str, msg_id: int) -> requests.Response:
+        timestamp, nonce = str(int(time.time())), secrets.token_hex(5)  # a retry has a new nonce
+        signature = hashlib.sha1("".join(sorted([self.api.token, timestamp, nonce])).encode()).hexdigest()
+        xml = (f"<xml><ToUserName><![CDATA[gh_test]]></ToUserName><FromUserName><![CDATA[{openid}]]></FromUserName>"
+               f"<CreateTime>{timestamp}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+               f"<Content><![CDATA[{text}]]></Content><MsgId>{msg_id}</MsgId></xml>")
+        return requests.post(f"{base_url}/webhooks/wechat/webhook", data=xml.encode(), timeout=30,
+                             params={"timestamp": timestamp, "nonce": nonce, "signature": signature},
+                             headers={"Content-Type": "text/xml"})
+
+
+def test_a_wechat_retry_that_lands_on_the_other_instance_is_not_answered_twice(cluster, wechat_api):
+    wechat = WeChat(wechat_api)
+    openid = "o" + uuid.uuid4().hex[:27]
+    msg_id = int(time.time() * 1000)
+    first = wechat.post(cluster.instance_url(1), openid, "买的鞋子穿了两天就开胶了", msg_id)
+    retry = wechat.post(cluster.instance_url(2), openid, "买的鞋子穿了两天就开胶了", msg_id)
+    assert first.status_code == retry.status_code == 200
+    assert "<Content>" in first.text and retry.text == first.text  # the same answer, from memory
+    shopper = Shopper(cluster.url)
+    shopper.sender = openid
+    assert shopper.user_texts() == ["买的鞋子穿了两天就开胶了"]  # one turn, not two
+
+
+# --- the web page through nginx ------------------------------------------------------------
+
+
+def test_the_web_page_chats_through_nginx_in_chromium(cluster):
+    from playwright.sync_api import expect, sync_playwright
+
+    page_url = f"http://127.0.0.1:{cluster.settings.web_port}/"
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        try:
+            page = browser.new_page()
+            sockets = []
+            page.on("websocket", lambda ws: sockets.append(ws.url))
+            page.goto(page_url)
+            box = page.locator(".rw-new-message")
+            box.fill("快递一直不动，物流五天没更新了")
+            box.press("Enter")
+            # the logistics answer comes back over socket.io, through nginx's port
+            expect(page.locator(".rw-response").last).to_be_visible(timeout=60_000)
+            expect(page.locator(".rw-response", has_text="物流")).not_to_have_count(0, timeout=60_000)
+            assert any(f":{cluster.settings.port}/socket.io/" in u for u in sockets), sockets
+        finally:
+            browser.close()
+
+
+# --- failures ----------------------------------------------------------------------------------
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+
+
+class Load:
+    """Shoppers typing through nginx; a failed turn is sent again, as a client would."""
+
+    def __init__(self, cluster, users: int = 6):
+        self.cluster = cluster
+        self.shoppers = [Shopper(cluster.url) for _ in range(users)]
+        self.answered = {s.sender: [] for s in self.shoppers}  # texts that got an answer, in order
+        self.failures = []  # (sender, text, error)
+        self.retry_waits = []  # seconds from a failure to the answer of its retry
+        self.stop = threading.Event()
+
+    def _run(self, shopper: Shopper) -> None:
+        turn = 0
+        while not self.stop.is_set():
+            text = f"{TURNS[turn % len(TURNS)]} #{turn}"
+            failed_at = None
+            for _ in range(30):
+                try:
+                    if shopper.say(text, timeout=30) is not None:
+                        self.answered[shopper.sender].append(text)
+                        break
+                except (requests.RequestException, ValueError) as e:
+                    self.failures.append((shopper.sender, text, type(e).__name__))
+                    failed_at = failed_at or time.monotonic()
+                    time.sleep(0.5)
+            if failed_at is not None:
+                self.retry_waits.append(time.monotonic() - failed_at)
+            turn += 1
+
+    def __enter__(self):
+        self.threads = [threading.Thread(target=self._run, args=(s,), daemon=True) for s in self.shoppers]
+        for t in self.threads:
+            t.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        for t in self.threads:
+            t.join(timeout=120)
+
+    def total(self) -> int:
+        return sum(len(v) for v in self.answered.values())
+
+    def check_nothing_answered_was_lost(self) -> None:
+        for shopper in self.shoppers:
+            stored = shopper.user_texts()
+            answered = self.answered[shopper.sender]
+            assert answered, "a shopper got no answer at all"
+            # every answered turn is in the conversation, in order (a turn that failed at
+            # the client may be there as well, once or twice: it was sent twice)
+            it = iter(stored)
+            missing = [t for t in answered if t not in it]
+            assert not missing, f"answered but not stored in order: {missing}"
+
+
+def test_killing_an_instance_under_load_loses_no_answered_turn(cluster):
+    with Load(cluster) as load:
+        time.sleep(4)
+        before = load.total()
+        killed_at = time.monotonic()
+        old_pid = cluster.kill9("rasa-1")
+        # the supervisor starts it again within 10 s
+        new_pid = None
+        while time.monotonic() - killed_at < 10:
+            pid = cluster.pid("rasa-1")
+            if pid != old_pid and _alive(pid):
+                new_pid = pid
+                break
+            time.sleep(0.2)
+        assert new_pid, "rasa-1 was not restarted within 10 s"
+        time.sleep(6)  # load goes on through the surviving instance
+        during = load.total() - before
+    print(f"\nkill -9 under load: {load.total()} turns answered, {during} after the kill, "
+          f"{len(load.failures)} failed at the client, retries answered after "
+          f"{[round(w, 2) for w in load.retry_waits]} s")
+    assert during >= 10, f"only {during} turns answered while rasa-1 was down"
+    assert all(wait < 10 for wait in load.retry_waits), f"retries waited {load.retry_waits}"
+    load.check_nothing_answered_was_lost()
+    cluster.wait_answering(1)  # the restarted instance serves again
+
+
+def test_a_redis_restart_costs_only_the_turns_while_it_is_down(cluster):
+    import redis
+
+    from serving.cluster import REDIS_START, redis_answers
+
+    shopper = Shopper(cluster.url)
+    assert shopper.say("收到的耳机是假货")
+    try:
+        redis.Redis.from_url(cluster.settings.redis_url).shutdown(nosave=True)
+    except redis.exceptions.ConnectionError:
+        pass  # it closes the connection as it goes
+    assert not redis_answers(cluster.settings.redis_url)
+    try:
+        down = requests.post(f"{cluster.url}/webhooks/rest/webhook",
+                             json={"sender": shopper.sender, "message": "花了八百来块"}, timeout=30)
+        assert down.status_code in (200, 500, 502)  # an error at worst, never a hang
+    finally:
+        import subprocess
+
+        subprocess.run(REDIS_START, shell=True, check=True)
+    deadline = time.monotonic() + 15
+    while not redis_answers(cluster.settings.redis_url):
+        assert time.monotonic() < deadline, "Redis did not come back"
+        time.sleep(0.2)
+    answered_at = None
+    start = time.monotonic()
+    while time.monotonic() - start < 10:
+        try:
+            if shopper.say("收到三天了", timeout=10):
+                answered_at = time.monotonic() - start
+                break
+        except requests.RequestException:
+            time.sleep(0.5)
+    assert answered_at is not None, "no answer within 10 s of Redis being back"
+    assert shopper.tracker()["slots"]["dispute_type"] == "fraud"
+
+
+def test_a_postgresql_restart_costs_only_the_turns_while_it_is_down(cluster):
+    import subprocess
+
+    from serving.cluster import postgres_answers
+
+    shopper = Shopper(cluster.url)
+    assert shopper.say("买的面霜用了脸上起红疹子")
+    subprocess.run("pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main restart -m fast",
+                   shell=True, check=True)
+    deadline = time.monotonic() + 30
+    while not postgres_answers(cluster.settings.database_url):
+        assert time.monotonic() < deadline, "PostgreSQL did not come back"
+        time.sleep(0.5)
+    # every pooled connection died with the restart: the next turns must not see that
+    for text in ("花了一百五", "收到两天了"):
+        assert shopper.say(text, timeout=30)
+    assert shopper.user_texts() == ["买的面霜用了脸上起红疹子", "花了一百五", "收到两天了"]
+    assert shopper.tracker()["slots"]["dispute_type"] == "allergy"
