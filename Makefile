@@ -17,7 +17,7 @@ BROWSER_PACKAGES := chromium fonts-wqy-microhei fonts-noto-color-emoji
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install web chromium nginx train run shell cluster validate audit test-audit purge test test-unit test-nlu test-stories test-e2e test-cluster clean knowledge augment bench
+.PHONY: install web chromium nginx train run shell cluster lint validate audit test-audit purge test test-unit test-nlu test-stories test-e2e test-cluster clean knowledge augment bench bench-cluster
 
 install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
@@ -49,16 +49,20 @@ $(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
 
 run: install train web
 	RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) RASA_INTERFACE=$(RASA_INTERFACE) \
-		WEB_PORT=$(WEB_PORT) WEB_INTERFACE=$(WEB_INTERFACE) scripts/run.sh $(MODEL)
+		WEB_PORT=$(WEB_PORT) WEB_INTERFACE=$(WEB_INTERFACE) $(BIN)/python -m serving.run $(MODEL)
 
 shell: install train
-	ACTIONS_PORT=$(ACTIONS_PORT) scripts/run.sh $(MODEL) --shell
+	ACTIONS_PORT=$(ACTIONS_PORT) $(BIN)/python -m serving.run $(MODEL) --shell
 
 # INSTANCES (default 2) Rasa servers and action servers behind nginx on RASA_PORT, sharing
 # PostgreSQL (DATABASE_URL) and Redis (REDIS_URL); started when not running (serving/cluster.py).
 cluster: install train web nginx
 	RASA_PORT=$(RASA_PORT) RASA_INTERFACE=$(RASA_INTERFACE) WEB_PORT=$(WEB_PORT) \
 		$(BIN)/python -m serving.cluster
+
+# ruff's default rules (pyflakes and the error-prone pycodestyle checks), pyproject.toml.
+lint: install
+	$(BIN)/ruff check .
 
 validate: install
 	scripts/validate_data.sh
@@ -98,7 +102,7 @@ test-audit: install web
 purge: install
 	$(BIN)/python scripts/purge.py
 
-test: validate test-audit test-unit test-nlu test-stories test-e2e test-cluster
+test: lint validate test-audit test-unit test-nlu test-stories test-e2e test-cluster
 
 clean:
 	rm -rf results .rasa $(MODEL)
@@ -113,3 +117,8 @@ augment: install
 # into bench/out/ what is not cached there yet (the baseline: 10-20 min, the first time only).
 bench: install
 	$(BIN)/python -m bench.run_bench
+
+# 1 and 2 instances through nginx (make cluster's code) on the real-shopper load: turns/s, p95,
+# errors and the CPU milliseconds per turn of every process (bench/cluster_bench.py).
+bench-cluster: install train nginx
+	$(BIN)/python -m bench.cluster_bench

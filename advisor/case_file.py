@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, Callable, Dict, List, Optional, Protocol, Tuple
 
 # where a case stands: the shopper moves it by talking ("介入申请提交了", "这事结了")
-from advisor.knowledge import CASE_STATUSES as STATUSES  # noqa: E402  (one list, checked against the knowledge file)
+from advisor.knowledge import CASE_STATUSES as STATUSES  # noqa: F401  (one list, checked against the knowledge file; storage imports it from here)
 OPEN_STATUSES = ("open", "applied", "waiting_ruling")
 MAX_TEXT_CHARS = 2_000  # any text stored in a case (titles, status notes) is at most this long
 

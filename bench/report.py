@@ -21,6 +21,13 @@ for _u in ("1", "10", "50"):
         (f"{_u:>2} users: errors", ("load", _u, "errors"), 0),
         (f"{_u:>2} users: conversations reaching advice", ("load", _u, "advice_reached"), 0),
     ]
+for _u in ("1", "10"):
+    ROWS += [
+        (f"real shoppers, {_u:>2} users: turns/s", ("load_real", _u, "turns_per_s"), 2),
+        (f"real shoppers, {_u:>2} users: turn p50 (ms)", ("load_real", _u, "latency_ms", "p50"), 1),
+        (f"real shoppers, {_u:>2} users: turn p95 (ms)", ("load_real", _u, "latency_ms", "p95"), 1),
+        (f"real shoppers, {_u:>2} users: errors", ("load_real", _u, "errors"), 0),
+    ]
 ROWS += [
     ("peak RSS, Rasa server (MB)", ("peak_rss_mb", "rasa"), 1),
     ("peak RSS, action server (MB)", ("peak_rss_mb", "actions"), 1),
@@ -60,7 +67,13 @@ def targets(systems: dict) -> List[dict]:
     tps = ratio(dig(ours, ("load", "10", "turns_per_s")), dig(base, ("load", "10", "turns_per_s")))
     acc_o, acc_b = dig(ours, ("accuracy", "intent_accuracy")), dig(base, ("accuracy", "intent_accuracy"))
     acc_gap = None if acc_o is None or acc_b is None else round((acc_o - acc_b) * 100, 1)
+    real_tps = ratio(dig(ours, ("load_real", "10", "turns_per_s")), dig(base, ("load_real", "10", "turns_per_s")))
+    p95_10 = dig(ours, ("load_real", "10", "latency_ms", "p95"))
+    p50_1 = dig(ours, ("load_real", "1", "latency_ms", "p50"))
+    tail = None if p95_10 is None or not p50_1 else round(p95_10 / p50_1, 1)
     return [
+        check("real shoppers, 10 users: turns/s >= 5x baseline (ratio)", real_tps, lambda v: v >= 5),
+        check("real shoppers: p95 at 10 users <= 8x p50 at 1 user (ratio)", tail, lambda v: v <= 8),
         check("10 users: turns/s >= 2x baseline (ratio)", tps, lambda v: v >= 2),
         check("10 users: turn p95 <= 300 ms", dig(ours, ("load", "10", "latency_ms", "p95")),
               lambda v: v <= 300),

@@ -75,6 +75,18 @@ def measure_system(name: str, model: dict, scripts: dict, args) -> dict:
         result["warmup"] = asyncio.run(load.each_once(servers.url, scripts["conversations"]))
         log(f"  warm-up: {result['warmup']['advice_reached']}/{len(scripts['conversations'])} "
             f"conversations reached the advice, errors {result['warmup']['errors']}")
+        # the simulated shoppers (first messages in real shoppers' words, free-text replies),
+        # played once against this very server: what each one typed becomes a conversation of
+        # the real-shopper level, so each system is loaded with the conversations it leads to
+        real = record_real_shoppers(servers.url)
+        result["real_shoppers_recorded"] = len(real)
+        log(f"  recorded {len(real)} real-shopper conversations ({sum(len(c['turns']) for c in real)} turns)")
+        result["load_real"] = {}
+        for users in args.real_users:
+            summary = asyncio.run(load.run_users(servers.url, real, users, args.seconds, f"{name}real"))
+            result["load_real"][str(users)] = summary
+            log(f"  real shoppers, {users} users: {summary['turns_per_s']} turns/s, {summary['latency_ms']}, "
+                f"errors {summary['errors']}")
         result["load"] = {}
         for users in args.users:
             summary = asyncio.run(load.run_users(servers.url, scripts["conversations"], users,
@@ -89,9 +101,19 @@ def measure_system(name: str, model: dict, scripts: dict, args) -> dict:
     return result
 
 
+def record_real_shoppers(url: str) -> list:
+    """Each simulated shopper of tests/shoppers/shoppers.yml played once: the texts it typed."""
+    from scripts import shoppers
+
+    names = shoppers.evidence_names()
+    return [{"name": s["name"], "turns": shoppers.play(url, s, names).sent} for s in shoppers.load()]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, nargs="+", default=[1, 10, 50])
+    parser.add_argument("--real-users", type=int, nargs="+", default=[1, 10],
+                        help="levels of the real-shopper load (the simulated shoppers' own words)")
     parser.add_argument("--seconds", type=float, default=20.0, help="length of each load level")
     parser.add_argument("--parse-rounds", type=int, default=2, help="timed passes over the parse corpus")
     parser.add_argument("--only", choices=list(SYSTEMS), help="measure one system (development)")
@@ -101,7 +123,7 @@ def main() -> int:
                         help="serve ours by plain `rasa` (the 'before' of scripts/serve_rasa.py)")
     parser.add_argument("--out", default="latest.json", help="file name under bench/out/")
     args = parser.parse_args()
-    if min(args.users) < 1 or args.seconds <= 0 or args.parse_rounds < 1:
+    if min(args.users + args.real_users) < 1 or args.seconds <= 0 or args.parse_rounds < 1:
         parser.error("--users, --seconds and --parse-rounds must be positive")
 
     OUT.mkdir(parents=True, exist_ok=True)

@@ -1,9 +1,10 @@
 """Start the action server and the Rasa server for one benchmark run, and read their peak memory.
 
-Each run gets free loopback ports and its own throwaway SQLite tracker store
-under bench/out/; the endpoints are endpoints.yml's with only the action URL
-and the tracker store's file replaced, so ours and the baseline differ only
-in the model they serve.
+Each run gets free loopback ports and its own throwaway SQLite tracker store and
+case file under bench/out/. Ours reads the real endpoints.yml (the ports and files
+come from the environment, as with `make run`); the stock baseline gets a copy with
+only the action URL and the tracker store's file replaced, so both differ only in
+the model they serve and in the serving fixes.
 """
 import os
 import socket
@@ -62,90 +63,66 @@ def _descendants(pid: int):
 
 
 class Servers:
-    """The action server and a Rasa server serving `model`, with logs in `workdir`."""
+    """The action server and a Rasa server serving `model`, with logs in `workdir`,
+    started by the launcher `make run` uses (serving/launcher.py)."""
 
     def __init__(self, model: Path, workdir: Path, rasa_cmd=None):
         self.model, self.workdir = model, workdir
         self.rasa_cmd = list(rasa_cmd or [str(BIN / "rasa")])
         # the HTTP API needs a token (scripts/serve_rasa.py): the same one load.py sends
         os.environ.setdefault("RASA_API_TOKEN", ensure_api_token())
-        self.env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", SQLALCHEMY_SILENCE_UBER_WARNING="1",
-                        SANIC_HOST="127.0.0.1")
         self.actions = self.rasa = None
-        self._logs = []
+        self.run = None
         self.url = None
         self.cold_start_seconds = None
 
     def start(self, log) -> None:
-        self.workdir.mkdir(parents=True, exist_ok=True)
-        tracker_db = self.workdir / "trackers.db"
-        tracker_db.unlink(missing_ok=True)
-        actions_port, rasa_port = free_port(), free_port()
-        base = yaml.safe_load((ROOT / "endpoints.yml").read_text("utf-8"))
-        endpoints = self.workdir / "endpoints.yml"
-        endpoints.write_text(yaml.safe_dump(bench_endpoints(base, actions_port, tracker_db)), "utf-8")
+        from serving import launcher
 
-        self.actions = subprocess.Popen(
-            [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
-            cwd=ROOT, env=self.env, stdout=self._log("actions.log"),
-            stderr=subprocess.STDOUT)
-        self._wait(lambda: requests.get(f"http://127.0.0.1:{actions_port}/health", timeout=2).ok,
-                   "action server")
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        tracker_db, cases_db = self.workdir / "trackers.db", self.workdir / "cases.db"
+        tracker_db.unlink(missing_ok=True)
+        cases_db.unlink(missing_ok=True)
+        actions_port, rasa_port = free_port(), free_port()
+        # this run's own conversations and case file, the case file migrated as make run does
+        env = dict(os.environ, TRACKER_DB=str(tracker_db), CASES_DATABASE_URL=f"sqlite:///{cases_db}")
+        subprocess.run([str(BIN / "python"), "-m", "storage.migrate", "upgrade"], cwd=ROOT, env=env, check=True)
+        endpoints = ROOT / "endpoints.yml"
+        if not self.rasa_cmd[-1].endswith("serve_rasa.py"):
+            # stock `rasa` knows no ACTION_ENDPOINT_URL: it gets a copy naming this run's action server
+            base = yaml.safe_load(endpoints.read_text("utf-8"))
+            endpoints = self.workdir / "endpoints.yml"
+            endpoints.write_text(yaml.safe_dump(bench_endpoints(base, actions_port, tracker_db)), "utf-8")
+        self.run = launcher.Launcher(env)
+        self.actions = launcher.action_server("actions", actions_port, log=self.workdir / "actions.log")
+        self.run.start(self.actions, timeout_s=START_TIMEOUT_S)
         log(f"  action server up (pid {self.actions.pid}); starting the Rasa server")
 
         self.url = f"http://127.0.0.1:{rasa_port}"
+        self.rasa = launcher.rasa_server("rasa", rasa_port, actions_port, model=self.model, endpoints=endpoints,
+                                         log=self.workdir / "rasa.log", command=self.rasa_cmd)
         start = time.perf_counter()
-        self.rasa = subprocess.Popen(
-            [*self.rasa_cmd, "run", "--model", str(self.model), "--enable-api",
-             "--interface", "127.0.0.1", "--port", str(rasa_port),
-             "--auth-token", os.environ["RASA_API_TOKEN"],
-             "--credentials", "credentials.yml", "--endpoints", str(endpoints)],
-            cwd=ROOT, env=self.env, stdout=self._log("rasa.log"),
-            stderr=subprocess.STDOUT)
-        # the port opens before the model is loaded: cold start ends at the first real answer
-        self._wait(self._answers, "Rasa server", poll_s=0.2)
+        self.run.spawn(self.rasa)
+        # cold start ends at the first real answer over REST, not at the open port
+        self.run.wait_ready([_answering(self.rasa, self.url)], timeout_s=START_TIMEOUT_S, poll_s=0.2)
         self.cold_start_seconds = round(time.perf_counter() - start, 1)
         log(f"  Rasa server answered after {self.cold_start_seconds} s (pid {self.rasa.pid})")
-
-    def _log(self, name: str):
-        f = open(self.workdir / name, "w")
-        self._logs.append(f)
-        return f
-
-    def _answers(self) -> bool:
-        r = requests.post(f"{self.url}/webhooks/rest/webhook",
-                          json={"sender": "bench-cold-start", "message": "你好"}, timeout=30)
-        return r.status_code == 200 and bool(r.json())
-
-    def _wait(self, check, what: str, poll_s: float = 0.5) -> None:
-        deadline = time.time() + START_TIMEOUT_S
-        while time.time() < deadline:
-            for p in (self.actions, self.rasa):
-                if p is not None and p.poll() is not None:
-                    raise RuntimeError(f"{what}: a server exited with {p.returncode}; "
-                                       f"see {self.workdir.relative_to(ROOT)}/*.log")
-            try:
-                if check():
-                    return
-            except (requests.RequestException, ValueError):
-                pass
-            time.sleep(poll_s)
-        raise RuntimeError(f"{what} did not answer within {START_TIMEOUT_S} s")
 
     def peak_rss(self) -> dict:
         return {"rasa": peak_rss_mb(self.rasa.pid), "actions": peak_rss_mb(self.actions.pid)}
 
     def stop(self) -> None:
-        for p in (self.rasa, self.actions):
-            if p is not None and p.poll() is None:
-                p.terminate()
-        for p in (self.rasa, self.actions):
-            if p is None:
-                continue
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
-        for f in self._logs:
-            f.close()
+        if self.run is not None:
+            self.run.stop()
+
+
+def _answering(service, url: str):
+    """The service, ready only once a REST turn is answered."""
+    from dataclasses import replace
+
+    def answers() -> bool:
+        r = requests.post(f"{url}/webhooks/rest/webhook",
+                          json={"sender": "bench-cold-start", "message": "你好"}, timeout=30)
+        return r.status_code == 200 and bool(r.json())
+
+    return replace(service, ready=answers)

@@ -6,22 +6,9 @@ every call. Under load py-spy put that at about half of the Rasa server's CPU.
 Here the schema is checked once and its validator reused; answers are still
 validated exactly as before (same errors, same message).
 
-The SQLite tracker store commits after every turn, and SQLite's default
-rollback journal waits for the disk (fsync) on each commit: the next largest
-cost. Write-ahead logging with synchronous=NORMAL commits without waiting; a
-crash of the server loses nothing, a power cut at most the last turns. Rasa
-opens and closes a SQLite connection per query (SQLAlchemy 1.4's NullPool), and
-the last close of a WAL database checkpoints it to disk, so the connection is
-kept open in a small pool instead. Reading a conversation back builds the
-same ORM query twice a turn (SQLAlchemy's cache key alone was ~8%): for
-SQLite, the same SQL is sent as plain text and the rows read without ORM objects.
-
-Memory: to build DIET's weights before loading them, Rasa runs one training
-step (`fit` on one example), which traces the whole training graph and makes
-the optimizer's state: ~200 MB of the server's peak for nothing. Here one
-prediction builds the weights, the saved ones are loaded over them, and the
-prediction graph is traced again; the predictions are identical (all 529
-held-out messages, to six decimals).
+The tracker store's own costs (SQLite's fsync per commit, a connection per
+query, the ORM query built twice a turn) are fixed in the tracker-store class that
+endpoints.yml names (storage/tracker_store.py), not patched here.
 
 Smaller costs per turn: Rasa opens a new HTTP session and TCP connection for
 every call to the action server (2-4 a turn here): one session per loop with
@@ -59,111 +46,6 @@ def check_action_answers_with_one_validator() -> None:
         return True
 
     RemoteAction._validate_action_result = _validate_action_result
-
-
-def sqlite_write_ahead_log():
-    import sqlite3
-
-    from sqlalchemy import event
-    from sqlalchemy.engine import Engine
-
-    @event.listens_for(Engine, "connect")
-    def _pragmas(dbapi_connection, _record):
-        if isinstance(dbapi_connection, sqlite3.Connection):
-            cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.close()
-
-    return _pragmas
-
-
-def sqlite_connection_kept_open() -> None:
-    import rasa.core.tracker_store as tracker_store
-    from sqlalchemy.pool import QueuePool
-
-    original = tracker_store.create_engine_kwargs
-
-    def create_engine_kwargs(url):
-        database = getattr(url, "database", None)
-        if str(getattr(url, "drivername", "")).startswith("sqlite") and database not in (None, "", ":memory:"):
-            # the tracker store uses its sessions from the event loop's thread, one at a time
-            return {"poolclass": QueuePool, "pool_size": 1, "max_overflow": 4,
-                    "connect_args": {"check_same_thread": False}}
-        return original(url)
-
-    tracker_store.create_engine_kwargs = create_engine_kwargs
-
-
-# Rasa's own query for the latest session's events (SQLTrackerStore._event_query), as SQL
-_LATEST_SESSION = (
-    "FROM events, (SELECT max(events.timestamp) AS session_start FROM events "
-    "WHERE events.sender_id = :sender AND events.type_name = :session_started) AS anon_1 "
-    "WHERE events.sender_id = :sender "
-    "AND (events.timestamp >= anon_1.session_start OR anon_1.session_start IS NULL)"
-)
-
-
-def sqlite_tracker_queries_as_plain_sql() -> None:
-    import itertools
-    import json
-
-    import sqlalchemy as sa
-    from rasa.core.tracker_store import SQLTrackerStore
-    from rasa.shared.core.events import SessionStarted
-    from rasa.shared.core.trackers import DialogueStateTracker
-
-    events_sql = sa.text(f"SELECT events.data {_LATEST_SESSION} ORDER BY events.id")
-    count_sql = sa.text(f"SELECT count(*) {_LATEST_SESSION}")
-    params = {"session_started": SessionStarted.type_name}
-    original_retrieve, original_additional = SQLTrackerStore._retrieve, SQLTrackerStore._additional_events
-
-    async def _retrieve(self, sender_id, fetch_events_from_all_sessions):
-        if fetch_events_from_all_sessions or self.engine.dialect.name != "sqlite":
-            return await original_retrieve(self, sender_id, fetch_events_from_all_sessions)
-        with self.session_scope() as session:
-            rows = session.execute(events_sql, {**params, "sender": sender_id}).all()
-        events = [json.loads(data) for (data,) in rows]
-        if self.domain and events:
-            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
-        return None
-
-    def _additional_events(self, session, tracker):
-        if self.engine.dialect.name != "sqlite":
-            return original_additional(self, session, tracker)
-        stored = session.execute(count_sql, {**params, "sender": tracker.sender_id}).scalar()
-        return itertools.islice(tracker.events, stored, len(tracker.events))
-
-    SQLTrackerStore._retrieve = _retrieve
-    SQLTrackerStore._additional_events = _additional_events
-
-
-def load_models_without_a_training_step() -> None:
-    from rasa.utils.tensorflow.models import RasaModel
-
-    original = RasaModel.load.__func__
-
-    def load(cls, model_file_name, model_data_example, predict_data_example=None,
-             finetune_mode=False, *args, **kwargs):
-        if finetune_mode or predict_data_example is None:
-            return original(cls, model_file_name, model_data_example, predict_data_example,
-                            finetune_mode, *args, **kwargs)
-        import tensorflow as tf
-
-        model = cls(*args, **kwargs)
-        config = kwargs.get("config", {})
-        # as Rasa does (sets run_eagerly); compiling creates no weights and traces nothing
-        model.compile(optimizer=tf.keras.optimizers.Adam(config.get("learning_rate", 0.001)),
-                      run_eagerly=config.get("run_eagerly"))
-        model.run_inference(predict_data_example)  # creates every weight prediction uses
-        # the rest of the checkpoint (optimizer, training-only layers) is not needed
-        model.load_weights(model_file_name).expect_partial()
-        model.prepare_for_predict()  # e.g. DIET's label embeddings, from the loaded weights
-        model._tf_predict_step = None  # the first trace captured the embeddings of random weights
-        model.run_inference(predict_data_example)
-        return model
-
-    RasaModel.load = classmethod(load)
 
 
 def action_calls_keep_connections_open() -> None:
@@ -339,10 +221,6 @@ def main() -> None:
     user_text_kept_out_of_logs()
     action_endpoint_from_environment()
     check_action_answers_with_one_validator()
-    sqlite_write_ahead_log()
-    sqlite_connection_kept_open()
-    sqlite_tracker_queries_as_plain_sql()
-    load_models_without_a_training_step()
     action_calls_keep_connections_open()
     event_classes_looked_up_once()
     loaded_objects_left_out_of_garbage_collection()

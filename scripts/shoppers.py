@@ -34,6 +34,7 @@ NO_IDEA = "不太清楚"
 class Result:
     name: str
     turns: int = 0  # user messages sent
+    sent: List[str] = field(default_factory=list)  # what the shopper typed, in order
     turns_to_advice: Optional[int] = None
     repeated: int = 0  # assistant messages that repeated an earlier one word for word
     problems: List[str] = field(default_factory=list)
@@ -42,6 +43,11 @@ class Result:
     @property
     def understood(self) -> bool:
         return not self.problems
+
+
+def _typed(res: "Result", text: str) -> str:
+    res.sent.append(text)
+    return text
 
 
 def _say(url: str, sender: str, text: str) -> List[str]:
@@ -69,7 +75,7 @@ def play(url: str, shopper: Dict[str, Any], evidence_names: Dict[str, str]) -> R
     expect = shopper.get("expect") or {}
     said: List[str] = []
     evidence_questions: List[str] = []  # what the assistant said when it then waited for evidence
-    first_reply = _say(url, sender, shopper["first"])
+    first_reply = _say(url, sender, _typed(res, shopper["first"]))
     res.turns = 1
     said += first_reply
     slots = _slots(url, sender)
@@ -79,7 +85,7 @@ def play(url: str, shopper: Dict[str, Any], evidence_names: Dict[str, str]) -> R
         asked = slots["requested_slot"]
         if asked not in replies:
             res.problems.append(f"asked {asked}, which the shopper's facts should have answered")
-        answer = _say(url, sender, replies.get(asked, NO_IDEA))
+        answer = _say(url, sender, _typed(res, replies.get(asked, NO_IDEA)))
         said += answer
         res.turns += 1
         slots = _slots(url, sender)

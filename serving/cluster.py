@@ -10,6 +10,7 @@ Settings (environment):
   REDIS_URL      locks, rate limits, WeChat retries (default redis://127.0.0.1:6379/0)
   CLUSTER_BASE_PORT  instance N's Rasa server listens on BASE+N, its action server on BASE+100+N
                  (default 5100)
+  CLUSTER_RUN_DIR  PID files, logs and nginx's files (default .run/cluster)
 
 PostgreSQL and Redis on this machine are started when they are not running.
 Each process's PID is in .run/cluster/<name>.pid and its log in .run/cluster/<name>.log;
@@ -67,7 +68,8 @@ class Settings:
                    interface=env.get("RASA_INTERFACE", "127.0.0.1"), web_port=int(env.get("WEB_PORT", 8080)),
                    database_url=env.get("DATABASE_URL", DEFAULT_DATABASE_URL),
                    redis_url=env.get("REDIS_URL", DEFAULT_REDIS_URL),
-                   base_port=int(env.get("CLUSTER_BASE_PORT", 5100)))
+                   base_port=int(env.get("CLUSTER_BASE_PORT", 5100)),
+                   run_dir=Path(env.get("CLUSTER_RUN_DIR") or RUN_DIR))
 
     def web_origins(self) -> List[str]:
         """CORS: only the chat page's own origins may call the servers from a browser."""

@@ -198,12 +198,15 @@ def action_server(name: str, port: int, *, interface: str = "127.0.0.1", log: Op
 
 def rasa_server(name: str, port: int, actions_port: int, *, model: Path = MODEL, interface: str = "127.0.0.1",
                 cors: Sequence[str] = (), endpoints: Path = ROOT / "endpoints.yml", env: Optional[Dict[str, str]] = None,
-                log: Optional[Path] = None, pid_file: Optional[Path] = None) -> Service:
-    """`rasa run` with scripts/serve_rasa.py's fixes; ready at its first real parse (the port
-    opens before the model is loaded). Needs RASA_API_TOKEN in the launcher's environment."""
+                log: Optional[Path] = None, pid_file: Optional[Path] = None,
+                command: Optional[Sequence[str]] = None) -> Service:
+    """`rasa run` with scripts/serve_rasa.py's fixes (or `command`, e.g. plain `rasa` for the
+    benchmark's stock baseline); ready at its first real parse (the port opens before the
+    model is loaded). Needs RASA_API_TOKEN in the launcher's environment."""
     from scripts.api_access import api_params
 
-    argv = [str(BIN / "python"), str(ROOT / "scripts" / "serve_rasa.py"), "run", "--model", str(model),
+    command = list(command or [str(BIN / "python"), str(ROOT / "scripts" / "serve_rasa.py")])
+    argv = [*command, "run", "--model", str(model),
             "--enable-api", "--interface", interface, "--port", str(port),
             "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(endpoints)]
     if cors:

@@ -109,7 +109,7 @@ class SharedLockStore(RedisLockStore):
                     return result
                 except redis.WatchError:
                     continue  # another instance changed it first: read again
-        raise LockError(f"lock for a conversation kept changing; gave up after 100 tries")
+        raise LockError("lock for a conversation kept changing; gave up after 100 tries")
 
     def issue_ticket(self, conversation_id: Text, lock_lifetime: float = 60) -> int:
         def issue(lock: TicketLock, pipe) -> int:

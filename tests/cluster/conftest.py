@@ -89,7 +89,7 @@ class Cluster:
 
 
 @pytest.fixture(scope="session")
-def cluster(tmp_path_factory, wechat_api):
+def cluster(tmp_path_factory, wechat_api):  # noqa: F811  (the imported fixture)
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run `make train` first (make test-cluster does)")
     database = f"advisor_cluster_{os.getpid()}"

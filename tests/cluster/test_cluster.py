@@ -1,6 +1,7 @@
 """Two instances behind nginx on the real PostgreSQL and Redis: shared state, and what a
 killed instance or a restarted Redis costs. Typed text throughout, never payloads."""
 import hashlib
+from pathlib import Path
 import re
 import secrets
 import threading
@@ -254,3 +255,43 @@ def test_a_postgresql_restart_costs_only_the_turns_while_it_is_down(cluster):
         assert shopper.say(text, timeout=30)
     assert shopper.user_texts() == ["买的面霜用了脸上起红疹子", "花了一百五", "收到两天了"]
     assert shopper.tracker()["slots"]["dispute_type"] == "allergy"
+
+
+def test_stopping_make_cluster_stops_everything_it_started(tmp_path):
+    """`python -m serving.cluster` (what `make cluster` runs), one instance, stopped by SIGTERM."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import PG_SERVER, REDIS_URL, free_base_port, free_port
+
+    run_dir = tmp_path / "run"
+    env = dict(os.environ, INSTANCES="1", RASA_PORT=str(free_port()), WEB_PORT=str(free_port()),
+               CLUSTER_BASE_PORT=str(free_base_port(1)), CLUSTER_RUN_DIR=str(run_dir),
+               DATABASE_URL=f"{PG_SERVER}/advisor_cluster_stop_{os.getpid()}", REDIS_URL=REDIS_URL)
+    proc = subprocess.Popen([sys.executable, "-m", "serving.cluster"], cwd=str(Path(__file__).parents[2]),
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for line in proc.stdout:
+            if line.startswith("PIDs and logs:"):
+                break
+        else:
+            raise AssertionError("the cluster did not start")
+        names = ("rasa-1", "actions-1", "nginx-master", "web")
+        pids = {n: int((run_dir / f"{n}.pid").read_text()) for n in names}
+        assert all(_alive(p) for p in pids.values()), pids
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0
+        time.sleep(0.5)
+        assert not [n for n, p in pids.items() if _alive(p)], "still running after the cluster stopped"
+        assert not list(run_dir.glob("*.pid"))
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
+        with engine.connect() as c:
+            c.execute(sa.text(f'DROP DATABASE IF EXISTS "advisor_cluster_stop_{os.getpid()}" WITH (FORCE)'))
+        engine.dispose()

@@ -6,7 +6,6 @@ tests never touch a developer's running assistant or its conversations.
 import os
 import secrets
 import socket
-import subprocess
 import sys
 import time
 import uuid
@@ -14,9 +13,8 @@ from pathlib import Path
 
 import pytest
 import requests
-import yaml
 from wechat_fake_api import wechat_api  # noqa: F401  (fixture: fake WeChat API for the WeChat channel)
-from bench.servers import bench_endpoints
+from serving import launcher
 from scripts.api_access import api_params
 
 # The servers' HTTP API needs a token (scripts/serve_rasa.py refuses to start without one);
@@ -78,50 +76,28 @@ class Bot:
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory, wechat_api):
+def servers(tmp_path_factory, wechat_api):  # noqa: F811  (the imported fixture)
+    """The action server and the Rasa server, started by the launcher `make run` uses,
+    with the real endpoints.yml; only the ports and the SQLite file are this run's own."""
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run `make train` first (make test-e2e does)")
     tmp = tmp_path_factory.mktemp("e2e")
     logs = ROOT / "tests" / "e2e" / "logs"
     logs.mkdir(exist_ok=True)
     actions_port, rasa_port = free_port(), free_port()
-    endpoints = tmp / "endpoints.yml"
-    # the real endpoints.yml (its tracker store class), with this run's ports and database
-    base = yaml.safe_load((ROOT / "endpoints.yml").read_text("utf-8"))
-    endpoints.write_text(yaml.safe_dump(bench_endpoints(base, actions_port, tmp / "trackers.db")), encoding="utf-8")
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", SQLALCHEMY_SILENCE_UBER_WARNING="1",
-               SANIC_HOST="127.0.0.1", **wechat_api.rasa_env())
-    procs = []
-    with open(logs / "actions.log", "w") as alog, open(logs / "rasa.log", "w") as rlog:
-        procs.append(subprocess.Popen(
-            [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
-            cwd=ROOT, stdout=alog, stderr=subprocess.STDOUT, env=env,
-        ))
-        procs.append(subprocess.Popen(
-            # served as scripts/run.sh serves it: `rasa run` with scripts/serve_rasa.py's fixes
-            [str(BIN / "python"), str(ROOT / "scripts" / "serve_rasa.py"), "run", "--model", str(MODEL),
-             "--enable-api",
-             "--interface", "127.0.0.1", "--port", str(rasa_port),
-             "--credentials", "credentials.yml", "--endpoints", str(endpoints),
-             "--cors", "*"],  # the web chat page (another port) uses socket.io cross-origin
-            cwd=ROOT, stdout=rlog, stderr=subprocess.STDOUT, env=env,
-        ))
-        url = f"http://127.0.0.1:{rasa_port}"
-        try:
-            wait_until(lambda: requests.get(f"http://127.0.0.1:{actions_port}/health", timeout=2).ok,
-                       "action server", procs)
-            # the port opens before the model is loaded: wait for a real answer
-            wait_until(lambda: requests.post(f"{url}/model/parse", json={"text": "你好"}, params=api_params(), timeout=10).ok,
-                       "rasa server", procs)
-            yield url
-        finally:
-            for p in procs:
-                p.terminate()
-            for p in procs:
-                try:
-                    p.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    p.kill()
+    env = dict(os.environ, TRACKER_DB=str(tmp / "trackers.db"), **wechat_api.rasa_env())
+    run = launcher.Launcher(env)
+    try:
+        run.start(launcher.action_server("actions", actions_port, log=logs / "actions.log"),
+                  timeout_s=START_TIMEOUT_S)
+        # the web chat page (another port) uses socket.io cross-origin
+        run.start(launcher.rasa_server("rasa", rasa_port, actions_port, model=MODEL, cors=["*"],
+                                       log=logs / "rasa.log"), timeout_s=START_TIMEOUT_S)
+        yield f"http://127.0.0.1:{rasa_port}"
+    except launcher.StartError as e:
+        raise RuntimeError(f"{e}; see tests/e2e/logs/")
+    finally:
+        run.stop()
 
 
 @pytest.fixture

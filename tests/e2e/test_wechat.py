@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 import requests
 import xmltodict
-import yaml
 from sanic import Sanic
 from wechatpy.crypto import WeChatCrypto
 

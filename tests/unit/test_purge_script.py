@@ -4,7 +4,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import sqlalchemy as sa
 
 from test_tracker_store import DOMAIN, conversation, stored
 from storage.tracker_store import DAY_S, PrivacySQLTrackerStore

@@ -16,17 +16,12 @@ spec.loader.exec_module(serve_rasa)
 def restore():
     """Put back what a fix replaced, so other tests see stock Rasa."""
     from rasa.core.actions.action import RemoteAction
-    import rasa.core.tracker_store as tracker_store
     from rasa.shared.core.events import Event
     from rasa.utils.endpoints import EndpointConfig
 
     saved = [(RemoteAction, "_validate_action_result", RemoteAction.__dict__["_validate_action_result"]),
-             (tracker_store, "create_engine_kwargs", tracker_store.create_engine_kwargs),
              (Event, "resolve_by_type", Event.__dict__["resolve_by_type"]),
-             (EndpointConfig, "session", EndpointConfig.__dict__["session"]),
-             (tracker_store.SQLTrackerStore, "_retrieve", tracker_store.SQLTrackerStore._retrieve),
-             (tracker_store.SQLTrackerStore, "_additional_events",
-              tracker_store.SQLTrackerStore._additional_events)]
+             (EndpointConfig, "session", EndpointConfig.__dict__["session"])]
     yield
     for owner, name, value in saved:
         setattr(owner, name, value)
@@ -43,29 +38,6 @@ def test_action_answers_are_still_validated(restore):
     for bad in ({"events": [{"event": "no_such_event"}]}, {"responses": "text"}, []):
         with pytest.raises(ValidationError, match="Failed to validate Action server response"):
             action._validate_action_result(bad)
-
-
-def test_sqlite_tracker_store_keeps_its_connection_and_uses_write_ahead_log(restore, tmp_path):
-    import sqlalchemy
-    from sqlalchemy.pool import QueuePool
-    from rasa.core.tracker_store import SQLTrackerStore
-    import rasa.core.tracker_store as tracker_store
-
-    listener = serve_rasa.sqlite_write_ahead_log()
-    try:
-        serve_rasa.sqlite_connection_kept_open()
-        store = SQLTrackerStore(dialect="sqlite", db=str(tmp_path / "t.db"))
-        assert isinstance(store.engine.pool, QueuePool)
-        with store.engine.connect() as c:
-            assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-            assert c.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
-    finally:
-        sqlalchemy.event.remove(sqlalchemy.engine.Engine, "connect", listener)
-    # in-memory SQLite and other databases keep Rasa's own settings
-    memory = sqlalchemy.engine.make_url("sqlite://")
-    assert tracker_store.create_engine_kwargs(memory) == {}
-    postgres = sqlalchemy.engine.make_url("postgresql://u@localhost/db")
-    assert "pool_size" in tracker_store.create_engine_kwargs(postgres)
 
 
 def test_events_still_resolve_by_type_name(restore):
@@ -125,47 +97,6 @@ def test_the_loaded_agent_is_frozen_out_of_garbage_collection(monkeypatch):
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
-
-
-def test_sqlite_tracker_reads_match_rasas_own_queries(restore, tmp_path):
-    from rasa.core.tracker_store import SQLTrackerStore
-    from rasa.shared.core.domain import Domain
-    from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
-    from rasa.shared.core.trackers import DialogueStateTracker
-
-    domain = Domain.load(str(ROOT / "domain.yml"))
-    store = SQLTrackerStore(domain=domain, dialect="sqlite", db=str(tmp_path / "t.db"))
-
-    def session(start, text, amount):
-        return [ActionExecuted("action_session_start", timestamp=start), SessionStarted(timestamp=start + 1),
-                ActionExecuted("action_listen", timestamp=start + 2), UserUttered(text, timestamp=start + 3),
-                SlotSet("amount_yuan", amount, timestamp=start + 4)]
-
-    two_sessions = DialogueStateTracker.from_events("a", session(1, "你好", 299), slots=domain.slots)
-    asyncio.run(store.save(two_sessions))
-    for e in session(100, "衣服有色差", 159):  # a second session of the same conversation
-        two_sessions.update(e)
-    asyncio.run(store.save(two_sessions))
-    asyncio.run(store.save(DialogueStateTracker.from_events("b", [UserUttered("没有会话开始", timestamp=5)],
-                                                            slots=domain.slots)))
-
-    def reads():
-        out = {}
-        for sender in ("a", "b", "nobody"):
-            t = asyncio.run(store.retrieve(sender))
-            out[sender] = None if t is None else ([e.as_dict() for e in t.events], t.current_slot_values())
-        with store.session_scope() as s:
-            out["new events"] = len(list(store._additional_events(s, two_sessions)))
-        return out
-
-    before = reads()
-    serve_rasa.sqlite_tracker_queries_as_plain_sql()
-    after = reads()
-    assert after == before
-    assert len(after["a"][0]) == 4 and after["a"][1]["amount_yuan"] == 159  # from the latest session_started
-    assert after["nobody"] is None
-    full = asyncio.run(store.retrieve_full_tracker("a"))  # all sessions: Rasa's own query
-    assert len(full.events) > len(after["a"][0]) and full.events[0].type_name == "action"
 
 
 def test_user_text_is_redacted_from_rasas_logs_above_debug(caplog):

@@ -140,3 +140,65 @@ def test_on_postgresql_from_the_environment_a_restart_of_the_database_costs_no_t
         assert stored(s, sender) == 6  # through the store's pool: a fresh connection, no error
     finally:
         s.engine.dispose()
+
+
+def test_sqlite_keeps_its_connection_and_uses_the_write_ahead_log(tmp_path):
+    from sqlalchemy.pool import QueuePool
+
+    s = PrivacySQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"), retention_days=0)
+    assert isinstance(s.engine.pool, QueuePool)
+    with s.engine.connect() as c:
+        assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert c.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+    s.engine.dispose()
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_reads_match_rasas_own_queries_and_use_the_index(dialect, tmp_path):
+    from pathlib import Path
+
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.events import SessionStarted
+
+    domain = Domain.load(str(Path(__file__).resolve().parents[2] / "domain.yml"))
+    if dialect == "sqlite":
+        settings = {"dialect": "sqlite", "db": str(tmp_path / "t.db")}
+    else:
+        require_postgres()
+        settings = PG
+    ours = PrivacySQLTrackerStore(domain, retention_days=0, **settings)
+    rasas = SQLTrackerStore(domain, **settings)  # the same table, read by Rasa's own code
+    a, b = f"a-{uuid.uuid4().hex[:6]}", f"b-{uuid.uuid4().hex[:6]}"
+
+    def session(start, text, amount):
+        return [ActionExecuted("action_session_start", timestamp=start), SessionStarted(timestamp=start + 1),
+                ActionExecuted("action_listen", timestamp=start + 2), UserUttered(text, timestamp=start + 3),
+                SlotSet("amount_yuan", amount, timestamp=start + 4)]
+
+    two_sessions = DialogueStateTracker.from_events(a, session(1, "你好", 299), slots=domain.slots)
+    asyncio.run(ours.save(two_sessions))
+    for e in session(100, "衣服有色差", 159):  # a second session of the same conversation
+        two_sessions.update(e)
+    asyncio.run(ours.save(two_sessions))
+    asyncio.run(ours.save(DialogueStateTracker.from_events(b, [UserUttered("没有会话开始", timestamp=5)],
+                                                           slots=domain.slots)))
+
+    def reads(store):
+        out = {}
+        for sender in (a, b, "nobody"):
+            t = asyncio.run(store.retrieve(sender))
+            out[sender] = None if t is None else ([e.as_dict() for e in t.events], t.current_slot_values())
+        with store.session_scope() as s:
+            out["new events"] = len(list(store._additional_events(s, two_sessions)))
+        return out
+
+    got = reads(ours)
+    assert got == reads(rasas)
+    assert len(got[a][0]) == 4 and got[a][1]["amount_yuan"] == 159  # from the latest session_started
+    assert got["nobody"] is None
+    full = asyncio.run(ours.retrieve_full_tracker(a))  # all sessions: Rasa's own query
+    assert len(full.events) > len(got[a][0])
+    indexes = {ix["name"] for ix in sa.inspect(ours.engine).get_indexes("events")}
+    assert "ix_events_sender_type_time" in indexes
+    ours.engine.dispose()
+    rasas.engine.dispose()

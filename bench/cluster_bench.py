@@ -1,0 +1,159 @@
+"""`make bench-cluster`: 1 and 2 instances behind nginx on PostgreSQL and Redis, same load.
+
+For each size, the cluster is started by serving/cluster.py (as `make cluster` does, on free
+ports, in a database of its own), the simulated shoppers are played once through nginx to
+record what they type, then that real-shopper load runs at each level of users. Printed per
+level: turns/s, latency p50/p95, errors, and the CPU seconds per answered turn of every
+process (each Rasa and action server, nginx, PostgreSQL and Redis, read from /proc).
+Written to bench/out/cluster.json.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime
+import json
+import os
+import random
+import socket
+import subprocess
+from pathlib import Path
+from typing import Dict, List
+
+import sqlalchemy as sa
+
+from bench import load
+from bench.run_bench import record_real_shoppers
+from scripts.api_access import ensure_api_token
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+DATABASE = "advisor_bench_cluster"
+PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
+REDIS_URL = "redis://127.0.0.1:6379/4"
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _free_base(instances: int) -> int:
+    def free(p):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", p))
+                return True
+            except OSError:
+                return False
+
+    for _ in range(200):
+        base = random.randrange(20000, 40000, 10)
+        if all(free(base + n) and free(base + 100 + n) for n in range(1, instances + 1)):
+            return base
+    raise RuntimeError("no free ports")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and of its children that have ended (/proc/PID/stat)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    utime, stime, cutime, cstime = (int(x) for x in fields[11:15])
+    return (utime + stime + cutime + cstime) / TICKS
+
+
+def _pids_of(name: str) -> List[int]:
+    out = subprocess.run(["pgrep", "-x", name], capture_output=True, text=True).stdout.split()
+    return [int(p) for p in out]
+
+
+def _tree(pid: int) -> List[int]:
+    from bench.servers import _descendants
+
+    return [pid, *_descendants(pid)]
+
+
+def process_groups(run) -> Dict[str, List[int]]:
+    """Every process whose CPU counts, by name; the shared services by their program name."""
+    groups = {s.name: _tree(s.pid) for s in run.services if s.pid}
+    groups["postgres"] = _pids_of("postgres")
+    groups["redis"] = _pids_of("redis-server")
+    return groups
+
+
+def cpu_by_group(groups: Dict[str, List[int]]) -> Dict[str, float]:
+    return {name: sum(cpu_seconds(p) for p in pids) for name, pids in groups.items()}
+
+
+def measure(instances: int, users_levels: List[int], seconds: float, log) -> dict:
+    from serving import cluster
+
+    run_dir = OUT / f"cluster-{instances}"
+    settings = cluster.Settings(instances=instances, port=_free_port(), base_port=_free_base(instances),
+                                database_url=f"{PG_SERVER}/{DATABASE}", redis_url=REDIS_URL, run_dir=run_dir,
+                                web=False)
+    log(f"{instances} instance(s): starting")
+    run = cluster.start(settings)
+    url = f"http://127.0.0.1:{settings.port}"
+    result = {"instances": instances, "levels": {}}
+    try:
+        real = record_real_shoppers(url)
+        log(f"  recorded {len(real)} real-shopper conversations")
+        for users in users_levels:
+            groups = process_groups(run)
+            before = cpu_by_group(groups)
+            summary = asyncio.run(load.run_users(url, real, users, seconds, f"c{instances}u"))
+            after = cpu_by_group(groups)
+            turns = summary["turns"] or 1
+            summary["cpu_ms_per_turn"] = {k: round((after[k] - before[k]) * 1000 / turns, 2) for k in groups}
+            summary["cpu_ms_per_turn"]["total"] = round(sum(summary["cpu_ms_per_turn"].values()), 2)
+            result["levels"][str(users)] = summary
+            log(f"  {users} users: {summary['turns_per_s']} turns/s, {summary['latency_ms']}, "
+                f"errors {summary['errors']}, CPU ms/turn {summary['cpu_ms_per_turn']}")
+    finally:
+        run.stop()
+        engine = sa.create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
+        with engine.connect() as c:
+            c.execute(sa.text(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)'))
+        engine.dispose()
+    return result
+
+
+def table(results: List[dict]) -> str:
+    lines = [f"{'instances':>9} {'users':>5} {'turns/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} "
+             f"{'CPU ms/turn':>11}  by process"]
+    for r in results:
+        for users, s in r["levels"].items():
+            cpu = s["cpu_ms_per_turn"]
+            parts = ", ".join(f"{k} {v}" for k, v in cpu.items() if k != "total" and v)
+            lines.append(f"{r['instances']:>9} {users:>5} {s['turns_per_s']:>8} {s['latency_ms']['p50']:>7} "
+                         f"{s['latency_ms']['p95']:>7} {s['errors']:>6} {cpu['total']:>11}  {parts}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--instances", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--users", type=int, nargs="+", default=[1, 10, 20])
+    parser.add_argument("--seconds", type=float, default=20.0)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("RASA_API_TOKEN", ensure_api_token())
+
+    def log(msg):
+        print(msg, flush=True)
+
+    results = [measure(n, args.users, args.seconds, log) for n in args.instances]
+    out = {"generated_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+           "machine": {"cpus": os.cpu_count()}, "seconds_per_level": args.seconds, "results": results}
+    (OUT / "cluster.json").write_text(json.dumps(out, indent=2, ensure_ascii=False), "utf-8")
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
