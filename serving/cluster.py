@@ -29,7 +29,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Set
 
 import sqlalchemy as sa
 
@@ -198,14 +198,56 @@ def services(settings: Settings) -> List[Service]:
     return out
 
 
-def write_nginx_conf(settings: Settings) -> Path:
+def write_nginx_conf(settings: Settings, down: Set[int] = frozenset()) -> Path:
+    """nginx's configuration; `down`: the instances (numbers) it must not send to."""
     prefix = settings.run_dir / "nginx"
     prefix.mkdir(parents=True, exist_ok=True)
     conf = prefix / "nginx.conf"
     listen = f"{settings.interface}:{settings.port}"
-    conf.write_text(nginx_conf.render(listen, [settings.rasa_port(n) for n in range(1, settings.instances + 1)],
-                                      prefix), "utf-8")
+    ports = [settings.rasa_port(n) for n in range(1, settings.instances + 1)]
+    conf.write_text(nginx_conf.render(listen, ports, prefix, down=[settings.rasa_port(n) for n in down]), "utf-8")
     return conf
+
+
+def reload_nginx(settings: Settings, down: Set[int]) -> None:
+    conf = write_nginx_conf(settings, down)
+    prefix = settings.run_dir / "nginx"
+    done = subprocess.run(["nginx", "-p", str(prefix), "-c", str(conf), "-s", "reload"],
+                          capture_output=True, text=True)
+    if done.returncode:
+        logger.warning("nginx reload failed: %s", done.stderr.strip())
+
+
+def supervise(run: Launcher, settings: Settings, until: threading.Event, every_s: float = 1.0) -> None:
+    """Restart what died; keep a restarted Rasa instance out of nginx until its model is loaded.
+
+    A restarted Rasa server accepts connections before its model is loaded, and its
+    requests would wait (or fail) meanwhile, so nginx sends it nothing until it answers.
+    """
+    loading: Dict[int, Service] = {}
+    while not until.wait(every_s):
+        restarted = [s for s in run.restart_exited() if s.name.startswith("rasa-")]
+        for s in restarted:
+            loading[int(s.name.split("-")[1])] = s
+        ready = set()
+        for n, s in loading.items():
+            try:
+                if s.running() and s.ready():
+                    ready.add(n)
+            except Exception:
+                pass  # still loading
+        for n in ready:
+            del loading[n]
+            logger.info("rasa-%d answers again: back in nginx", n)
+        if restarted or ready:
+            reload_nginx(settings, set(loading))
+
+
+def supervise_in_background(run: Launcher, settings: Settings) -> threading.Event:
+    """supervise() on a thread; set the returned event to end it."""
+    stop = threading.Event()
+    threading.Thread(target=supervise, args=(run, settings, stop), name="cluster-supervisor", daemon=True).start()
+    return stop
 
 
 def start(settings: Settings, env: Optional[Dict[str, str]] = None) -> Launcher:
@@ -251,7 +293,7 @@ def main(argv=None) -> None:
         if settings.web:
             print(f"Web chat: http://127.0.0.1:{settings.web_port}/", flush=True)
         print(f"PIDs and logs: {settings.run_dir}; Ctrl-C stops everything", flush=True)
-        run.supervise(every_s=1.0, until=stop)
+        supervise(run, settings, stop)
     finally:
         run.stop()
 

@@ -214,7 +214,7 @@ def rasa_server(name: str, port: int, actions_port: int, *, model: Path = MODEL,
     local = "127.0.0.1" if interface in ("0.0.0.0", "::") else interface
 
     def ready() -> bool:
-        r = requests.post(f"http://{local}:{port}/model/parse", json={"text": "你好"}, params=api_params(), timeout=10)
+        r = requests.post(f"http://{local}:{port}/model/parse", json={"text": "你好"}, params=api_params(), timeout=3)
         return r.ok
 
     return Service(name, argv, ready=ready,

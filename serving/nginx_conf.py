@@ -21,8 +21,12 @@ from typing import Sequence
 MAX_BODY = "64k"  # the same bound as the socket.io channel's packets
 
 
-def render(listen: str, rasa_ports: Sequence[int], prefix: Path, *, fail_timeout_s: int = 5) -> str:
-    servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout={fail_timeout_s}s;" for p in rasa_ports)
+def render(listen: str, rasa_ports: Sequence[int], prefix: Path, *, down: Sequence[int] = (),
+           fail_timeout_s: int = 5) -> str:
+    """`down`: ports of instances still loading their model (restarted after a crash):
+    nginx sends them nothing until they answer."""
+    servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout={fail_timeout_s}s"
+                        f"{' down' if p in down else ''};" for p in rasa_ports)
     return f"""# written by serving/cluster.py for `make cluster`; changes are overwritten
 worker_processes 1;
 pid {prefix}/nginx.pid;

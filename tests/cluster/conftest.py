@@ -98,10 +98,11 @@ def cluster(tmp_path_factory, wechat_api):  # noqa: F811  (the imported fixture)
                         base_port=free_base_port(2), run_dir=tmp_path_factory.mktemp("cluster"))
     env = dict(os.environ, **wechat_api.rasa_env())
     run = cluster_module.start(settings, env)
-    run.supervise_in_background(every_s=1.0)
+    supervising = cluster_module.supervise_in_background(run, settings)  # as `make cluster` does
     try:
         yield Cluster(settings, run)
     finally:
+        supervising.set()
         run.stop()
         logs = ROOT / "tests" / "cluster" / "logs"  # kept for a failed run (git-ignored)
         logs.mkdir(exist_ok=True)

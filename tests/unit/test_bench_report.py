@@ -4,8 +4,10 @@ import json
 from bench import report
 
 
-def system(tps10, p95, errors50, parse_p50, rss, train_s, acc):
+def system(tps10, p95, errors50, parse_p50, rss, train_s, acc, real10=60.0, real_p95=300.0):
     return {
+        "load_real": {"1": {"turns_per_s": 15.0, "latency_ms": {"p50": 50.0, "p95": 70.0}, "errors": 0},
+                      "10": {"turns_per_s": real10, "latency_ms": {"p50": 150.0, "p95": real_p95}, "errors": 0}},
         "model": {"train_seconds": train_s, "size_mb": 20.0},
         "cold_start_seconds": 30.0,
         "parse_ms": {"n": 10, "p50": parse_p50, "p95": parse_p50 * 2},
@@ -31,16 +33,18 @@ def verdicts(r):
 
 def test_all_targets_met_when_ours_is_good_enough():
     r = result(system(30.0, 250.0, 0, 9.0, 700.0, 120.0, 0.905),
-               system(12.0, 900.0, 3, 20.0, 1100.0, 900.0, 0.91))
+               system(12.0, 900.0, 3, 20.0, 1100.0, 900.0, 0.91, real10=10.0))
     assert all(t["met"] is True for t in r["targets"]), r["targets"]
+    assert r["ratios"]["real shoppers, 10 users: turns/s"] == 6.0
     assert r["ratios"]["10 users: turns/s"] == 2.5
     assert r["ratios"]["peak RSS, Rasa server (MB)"] == round(700 / 1100, 2)
 
 
 def test_each_target_fails_on_its_own_number():
-    base = system(12.0, 900.0, 0, 20.0, 1100.0, 900.0, 0.91)
-    r = result(system(23.0, 310.0, 1, 15.5, 801.0, 301.0, 0.899), base)
-    assert [t["met"] for t in r["targets"]] == [False] * 7
+    base = system(12.0, 900.0, 0, 20.0, 1100.0, 900.0, 0.91, real10=10.0)
+    # 4.9x the baseline's real-shopper turns/s, and p95 at 10 users 8.2x the single-user p50
+    r = result(system(23.0, 310.0, 1, 15.5, 801.0, 301.0, 0.899, real10=49.0, real_p95=410.0), base)
+    assert [t["met"] for t in r["targets"]] == [False] * 9
     gap = next(t for t in r["targets"] if t["target"].startswith("intent accuracy"))
     assert gap["value"] == -1.1  # points, ours minus baseline
 
@@ -66,5 +70,5 @@ def test_table_has_a_row_per_measure_and_a_line_per_target():
     assert sum(line.strip().startswith(("met", "NOT MET")) for line in lines) == len(r["targets"])
     rows = lines[2:lines.index("")]
     assert len(rows) == len(report.ROWS)
-    assert len([line for line in rows if "users:" in line]) == 18
+    assert len([line for line in rows if "users:" in line]) == 18 + 8  # 6 per scripted level, 4 per real-shopper level
     json.dumps(r)  # what latest.json gets is plain JSON

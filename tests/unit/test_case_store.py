@@ -142,3 +142,21 @@ def test_fifty_simultaneous_updates_of_one_case_lose_nothing(store):
     assert final.facts["count"] == 50
     assert all(final.facts[f"fact_{i}"] == i for i in range(50))
     assert len(final.evidence_have) == 50 and final.version == 51
+
+
+def test_on_sqlite_the_connection_is_reused_and_commits_do_not_wait_for_the_disk(tmp_path):
+    from sqlalchemy.pool import QueuePool
+
+    url = f"sqlite:///{tmp_path / 'cases.db'}"
+    migrate.upgrade(url)
+    s = SQLCaseStore(url)
+    try:
+        assert isinstance(s.engine.pool, QueuePool)
+        with s.engine.connect() as c:
+            first = c.connection.dbapi_connection
+            assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert c.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        with s.engine.connect() as c:
+            assert c.connection.dbapi_connection is first  # not a new connection per write
+    finally:
+        s.engine.dispose()
