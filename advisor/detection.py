@@ -144,6 +144,10 @@ def type_after_message(
         fell_back = True
     elif current is None and situation_for(k, text, intent, confidence, named):
         intent, confidence, fell_back = None, 0.0, False  # no dispute: no type from this message
+    elif current is None and fell_back and not named and looks_like_question(text):
+        # "申请了退货，快递员什么时候来取件": an unsure guess at a question that names no
+        # problem is a question about the service, not a report
+        intent, confidence, fell_back = None, 0.0, False
     if current in negated and not named:
         return None  # "不是色差": ask again
     return choose_dispute_type(

@@ -118,6 +118,8 @@ def read_message(
         _read_answer(k, s, asked, intent, pending_evidence, r)
     # a type named after a negation ("不是色差，是尺码") is a correction
     for hit in _hits(s, _type_table(k), neg):
+        if _about_a_service(s, hit, k.not_goods_subjects):
+            continue  # "优惠券用不了": not about the goods
         (r.negated_types if hit.negated else r.types).append(hit.value)
     if not r.types:
         # English words ("my parcel never arrived", "买的包是fake"), else pinyin when no Chinese at all
@@ -255,6 +257,15 @@ def _about_something_else(s: str, hit: _Hit, words: Sequence[str]) -> bool:
     after = re.sub(r"^(?:卖家|商家|客服|店家|店铺|你们|他们|平台)的?", "", s[hit.end:hit.end + 8])
     before = s[max(0, hit.start - 4):hit.start]
     return any(after.startswith(w) or before.endswith(w) for w in words)
+
+
+_CLAUSE_END = re.compile(r"[，。！？；,.!?;\s]")
+
+
+def _about_a_service(s: str, hit: _Hit, subjects: Sequence[str]) -> bool:
+    """The clause before a type word names a service, not the goods ("这个优惠券怎么用不了")."""
+    clause = _CLAUSE_END.split(s[:hit.start])[-1]
+    return any(w in clause for w in subjects)
 
 
 def _mark(r: Reading, item: str, have: bool) -> None:

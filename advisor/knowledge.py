@@ -136,6 +136,7 @@ class Knowledge:
     situation_cues: Mapping[str, Tuple[str, ...]]
     phrases: Mapping[str, Any]
     negations_english: Tuple[str, ...] = ()
+    not_goods_subjects: Tuple[str, ...] = ()  # "优惠券用不了": a problem word after these names no type
     privacy: Mapping[str, Any] = field(default_factory=dict)  # notices and the erase exchange
     ready_texts: Mapping[str, Any] = field(default_factory=dict)  # templates the shopper copies
     case_file: Mapping[str, Any] = field(default_factory=dict)  # how a kept case is told back
@@ -313,6 +314,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         },
         negations=tuple(_require(raw, "negations", "knowledge")),
         negations_english=tuple(_require(raw, "negations_english", "knowledge")),
+        not_goods_subjects=tuple(_require(raw, "not_goods_subjects", "knowledge")),
         advice=advice,
         faq=faq,
         faq_sources=faq_sources,

@@ -78,3 +78,26 @@ def test_a_report_read_as_a_rights_question_keeps_the_type_it_names():
     assert decided("退货寄回去了卖家不退钱", "ask_refund_only", 0.71) == "refund_refused"
     # asked as a question, it stays a question (the FAQ answers it)
     assert decided("卖家不退钱可以申请仅退款吗", "ask_refund_only", 0.71) is None
+
+
+def test_a_problem_with_a_coupon_or_an_invoice_is_no_dispute_about_the_goods():
+    assert read_message(K, "这个优惠券怎么用不了").types == []
+    assert read_message(K, "售后电话一直打不通").types == []
+    assert decided("这个优惠券怎么用不了", "help", 0.61) is None
+    # the goods in another clause still count
+    assert read_message(K, "优惠券用不了，收到的衣服开线了").types == ["quality"]
+    assert read_message(K, "买的手机用不了").types == ["quality"]
+
+
+def test_an_unsure_guess_at_a_question_that_names_no_problem_sets_no_type():
+    from actions.knowledge_base import INTENT_CONFIDENCE_THRESHOLD  # 0.3: a fallback's guess counts above it
+
+    def guess(text, intent):
+        r = read_message(K, text)
+        return type_after_message(K, None, text, intent, 0.36, True, r.types, r.negated_types,
+                                  INTENT_CONFIDENCE_THRESHOLD)
+
+    assert guess("申请了退货，快递员什么时候来取件", "report_refund_refused") is None
+    # the same guess at a report, or a question that names the problem, still counts
+    assert guess("申请了退货，卖家拖着", "report_refund_refused") == "refund_refused"
+    assert guess("鞋子开胶了怎么办", "report_quality") == "quality"
