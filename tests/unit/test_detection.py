@@ -101,3 +101,10 @@ def test_an_unsure_guess_at_a_question_that_names_no_problem_sets_no_type():
     # the same guess at a report, or a question that names the problem, still counts
     assert guess("申请了退货，卖家拖着", "report_refund_refused") == "refund_refused"
     assert guess("鞋子开胶了怎么办", "report_quality") == "quality"
+
+
+def test_wrong_model_sent_tampered_dates_and_a_description_mismatch_are_named():
+    assert read_message(K, "卖家发的货跟我拍的型号不一样").types == ["logistics"]
+    assert read_message(K, "京东自营买的奶粉，罐子上生产日期被涂改过").types == ["fraud"]
+    assert read_message(K, "收到货和描述的根本不是一个东西").types == ["false_advertising"]
+    assert read_message(K, "收到的快递是空盒子").types == ["fraud"]  # like 空包
