@@ -279,3 +279,13 @@ def test_pinyin_of_a_keyword_inside_a_longer_phrase():
 ])
 def test_money_or_a_reply_not_received_is_not_the_goods(text, received):
     assert read(text).slots.get("goods_received") == received
+
+
+def test_more_free_text_answers_in_shoppers_words():
+    read = read_message
+    assert read(K, "昨天刚点了申请介入", asked="platform_status").slots["platform_status"] == "applied_waiting"
+    assert read(K, "还没申请介入", asked="platform_status").slots["platform_status"] == "not_applied"
+    assert read(K, "小二判了我赢但是卖家装死").slots["platform_status"] == "ruled_for_buyer_not_honoured"
+    assert read(K, "是在闲鱼上私聊付的", asked="paid_off_platform").slots["paid_off_platform"] is True
+    assert read(K, "换个新的就行").slots["wants"] == "exchange"
+    assert read(K, "让我自己承担运费才给退", asked="seller_attitude").slots["seller_attitude"] == "shifts_blame"
