@@ -67,7 +67,7 @@ lint: install
 validate: install
 	scripts/validate_data.sh
 
-test-unit: install
+test-unit: install train
 	$(BIN)/python -m pytest tests/unit -q
 
 # Held-out NLU: intents on the project-written set (gated per intent), then the

@@ -155,3 +155,29 @@ def test_action_endpoint_url_from_the_environment_replaces_only_the_url(monkeypa
         assert (action.url, action.token) == ("http://127.0.0.1:6001/webhook", "t0k")
     finally:
         AvailableEndpoints.read_endpoints = saved
+
+
+def test_graphs_run_in_order_give_the_same_parses_as_dask():
+    """The trained model parsing held-out messages with Rasa's dask runner, then with the
+    fix: the same intents and rankings (the dialogue graph runs through the same code in
+    every end-to-end test)."""
+    import yaml
+    from rasa.core.agent import Agent
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    model = ROOT / "models" / "dispute-advisor.tar.gz"
+    assert model.exists(), "make train first (make test-unit does)"
+    texts = [m["text"] for m in yaml.safe_load((ROOT / "tests/nlu/real_service.yml").read_text("utf-8"))["messages"]]
+    agent = Agent.load(str(model))
+
+    def parses():
+        return [asyncio.run(agent.parse_message(t)) for t in texts[:60]]
+
+    saved = DaskGraphRunner.__dict__["run"]
+    try:
+        with_dask = parses()
+        serve_rasa.graphs_run_in_order_without_dask()
+        in_order = parses()
+    finally:
+        DaskGraphRunner.run = saved
+    assert in_order == with_dask
