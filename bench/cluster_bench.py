@@ -14,8 +14,6 @@ import asyncio
 import datetime
 import json
 import os
-import random
-import socket
 import subprocess
 from pathlib import Path
 from typing import Dict, List
@@ -25,6 +23,7 @@ import sqlalchemy as sa
 from bench import load
 from bench.run_bench import record_real_shoppers
 from scripts.api_access import ensure_api_token
+from serving.launcher import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -32,28 +31,6 @@ DATABASE = "advisor_bench_cluster"
 PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
 REDIS_URL = "redis://127.0.0.1:6379/4"
 TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _free_base(instances: int) -> int:
-    def free(p):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", p))
-                return True
-            except OSError:
-                return False
-
-    for _ in range(200):
-        base = random.randrange(20000, 40000, 10)
-        if all(free(base + n) and free(base + 100 + n) for n in range(1, instances + 1)):
-            return base
-    raise RuntimeError("no free ports")
 
 
 def cpu_seconds(pid: int) -> float:
@@ -93,7 +70,7 @@ def measure(instances: int, users_levels: List[int], seconds: float, log) -> dic
     from serving import cluster
 
     run_dir = OUT / f"cluster-{instances}"
-    settings = cluster.Settings(instances=instances, port=_free_port(), base_port=_free_base(instances),
+    settings = cluster.Settings(instances=instances, port=free_port(), base_port=cluster.free_base_port(instances),
                                 database_url=f"{PG_SERVER}/{DATABASE}", redis_url=REDIS_URL, run_dir=run_dir,
                                 web=False)
     log(f"{instances} instance(s): starting")

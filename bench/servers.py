@@ -7,7 +7,6 @@ only the action URL and the tracker store's file replaced, so both differ only i
 the model they serve and in the serving fixes.
 """
 import os
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -16,16 +15,11 @@ import requests
 import yaml
 
 from scripts.api_access import ensure_api_token
+from serving.launcher import free_port  # noqa: F401  (the bench and its tests use it from here)
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 START_TIMEOUT_S = 300
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def bench_endpoints(base: dict, actions_port: int, tracker_db: Path) -> dict:

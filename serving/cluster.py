@@ -71,16 +71,31 @@ class Settings:
                    base_port=int(env.get("CLUSTER_BASE_PORT", 5100)),
                    run_dir=Path(env.get("CLUSTER_RUN_DIR") or RUN_DIR))
 
-    def web_origins(self) -> List[str]:
-        """CORS: only the chat page's own origins may call the servers from a browser."""
-        given = os.environ.get("WEB_ORIGINS", "").split()
-        return given or [f"http://127.0.0.1:{self.web_port}", f"http://localhost:{self.web_port}"]
-
     def rasa_port(self, n: int) -> int:
         return self.base_port + n
 
     def actions_port(self, n: int) -> int:
         return self.base_port + 100 + n
+
+
+def free_base_port(instances: int) -> int:
+    """A CLUSTER_BASE_PORT whose instance ports (base+N, base+100+N) are all free now."""
+    import random
+    import socket
+
+    def free(port: int) -> bool:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+                return True
+            except OSError:
+                return False
+
+    for _ in range(200):
+        base = random.randrange(20000, 40000, 10)
+        if all(free(base + n) and free(base + 100 + n) for n in range(1, instances + 1)):
+            return base
+    raise RuntimeError("no free ports for the cluster")
 
 
 # --- PostgreSQL and Redis ----------------------------------------------------------------
@@ -186,7 +201,7 @@ def services(settings: Settings) -> List[Service]:
                                           pid_file=d / f"actions-{n}.pid"))
     for n in range(1, settings.instances + 1):
         out.append(launcher.rasa_server(f"rasa-{n}", settings.rasa_port(n), settings.actions_port(n),
-                                        model=settings.model, cors=settings.web_origins(),
+                                        model=settings.model, cors=launcher.web_origins(settings.web_port),
                                         log=d / f"rasa-{n}.log", pid_file=d / f"rasa-{n}.pid"))
     prefix = d / "nginx"
     local = "127.0.0.1" if settings.interface in ("0.0.0.0", "::") else settings.interface

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -178,6 +179,22 @@ def _signal_group(proc: subprocess.Popen, sig: int) -> None:
             proc.send_signal(sig)
         except ProcessLookupError:
             pass
+
+
+# --- ports and origins ----------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on now (the tests and the bench run on such ports)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def web_origins(web_port: int, env=os.environ) -> List[str]:
+    """CORS: only the chat page's own origins may call the servers from a browser
+    (WEB_ORIGINS, space-separated, replaces them)."""
+    return env.get("WEB_ORIGINS", "").split() or [f"http://127.0.0.1:{web_port}", f"http://localhost:{web_port}"]
 
 
 # --- the assistant's services ---------------------------------------------------------

@@ -33,7 +33,7 @@ def main(argv=None) -> None:
     interface = env.get("RASA_INTERFACE", "127.0.0.1")
     web_port = int(env.get("WEB_PORT", 8080))
     web_interface = env.get("WEB_INTERFACE", "127.0.0.1")
-    origins = env.get("WEB_ORIGINS", "").split() or [f"http://127.0.0.1:{web_port}", f"http://localhost:{web_port}"]
+    origins = launcher.web_origins(web_port, env)
 
     # the case file's schema (CASES_DATABASE_URL, default .run/cases.db), brought up to date
     subprocess.run([str(launcher.BIN / "python"), "-m", "storage.migrate", "upgrade"], cwd=launcher.ROOT, check=True)

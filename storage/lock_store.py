@@ -17,6 +17,7 @@ one machine and a cluster:
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import socket
@@ -98,7 +99,7 @@ class SharedLockStore(RedisLockStore):
                 try:
                     pipe.watch(key)
                     raw = pipe.get(key)
-                    lock = TicketLock.from_dict(_loads(raw)) if raw else TicketLock(conversation_id)
+                    lock = TicketLock.from_dict(json.loads(raw)) if raw else TicketLock(conversation_id)
                     pipe.multi()
                     result = change(lock, pipe)
                     if lock.tickets:
@@ -156,9 +157,3 @@ class SharedLockStore(RedisLockStore):
     def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
         # finish_serving deletes the lock when no ticket is left; never delete others' tickets
         self.finish_serving(conversation_id, ticket_number)
-
-
-def _loads(raw: bytes) -> dict:
-    import json
-
-    return json.loads(raw)

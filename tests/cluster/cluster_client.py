@@ -5,6 +5,10 @@ import requests
 
 from scripts.api_access import api_params
 
+# the machine's real services; each run uses a database and a Redis database number of its own
+PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
+REDIS_URL = "redis://127.0.0.1:6379/2"
+
 
 class Shopper:
     """One conversation over REST, to nginx or to one instance."""

@@ -5,10 +5,8 @@ database of this run's own, dropped at the end) and Redis (a database number of
 its own). The WeChat channel is on, talking to the fake WeChat API of the e2e tests.
 """
 import os
-import random
 import secrets
 import signal
-import socket
 import sys
 import time
 from pathlib import Path
@@ -22,38 +20,14 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))  # the fake WeChat API
 
 from wechat_fake_api import wechat_api  # noqa: E402,F401  (fixture)
 
+from cluster_client import PG_SERVER, REDIS_URL  # noqa: E402
 from scripts.api_access import api_params  # noqa: E402
 from serving import cluster as cluster_module  # noqa: E402
-from serving.cluster import Settings  # noqa: E402
+from serving.cluster import Settings, free_base_port  # noqa: E402
+from serving.launcher import free_port  # noqa: E402
 
 os.environ.setdefault("RASA_API_TOKEN", secrets.token_urlsafe(24))
 MODEL = ROOT / "models" / "dispute-advisor.tar.gz"
-PG_SERVER = "postgresql://postgres@127.0.0.1:5432"
-REDIS_URL = "redis://127.0.0.1:6379/2"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-            return True
-        except OSError:
-            return False
-
-
-def free_base_port(instances: int) -> int:
-    """A base port B with B+1..B+n and B+101..B+100+n all free."""
-    for _ in range(200):
-        base = random.randrange(20000, 40000, 10)
-        if all(_port_free(base + n) and _port_free(base + 100 + n) for n in range(1, instances + 1)):
-            return base
-    raise RuntimeError("no free ports for the cluster")
 
 
 class Cluster:

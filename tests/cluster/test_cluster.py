@@ -293,7 +293,9 @@ def test_stopping_make_cluster_stops_everything_it_started(tmp_path):
     import subprocess
     import sys
 
-    from conftest import PG_SERVER, REDIS_URL, free_base_port, free_port
+    from cluster_client import PG_SERVER, REDIS_URL
+    from serving.cluster import free_base_port
+    from serving.launcher import free_port
 
     run_dir = tmp_path / "run"
     env = dict(os.environ, INSTANCES="1", RASA_PORT=str(free_port()), WEB_PORT=str(free_port()),

@@ -5,7 +5,6 @@ tests never touch a developer's running assistant or its conversations.
 """
 import os
 import secrets
-import socket
 import sys
 import time
 import uuid
@@ -15,6 +14,7 @@ import pytest
 import requests
 from wechat_fake_api import wechat_api  # noqa: F401  (fixture: fake WeChat API for the WeChat channel)
 from serving import launcher
+from serving.launcher import free_port  # noqa: F401  (tests import it from here)
 from scripts.api_access import api_params
 
 # The servers' HTTP API needs a token (scripts/serve_rasa.py refuses to start without one);
@@ -25,12 +25,6 @@ ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "dispute-advisor.tar.gz"
 BIN = Path(sys.executable).parent
 START_TIMEOUT_S = 240
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_until(check, what: str, procs) -> None:
