@@ -59,11 +59,13 @@ def measure_system(name: str, model: dict, scripts: dict, args) -> dict:
     command = rasa_command(name, args.plain_rasa)
     servers = Servers(model["path"], workdir, command)
     result = {
-        "config": SYSTEMS[name][0],
+        "config": model.get("config", SYSTEMS[name][0]),
         "rasa_command": " ".join(Path(c).name for c in command),
         "model": {"file": _shown(model["path"]), "size_mb": round(model["size_bytes"] / 1e6, 1),
                   "train_seconds": model["train_seconds"], "cached": model["cached"]},
     }
+    if "same_inputs" in model:  # --reuse: say whether it was trained on today's data
+        result["model"].update(reused=True, inputs_hash=model["inputs_hash"], same_inputs=model["same_inputs"])
     log(f"{name}: starting servers")
     try:
         servers.start(log)
@@ -119,6 +121,13 @@ def main() -> int:
     parser.add_argument("--only", choices=list(SYSTEMS), help="measure one system (development)")
     parser.add_argument("--model", metavar="FILE", type=Path,
                         help="with --only: serve this model instead of training (development; no training time)")
+    parser.add_argument("--reuse", metavar="NAME=FILE", action="append", default=[],
+                        help="serve this already trained model for system NAME instead of training it; "
+                             "its training time is read from FILE's .json beside it when there is one "
+                             "(a baseline trained once on an earlier data snapshot, for example)")
+    parser.add_argument("--baseline-epochs", type=int, metavar="N",
+                        help="train the baseline with N epochs instead of its config's 100 (a slow machine: "
+                             "the served model, and so the speed measured, is the same size; the report says so)")
     parser.add_argument("--plain-rasa", action="store_true",
                         help="serve ours by plain `rasa` (the 'before' of scripts/serve_rasa.py)")
     parser.add_argument("--out", default="latest.json", help="file name under bench/out/")
@@ -143,14 +152,25 @@ def main() -> int:
                      "conversations": [c["name"] for c in scripts["conversations"]]},
         "systems": {},
     }
+    reused = {}
+    for item in args.reuse:
+        name, _, file = item.partition("=")
+        if name not in SYSTEMS or not Path(file).is_file():
+            parser.error(f"--reuse {item}: expected NAME=FILE with NAME in {list(SYSTEMS)} and an existing file")
+        reused[name] = Path(file).resolve()
     models = {}
     for name in names:
         config, inputs = SYSTEMS[name]
+        if name == "baseline" and args.baseline_epochs:
+            config = training.with_epochs(config, args.baseline_epochs)
         if args.model:
             models[name] = {"path": args.model.resolve(), "train_seconds": None,
                             "size_bytes": args.model.stat().st_size, "cached": True}
+        elif name in reused:
+            models[name] = training.reused_model(reused[name], config, inputs)
         else:
             models[name] = training.trained_model(name, config, inputs, log)
+        models[name]["config"] = config
         log(f"{name}: model {models[name]['path'].name} "
             f"({'cached' if models[name]['cached'] else 'trained'}, {models[name]['train_seconds']} s)")
     failed = False

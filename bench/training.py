@@ -68,3 +68,30 @@ def trained_model(name: str, config: str, inputs, log) -> dict:
                                      "inputs_hash": digest}, indent=2), "utf-8")
     return {"path": model, "train_seconds": round(seconds, 1),
             "size_bytes": model.stat().st_size, "cached": False}
+
+
+def reused_model(path: Path, config: str, inputs) -> dict:
+    """A model trained earlier (`make bench --reuse`): its recorded training time, and whether
+    it was trained on today's inputs or on an earlier snapshot (the report says which)."""
+    meta_path = path.with_suffix("").with_suffix(".json")
+    meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
+    return {"path": path, "train_seconds": meta.get("train_seconds"),
+            "size_bytes": path.stat().st_size, "cached": True,
+            "inputs_hash": meta.get("inputs_hash"),
+            "same_inputs": meta.get("inputs_hash") == inputs_hash(config, inputs)}
+
+
+def with_epochs(config: str, epochs: int) -> str:
+    """A copy of `config` (under bench/out/) with every policy and component trained for
+    `epochs` epochs; its path relative to the project, for trained_model."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / config).read_text("utf-8"))
+    for part in (*data.get("pipeline", []), *data.get("policies", [])):
+        if "epochs" in part:
+            part["epochs"] = epochs
+    out = OUT / f"{Path(config).stem}-{epochs}-epochs.yml"
+    OUT.mkdir(parents=True, exist_ok=True)
+    out.write_text(f"# {config} with {epochs} epochs (make bench --baseline-epochs)\n"
+                   + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return str(out.relative_to(ROOT))

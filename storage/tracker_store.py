@@ -70,6 +70,19 @@ _COUNT_SQL = sa.text(f"SELECT count(*) {_LATEST_SESSION}")
 _EVENTS = SQLTrackerStore.SQLEvent.__table__
 # what those two queries look up: one conversation's session starts, then its events by time
 READ_INDEX = sa.Index("ix_events_sender_type_time", _EVENTS.c.sender_id, _EVENTS.c.type_name, _EVENTS.c.timestamp)
+# a turn's new events in one statement, built once (its SQL is compiled and cached once)
+_INSERT_EVENTS = _EVENTS.insert()
+
+
+def event_rows(sender_id: str, events) -> list:
+    """The rows Rasa's SQLTrackerStore.save writes for these events, column for column."""
+    rows = []
+    for event in events:
+        data = event.as_dict()
+        rows.append({"sender_id": sender_id, "type_name": event.type_name, "timestamp": data.get("timestamp"),
+                     "intent_name": data.get("parse_data", {}).get("intent", {}).get("name"),
+                     "action_name": data.get("name"), "data": json.dumps(data)})
+    return rows
 
 
 def _write_ahead_log(dbapi_connection, _record) -> None:
@@ -214,7 +227,14 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
             deleted = await self.delete(tracker.sender_id)
             logger.info("conversation %s deleted at the user's request (%d events)", id_hash(tracker.sender_id), deleted)
             return
-        await super().save(tracker)
+        # Rasa's save, with the new events written by one executemany instead of one ORM
+        # object each (py-spy: the ORM's flush was ~8% of the server's busy time)
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            rows = event_rows(tracker.sender_id, self._additional_events(session, tracker))
+            if rows:
+                session.execute(_INSERT_EVENTS, rows)
+            session.commit()
 
     async def delete(self, sender_id: str) -> int:
         return delete_conversation(self.engine, self.events_table, sender_id)

@@ -38,3 +38,29 @@ def test_predictions_are_identical_and_the_weights_column_major():
     want = [m.get("intent_ranking") for m in rasas.process(messages(rows))]
     assert got == want  # the same intents and confidences, to the last bit
     assert ours.clf.coef_.flags["F_CONTIGUOUS"]
+
+
+def test_rows_are_built_as_rasa_builds_them():
+    """Two featurizers' sentence features (as word and char counts give them), sequence
+    features beside them, one message or several: the same matrix as Rasa's."""
+    rng = np.random.default_rng(3)
+
+    def message(i):
+        m = Message(data={TEXT: f"m{i}"})
+        m.add_features(Features(sp.random(3, 50, density=0.2, format="coo", random_state=i, dtype=np.int64),
+                                "sequence", TEXT, "words"))
+        m.add_features(Features(sp.random(1, 50, density=0.2, format="coo", random_state=i, dtype=np.int64),
+                                "sentence", TEXT, "words"))
+        m.add_features(Features(sp.coo_matrix(rng.integers(0, 3, (1, 80))), "sentence", TEXT, "chars"))
+        return m
+
+    ours = LogisticRegressionClassifier({}, "lr", None, None)
+    rasas = RasaLogisticRegressionClassifier({}, "lr", None, None)
+    for batch in ([message(0)], [message(i) for i in range(5)]):
+        got, want = ours._create_X(batch), rasas._create_X(batch)
+        assert got.shape == want.shape == (len(batch), 130)
+        assert got.dtype == want.dtype
+        assert (got != want).nnz == 0
+    dense = message(9)
+    dense.add_features(Features(np.ones((1, 4)), "sentence", TEXT, "vectors"))
+    assert (ours._create_X([dense]) != rasas._create_X([dense])).nnz == 0  # Rasa's own way

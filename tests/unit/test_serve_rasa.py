@@ -181,3 +181,76 @@ def test_graphs_run_in_order_give_the_same_parses_as_dask():
     finally:
         DaskGraphRunner.run = saved
     assert in_order == with_dask
+
+
+def _answers_to_check():
+    """Real events of every type Rasa knows, each alone and broken in several ways."""
+    from rasa.shared.core.events import (ActionExecuted, ActiveLoop, AllSlotsReset, BotUttered,
+                                         ConversationPaused, ConversationResumed, FollowupAction,
+                                         LoopInterrupted, ReminderCancelled, ReminderScheduled,
+                                         Restarted, SessionStarted, SlotSet, StoryExported,
+                                         UserUttered, UserUtteranceReverted, ActionReverted,
+                                         EntitiesAdded, ActionExecutionRejected, AgentUttered)
+    from rasa.shared.nlu.constants import INTENT
+
+    events = [ActionExecuted("action_case_step", policy="RulePolicy", confidence=1.0),
+              ActiveLoop("a_form"), ActiveLoop(None), AllSlotsReset(), BotUttered("好的", {"buttons": []}),
+              ConversationPaused(), ConversationResumed(), FollowupAction("action_listen"),
+              LoopInterrupted(True), ReminderCancelled("r"), Restarted(), SessionStarted(),
+              SlotSet("amount_yuan", 299.0), SlotSet("evidence_have", ["photos"]), SlotSet("x", None),
+              StoryExported(), UserUttered("三百", {INTENT: {"name": "inform", "confidence": 0.9}}),
+              UserUtteranceReverted(), ActionReverted(), ActionExecutionRejected("a_form"),
+              AgentUttered("hi"), EntitiesAdded([{"entity": "amount", "value": 3, "start": 0, "end": 1}])]
+    try:
+        import datetime
+        events.append(ReminderScheduled("greet", datetime.datetime(2026, 1, 1)))
+    except TypeError:
+        pass
+    good = [e.as_dict() for e in events]
+    answers = [{"events": [e]} for e in good] + [{"events": good, "responses": [{"text": "好的"}]}, {}]
+    broken = []
+    for e in good:
+        for key in list(e):
+            broken.append({k: v for k, v in e.items() if k != key})         # a field left out
+            for wrong in (None, 1, "x", [], {}):
+                broken.append({**e, key: wrong})                             # a field of the wrong type
+    broken += [{"event": "no_such_event"}, {"event": 3}, {}, "slot", None]
+    answers += [{"events": [e]} for e in broken]
+    answers += [{"events": "slot"}, {"events": None}, {"responses": "text"}, {"responses": [3]}, [], "x", None]
+    return answers
+
+
+def test_the_quick_check_gives_the_schema_s_verdict_on_every_answer():
+    from jsonschema import validators
+    from rasa.core.actions.action import RemoteAction
+
+    schema = RemoteAction.action_response_format_spec()
+    cls = validators.validator_for(schema)
+    full = cls(schema)
+    quick = serve_rasa.quick_validity_check(schema, cls)
+    answers = _answers_to_check()
+    verdicts = [(full.is_valid(a), quick(a)) for a in answers]
+    assert sum(v for v, _ in verdicts) >= 20 and sum(not v for v, _ in verdicts) >= 100  # both kinds tried
+    assert [q for _, q in verdicts] == [v for v, _ in verdicts]
+
+
+def test_a_bad_answer_still_gets_rasa_s_own_error(restore):
+    from jsonschema import exceptions, validators
+    from rasa.core.actions.action import RemoteAction
+
+    stock = RemoteAction.__dict__["_validate_action_result"]
+    serve_rasa.check_action_answers_with_one_validator()
+    schema = RemoteAction.action_response_format_spec()
+    full = validators.validator_for(schema)(schema)
+    action = RemoteAction("action_x", None)
+    for answer in _answers_to_check():
+        if full.is_valid(answer):
+            assert action._validate_action_result(answer) is True
+            assert stock(action, answer) is True
+            continue
+        with pytest.raises(ValidationError) as ours:
+            action._validate_action_result(answer)
+        with pytest.raises(ValidationError) as theirs:
+            stock(action, answer)
+        assert ours.value.message == theirs.value.message
+        assert exceptions.best_match(full.iter_errors(answer)).message in ours.value.message

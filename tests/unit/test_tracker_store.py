@@ -202,3 +202,51 @@ def test_reads_match_rasas_own_queries_and_use_the_index(dialect, tmp_path):
     assert "ix_events_sender_type_time" in indexes
     ours.engine.dispose()
     rasas.engine.dispose()
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_saves_write_the_rows_rasas_own_save_writes(dialect, tmp_path):
+    """Ours writes a turn's events in one statement; the rows are Rasa's, column for column."""
+    from pathlib import Path
+
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.events import BotUttered, SessionStarted
+
+    domain = Domain.load(str(Path(__file__).resolve().parents[2] / "domain.yml"))
+    if dialect == "sqlite":
+        settings = {"dialect": "sqlite", "db": str(tmp_path / "t.db")}
+    else:
+        require_postgres()
+        settings = PG
+    ours = PrivacySQLTrackerStore(domain, retention_days=0, **settings)
+    rasas = SQLTrackerStore(domain, **settings)
+    # one time for both: the store counts stored events from the session start, and this test keeps
+    # its tracker in memory instead of reading it back each turn as the server does
+    turns = [[ActionExecuted("action_session_start", timestamp=2), SessionStarted(timestamp=2),
+              ActionExecuted("action_listen", timestamp=3)],
+             [UserUttered("衣服有色差，三百块", {"name": "report_color_difference", "confidence": 0.93},
+                          timestamp=4),
+              SlotSet("amount_yuan", 300.0, timestamp=5), SlotSet("evidence_have", ["photos"], timestamp=6),
+              ActionExecuted("action_case_step", policy="RulePolicy", confidence=1.0, timestamp=7),
+              BotUttered("收到。", {"buttons": [{"title": "有", "payload": "/affirm"}]}, timestamp=8),
+              ActionExecuted("action_listen", timestamp=9)],
+             []]  # a save with nothing new writes nothing
+    senders, lengths = {}, {}
+    for name, store in (("ours", ours), ("rasa", rasas)):
+        sender = senders[name] = f"{name}-{uuid.uuid4().hex[:6]}"
+        tracker = DialogueStateTracker(sender, domain.slots)
+        for turn in turns:
+            for e in turn:
+                tracker.update(e)
+            asyncio.run(store.save(tracker))
+        lengths[name] = len(tracker.events)
+    columns = [c for c in ours.events_table.c if c.name not in ("id", "sender_id")]
+    with ours.engine.connect() as c:
+        rows = {name: c.execute(sa.select(*columns).where(ours.events_table.c.sender_id == sender)
+                                .order_by(ours.events_table.c.id)).all() for name, sender in senders.items()}
+    assert len(rows["ours"]) == lengths["ours"] >= 9
+    assert rows["ours"] == rows["rasa"]
+    back = asyncio.run(ours.retrieve(senders["ours"]))
+    assert back.get_slot("amount_yuan") == 300.0 and back.latest_message.intent["name"] == "report_color_difference"
+    ours.engine.dispose()
+    rasas.engine.dispose()
