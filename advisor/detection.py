@@ -90,6 +90,18 @@ SITUATION_INTENTS = ("presale_question", "no_claim", "dislike_return", "out_of_s
 SURE_SITUATION = 0.5
 
 
+def offline_subject(k: Knowledge, s: str) -> Optional[str]:
+    """The situation of a message about something that is not an online order (a hotel
+    stay, a landlord, a film's plot) and speaks of no order; else None. Whatever problem
+    it names ("酒店房间空调坏了"), it is not a dispute with a seller."""
+    if any(w in s for w in k.online_order_words):
+        return None
+    for situation, words in k.offline_subjects.items():
+        if any(w in s for w in words):
+            return situation
+    return None
+
+
 def situation_for(
     k: Knowledge,
     text: str,
@@ -98,13 +110,16 @@ def situation_for(
     named: Sequence[str],
 ) -> Optional[str]:
     """The no-dispute situation a first message is in, if any: English only,
-    a confident situation intent, or (when the classifier is unsure of a
+    something that is not an online order, a confident situation intent, or (when the classifier is unsure of a
     problem and the message names no dispute type) a situation cue word."""
     from advisor.text import clean, is_english_only
 
     s = clean(text).lower()
     if is_english_only(s) and not named:  # pinyin naming a type is Chinese
         return "english_only"
+    offline = offline_subject(k, s)
+    if offline:
+        return offline
     if intent in SITUATION_INTENTS and confidence >= SURE_SITUATION and not named:
         return intent
     if named or (type_from_intent(intent) and confidence >= SURE_REPORT):
@@ -143,7 +158,8 @@ def type_after_message(
         # "退货寄回去了卖家不退钱" read as the 仅退款 question: it asks nothing, so the type it names counts
         fell_back = True
     elif current is None and situation_for(k, text, intent, confidence, named):
-        intent, confidence, fell_back = None, 0.0, False  # no dispute: no type from this message
+        # no dispute: no type from this message, nor from a problem it names ("酒店空调坏了")
+        intent, confidence, fell_back, named = None, 0.0, False, ()
     elif current is None and fell_back and not named and looks_like_question(text):
         # "申请了退货，快递员什么时候来取件": an unsure guess at a question that names no
         # problem is a question about the service, not a report

@@ -118,6 +118,8 @@ def read_message(
         _read_answer(k, s, asked, intent, pending_evidence, r)
     # a type named after a negation ("不是色差，是尺码") is a correction
     for hit in _hits(s, _type_table(k), neg):
+        if hit.value is None:
+            continue  # a not_type_word: it hides a type word and names none
         if _about_a_service(s, hit, k.not_goods_subjects):
             continue  # "优惠券用不了": not about the goods
         (r.negated_types if hit.negated else r.types).append(hit.value)
@@ -202,8 +204,10 @@ def _pinyin_types(k: Knowledge, s: str) -> List[str]:
     return found
 
 
-def _type_table(k: Knowledge) -> Dict[str, Tuple[str, ...]]:
-    return {code: t.keywords for code, t in k.dispute_types.items()}
+def _type_table(k: Knowledge) -> Dict[Optional[str], Tuple[str, ...]]:
+    # the knowledge file's not_type_words under None: as the longer match, "还没到账"
+    # wins over the logistics word "还没到" inside it, and then names nothing
+    return {**{code: t.keywords for code, t in k.dispute_types.items()}, None: k.not_type_words}
 
 
 def _read_numbers(s: str, asked: Optional[str], r: Reading) -> None:

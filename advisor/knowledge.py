@@ -137,6 +137,9 @@ class Knowledge:
     phrases: Mapping[str, Any]
     negations_english: Tuple[str, ...] = ()
     not_goods_subjects: Tuple[str, ...] = ()  # "优惠券用不了": a problem word after these names no type
+    not_type_words: Tuple[str, ...] = ()  # "退款还没到账": longer words that hide a type word inside them
+    offline_subjects: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)  # situation -> words
+    online_order_words: Tuple[str, ...] = ()  # an online order spoken of: offline_subjects don't count
     privacy: Mapping[str, Any] = field(default_factory=dict)  # notices and the erase exchange
     ready_texts: Mapping[str, Any] = field(default_factory=dict)  # templates the shopper copies
     case_file: Mapping[str, Any] = field(default_factory=dict)  # how a kept case is told back
@@ -254,6 +257,12 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
     if set(cues) - set(SITUATIONS):
         raise KnowledgeError(f"situation_cues: unknown situations {sorted(set(cues) - set(SITUATIONS))}")
 
+    offline = {k: tuple(v) for k, v in (raw.get("offline_subjects") or {}).items()}
+    if set(offline) - set(SITUATIONS):
+        raise KnowledgeError(f"offline_subjects: unknown situations {sorted(set(offline) - set(SITUATIONS))}")
+    if offline and not raw.get("online_order_words"):
+        raise KnowledgeError("offline_subjects needs online_order_words")
+
     sources = _parse_sources(_require(raw, "sources", "knowledge"))
     faq_raw = dict(_require(raw, "faq", "knowledge"))
     faq_cues = {intent: tuple(str(w) for w in words) for intent, words in (faq_raw.pop("cues", None) or {}).items()}
@@ -315,6 +324,9 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         negations=tuple(_require(raw, "negations", "knowledge")),
         negations_english=tuple(_require(raw, "negations_english", "knowledge")),
         not_goods_subjects=tuple(_require(raw, "not_goods_subjects", "knowledge")),
+        not_type_words=tuple(raw.get("not_type_words") or ()),
+        offline_subjects=offline,
+        online_order_words=tuple(raw.get("online_order_words") or ()),
         advice=advice,
         faq=faq,
         faq_sources=faq_sources,

@@ -1,3 +1,4 @@
+import pytest
 from advisor.detection import choose_dispute_type, type_from_intent
 
 T = 0.3
@@ -87,6 +88,38 @@ def test_a_problem_with_a_coupon_or_an_invoice_is_no_dispute_about_the_goods():
     # the goods in another clause still count
     assert read_message(K, "优惠券用不了，收到的衣服开线了").types == ["quality"]
     assert read_message(K, "买的手机用不了").types == ["quality"]
+
+
+def test_a_longer_word_about_the_refund_s_money_hides_the_parcel_word_inside_it():
+    assert read_message(K, "快递还没到").types == ["logistics"]
+    assert read_message(K, "退款还没到账").types == []  # 还没到 inside 还没到账
+    assert read_message(K, "退款还没到账，换的那件也还没到").types == ["logistics"]  # the parcel, named apart
+    # a refused refund with the money still out is the refusal, not the parcel
+    assert decided("退款怎么还没到账，都退货半个月了，卖家也不处理", "report_refund_refused", 0.9) == "refund_refused"
+
+
+def test_scams_and_pirated_goods_name_fraud_and_a_question_about_them_names_nothing():
+    assert set(read_message(K, "有人自称淘宝客服让我开共享屏幕，卡里的钱没了").types) == {"fraud"}
+    assert read_message(K, "买的书是盗版的").types == ["fraud"]
+    assert decided("有人自称淘宝客服让我共享屏幕，这是不是骗子？", "ask_off_platform_scam", 0.95) is None
+
+
+@pytest.mark.parametrize("text, intent, confidence, situation", [
+    ("酒店房间空调坏了一晚上都没人来修", "report_quality", 0.7, "out_of_scope"),
+    ("房东押金一直拖着不退，我该怎么办", "report_refund_refused", 0.55, "out_of_scope"),
+    ("楼下便利店买的酸奶过期了", "nlu_fallback", 0.4, "out_of_scope"),
+    ("这本书写得太烂了，情节拖沓", "report_quality", 0.6, "no_claim"),
+])
+def test_a_complaint_about_something_that_is_no_online_order_is_no_dispute(text, intent, confidence, situation):
+    from advisor.detection import situation_for
+
+    assert decided(text, intent, confidence, fell_back=intent == "nlu_fallback") is None
+    assert situation_for(K, text, intent, confidence, read_message(K, text).types) == situation
+
+
+def test_an_online_order_spoken_of_keeps_its_type_beside_an_offline_word():
+    assert decided("在淘宝买的酒店用品床单，一洗就掉色起球", "report_quality", 0.9) == "quality"
+    assert decided("网购的电影院同款爆米花机，快递一直没到", "report_logistics", 0.9) == "logistics"
 
 
 def test_an_unsure_guess_at_a_question_that_names_no_problem_sets_no_type():
