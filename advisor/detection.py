@@ -7,6 +7,7 @@ in a colour case does not silently re-label the case.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional, Sequence
 
 from advisor.knowledge import DISPUTE_CODES, Knowledge
@@ -102,6 +103,24 @@ def offline_subject(k: Knowledge, s: str) -> Optional[str]:
     return None
 
 
+# The forms a question before buying takes: "会不会掉色", "尺码标准吗", "正不正", "偏大还是偏小".
+# Not "怎么" or "什么" alone: reviews use them in passing ("质量确实不怎么样").
+_PRESALE_FORM = re.compile(r"会不会|能不能|可不可以|有没有|是不是|([\u4e00-\u9fff])[不没]\1|还是偏?[大小深浅长短]"
+                           r"|(?:吗|么|嘛)[呀啊呢]?[？?～~。.\s]*$")
+PRESALE_MAX_CHARS = 24  # a longer message tells a story; a question before buying is short
+
+
+def asks_before_buying(k: Knowledge, s: str) -> bool:
+    """"会不会有色差", "尺码标准吗", "过敏体质能用吗": a short question about the goods that
+    says nothing has happened yet (none of the knowledge file's report_markers: 收到, 了,
+    怎么办, 这么, …; no "！"), so it is asked before buying, whatever type its words name."""
+    if not k.report_markers or len(s) > PRESALE_MAX_CHARS or "!" in s or "！" in s:
+        return False
+    if not _PRESALE_FORM.search(s):
+        return False
+    return not any(w in s for w in k.report_markers)
+
+
 def situation_for(
     k: Knowledge,
     text: str,
@@ -120,6 +139,8 @@ def situation_for(
     offline = offline_subject(k, s)
     if offline:
         return offline
+    if asks_before_buying(k, s):
+        return "presale_question"
     if intent in SITUATION_INTENTS and confidence >= SURE_SITUATION and not named:
         return intent
     if named or (type_from_intent(intent) and confidence >= SURE_REPORT):

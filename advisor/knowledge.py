@@ -140,6 +140,7 @@ class Knowledge:
     not_type_words: Tuple[str, ...] = ()  # "退款还没到账": longer words that hide a type word inside them
     offline_subjects: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)  # situation -> words
     online_order_words: Tuple[str, ...] = ()  # an online order spoken of: offline_subjects don't count
+    report_markers: Tuple[str, ...] = ()  # a question with none of these is asked before buying
     privacy: Mapping[str, Any] = field(default_factory=dict)  # notices and the erase exchange
     ready_texts: Mapping[str, Any] = field(default_factory=dict)  # templates the shopper copies
     case_file: Mapping[str, Any] = field(default_factory=dict)  # how a kept case is told back
@@ -327,6 +328,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         not_type_words=tuple(raw.get("not_type_words") or ()),
         offline_subjects=offline,
         online_order_words=tuple(raw.get("online_order_words") or ()),
+        report_markers=tuple(raw.get("report_markers") or ()),
         advice=advice,
         faq=faq,
         faq_sources=faq_sources,

@@ -117,9 +117,40 @@ def test_a_complaint_about_something_that_is_no_online_order_is_no_dispute(text,
     assert situation_for(K, text, intent, confidence, read_message(K, text).types) == situation
 
 
+@pytest.mark.parametrize("text, intent, confidence", [
+    ("这个尺码偏大还是偏小", "report_size", 0.94),
+    ("尺码标准吗", "report_size", 0.53),
+    ("码数正不正", "nlu_fallback", 0.4),
+    ("实物和图片颜色一样吗", "report_color_difference", 0.93),
+    ("会不会有色差", "report_color_difference", 0.43),
+    ("有没有假货", "nlu_fallback", 0.4),
+    ("过敏体质能用吗", "report_allergy", 0.41),
+    ("会起球吗", "nlu_fallback", 0.4),
+])
+def test_a_short_question_before_buying_gets_no_type_whatever_type_its_words_name(text, intent, confidence):
+    from advisor.detection import situation_for
+
+    assert decided(text, intent, confidence, fell_back=intent == "nlu_fallback") is None
+    assert situation_for(K, text, intent, confidence, read_message(K, text).types) == "presale_question"
+
+
+@pytest.mark.parametrize("text, intent, want", [
+    ("收到的颜色和图片一样吗", "report_color_difference", "color_difference"),  # has the goods
+    ("色差这么大正常吗", "report_color_difference", "color_difference"),
+    ("起球了怎么办", "report_quality", "quality"),
+    ("第7天掉漆！?????", "report_quality", "quality"),                           # an exclamation
+    ("质量确实不怎么样，低音没有，高音滋滋声，和描述不符", "report_quality", "quality"),  # a review
+])
+def test_a_question_from_someone_who_has_the_goods_keeps_its_type(text, intent, want):
+    assert decided(text, intent, 0.9) == want
+
+
 def test_an_online_order_spoken_of_keeps_its_type_beside_an_offline_word():
     assert decided("在淘宝买的酒店用品床单，一洗就掉色起球", "report_quality", 0.9) == "quality"
     assert decided("网购的电影院同款爆米花机，快递一直没到", "report_logistics", 0.9) == "logistics"
+    # a doctor's visit or a bank transfer is part of an order's story, not another subject
+    assert decided("用了面霜脸上起红疹，去医院开了药", "report_allergy", 0.9) == "allergy"
+    assert decided("卖家让我银行卡转账，钱转了东西没发", "report_fraud", 0.9) == "fraud"
 
 
 def test_an_unsure_guess_at_a_question_that_names_no_problem_sets_no_type():
