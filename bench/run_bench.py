@@ -170,7 +170,7 @@ def main() -> int:
             models[name] = training.reused_model(reused[name], config, inputs)
         else:
             models[name] = training.trained_model(name, config, inputs, log)
-        models[name]["config"] = config
+        models[name].setdefault("config", config)
         log(f"{name}: model {models[name]['path'].name} "
             f"({'cached' if models[name]['cached'] else 'trained'}, {models[name]['train_seconds']} s)")
     failed = False

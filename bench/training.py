@@ -77,7 +77,7 @@ def reused_model(path: Path, config: str, inputs) -> dict:
     meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
     return {"path": path, "train_seconds": meta.get("train_seconds"),
             "size_bytes": path.stat().st_size, "cached": True,
-            "inputs_hash": meta.get("inputs_hash"),
+            "inputs_hash": meta.get("inputs_hash"), **({"config": meta["config"]} if "config" in meta else {}),
             "same_inputs": meta.get("inputs_hash") == inputs_hash(config, inputs)}
 
 
