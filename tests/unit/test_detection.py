@@ -109,6 +109,8 @@ def test_scams_and_pirated_goods_name_fraud_and_a_question_about_them_names_noth
     ("房东押金一直拖着不退，我该怎么办", "report_refund_refused", 0.55, "out_of_scope"),
     ("楼下便利店买的酸奶过期了", "nlu_fallback", 0.4, "out_of_scope"),
     ("这本书写得太烂了，情节拖沓", "report_quality", 0.6, "no_claim"),
+    ("房间热水时有时无，洗澡洗一半变冷水", "report_quality", 0.98, "out_of_scope"),  # a hotel stay
+    ("作者翻来覆去就讲一个道理，三章就能写完", "report_false_advertising", 0.56, "no_claim"),
 ])
 def test_a_complaint_about_something_that_is_no_online_order_is_no_dispute(text, intent, confidence, situation):
     from advisor.detection import situation_for
