@@ -104,9 +104,10 @@ def offline_subject(k: Knowledge, s: str) -> Optional[str]:
 
 
 # The forms a question before buying takes: "会不会掉色", "尺码标准吗", "正不正", "偏大还是偏小".
-# Not "怎么" or "什么" alone: reviews use them in passing ("质量确实不怎么样").
-_PRESALE_FORM = re.compile(r"会不会|能不能|可不可以|有没有|是不是|([\u4e00-\u9fff])[不没]\1|还是偏?[大小深浅长短]"
-                           r"|(?:吗|么|嘛)[呀啊呢]?[？?～~。.\s]*$")
+# Not "怎么" or "什么" (reviews use them in passing: "质量确实不怎么样"), and not every A不A:
+# "动不动就断连" and "时不时闪屏" report a fault.
+_PRESALE_FORM = re.compile(r"会不会|能不能|可不可以|有没有|是不是|([正准大小好对])不\1|还是偏?[大小深浅长短]"
+                           r"|(?:吗|(?<![什怎这那多])么|嘛)[呀啊呢]?[？?～~。.\s]*$")
 PRESALE_MAX_CHARS = 24  # a longer message tells a story; a question before buying is short
 
 

@@ -258,7 +258,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
     if set(cues) - set(SITUATIONS):
         raise KnowledgeError(f"situation_cues: unknown situations {sorted(set(cues) - set(SITUATIONS))}")
 
-    offline = {k: tuple(v) for k, v in (raw.get("offline_subjects") or {}).items()}
+    offline = {k: tuple(v or ()) for k, v in (raw.get("offline_subjects") or {}).items()}
     if set(offline) - set(SITUATIONS):
         raise KnowledgeError(f"offline_subjects: unknown situations {sorted(set(offline) - set(SITUATIONS))}")
     if offline and not raw.get("online_order_words"):

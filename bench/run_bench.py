@@ -140,6 +140,8 @@ def main() -> int:
     names = [args.only] if args.only else list(SYSTEMS)
     if args.model and not args.only:
         parser.error("--model needs --only")
+    if args.model and args.reuse:
+        parser.error("--model and --reuse: give one of them")
     if args.model and not args.model.is_file():
         parser.error(f"--model: no such file: {args.model}")
     started = time.time()

@@ -75,10 +75,14 @@ def reused_model(path: Path, config: str, inputs) -> dict:
     it was trained on today's inputs or on an earlier snapshot (the report says which)."""
     meta_path = path.with_suffix("").with_suffix(".json")
     meta = json.loads(meta_path.read_text("utf-8")) if meta_path.is_file() else {}
+    # compared with the config it was trained with (say --baseline-epochs' copy); unknown
+    # (None) when that file is not here to hash
+    trained_with = meta.get("config", config)
+    same = meta.get("inputs_hash") == inputs_hash(trained_with, inputs) if (ROOT / trained_with).is_file() else None
     return {"path": path, "train_seconds": meta.get("train_seconds"),
             "size_bytes": path.stat().st_size, "cached": True,
             "inputs_hash": meta.get("inputs_hash"), **({"config": meta["config"]} if "config" in meta else {}),
-            "same_inputs": meta.get("inputs_hash") == inputs_hash(config, inputs)}
+            "same_inputs": same}
 
 
 def with_epochs(config: str, epochs: int) -> str:

@@ -3,6 +3,7 @@ kept in the layout the prediction reads."""
 import copy
 
 import numpy as np
+import pytest
 import scipy.sparse as sp
 from rasa.nlu.classifiers.logistic_regression_classifier import (
     LogisticRegressionClassifier as RasaLogisticRegressionClassifier,
@@ -57,6 +58,10 @@ def test_rows_are_built_as_rasa_builds_them():
     ours = LogisticRegressionClassifier({}, "lr", None, None)
     rasas = RasaLogisticRegressionClassifier({}, "lr", None, None)
     for batch in ([message(0)], [message(i) for i in range(5)]):
+        with pytest.MonkeyPatch.context() as mp:  # the sparse-only rows take the quick path
+            mp.setattr(RasaLogisticRegressionClassifier, "_create_X",
+                       lambda *a: pytest.fail("fell back to Rasa's stacking"))
+            ours._create_X(batch)
         got, want = ours._create_X(batch), rasas._create_X(batch)
         assert got.shape == want.shape == (len(batch), 130)
         assert got.dtype == want.dtype
