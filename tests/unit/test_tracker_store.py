@@ -153,21 +153,30 @@ def test_sqlite_keeps_its_connection_and_uses_the_write_ahead_log(tmp_path):
     s.engine.dispose()
 
 
-@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
-def test_reads_match_rasas_own_queries_and_use_the_index(dialect, tmp_path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ours_and_rasas(request, tmp_path):
+    """Our store and Rasa's own on the same table (the real domain), SQLite or PostgreSQL."""
     from pathlib import Path
 
     from rasa.core.tracker_store import SQLTrackerStore
-    from rasa.shared.core.events import SessionStarted
 
     domain = Domain.load(str(Path(__file__).resolve().parents[2] / "domain.yml"))
-    if dialect == "sqlite":
+    if request.param == "sqlite":
         settings = {"dialect": "sqlite", "db": str(tmp_path / "t.db")}
     else:
         require_postgres()
         settings = PG
     ours = PrivacySQLTrackerStore(domain, retention_days=0, **settings)
-    rasas = SQLTrackerStore(domain, **settings)  # the same table, read by Rasa's own code
+    rasas = SQLTrackerStore(domain, **settings)
+    yield domain, ours, rasas
+    ours.engine.dispose()
+    rasas.engine.dispose()
+
+
+def test_reads_match_rasas_own_queries_and_use_the_index(ours_and_rasas):
+    from rasa.shared.core.events import SessionStarted
+
+    domain, ours, rasas = ours_and_rasas  # the same table, read by Rasa's own code too
     a, b = f"a-{uuid.uuid4().hex[:6]}", f"b-{uuid.uuid4().hex[:6]}"
 
     def session(start, text, amount):
@@ -200,26 +209,13 @@ def test_reads_match_rasas_own_queries_and_use_the_index(dialect, tmp_path):
     assert len(full.events) > len(got[a][0])
     indexes = {ix["name"] for ix in sa.inspect(ours.engine).get_indexes("events")}
     assert "ix_events_sender_type_time" in indexes
-    ours.engine.dispose()
-    rasas.engine.dispose()
 
 
-@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
-def test_saves_write_the_rows_rasas_own_save_writes(dialect, tmp_path):
+def test_saves_write_the_rows_rasas_own_save_writes(ours_and_rasas):
     """Ours writes a turn's events in one statement; the rows are Rasa's, column for column."""
-    from pathlib import Path
-
-    from rasa.core.tracker_store import SQLTrackerStore
     from rasa.shared.core.events import BotUttered, SessionStarted
 
-    domain = Domain.load(str(Path(__file__).resolve().parents[2] / "domain.yml"))
-    if dialect == "sqlite":
-        settings = {"dialect": "sqlite", "db": str(tmp_path / "t.db")}
-    else:
-        require_postgres()
-        settings = PG
-    ours = PrivacySQLTrackerStore(domain, retention_days=0, **settings)
-    rasas = SQLTrackerStore(domain, **settings)
+    domain, ours, rasas = ours_and_rasas
     # one time for both: the store counts stored events from the session start, and this test keeps
     # its tracker in memory instead of reading it back each turn as the server does
     turns = [[ActionExecuted("action_session_start", timestamp=2), SessionStarted(timestamp=2),
@@ -248,5 +244,3 @@ def test_saves_write_the_rows_rasas_own_save_writes(dialect, tmp_path):
     assert rows["ours"] == rows["rasa"]
     back = asyncio.run(ours.retrieve(senders["ours"]))
     assert back.get_slot("amount_yuan") == 300.0 and back.latest_message.intent["name"] == "report_color_difference"
-    ours.engine.dispose()
-    rasas.engine.dispose()
