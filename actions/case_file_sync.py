@@ -81,7 +81,7 @@ def _sync(tracker: Tracker, events: List[Dict[Text, Any]]) -> List[Dict[Text, An
     if not slots.get("dispute_type"):
         return []
     facts = {name: slots[name] for name in CASE_SLOTS
-             if name not in ("evidence_have", "evidence_missing", "asked") and slots.get(name) is not None}
+             if name not in ("evidence_have", "evidence_missing", "asked", "declined") and slots.get(name) is not None}
 
     def write(case: Case) -> None:
         case.facts = facts

@@ -128,6 +128,8 @@ class ActionCaseStep(Action):
             noted = replies.noted(k, facts_set_this_turn(tracker))
             if noted:
                 lines.append(noted)
+            if "declined" in changed:
+                lines.append(k.phrases["declined"])  # "不太清楚": said once, then on to the next question
 
         step = next_step(k, f)
         if step.kind == ASK:
@@ -169,7 +171,8 @@ class ActionCaseStep(Action):
         if f.dispute_type is None:
             intent, confidence, _ = classified_intent(tracker)
             text = tracker.latest_message.get("text") or ""
-            situation = situation_for(k, text, intent, confidence, read_message(k, text).types)
+            reading = read_message(k, text)
+            situation = situation_for(k, text, intent, confidence, reading.types, reading.negated_types)
             if situation:
                 return k.situations[situation], [SlotSet("requested_slot", None)]
         return None
@@ -179,7 +182,7 @@ class ActionCaseStep(Action):
         """The advice on today's facts, when advice was given and its recommendation moved."""
         if not tracker.get_slot("advice_basis") or not f.dispute_type:
             return None
-        if not any(k in changed for k in CASE_SLOTS if k != "asked"):
+        if not any(k in changed for k in CASE_SLOTS if k not in ("asked", "declined")):
             return None
         advice = advise(KNOWLEDGE, f)
         return advice if advice.recommendation != tracker.get_slot("recommendation") else None

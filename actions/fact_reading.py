@@ -46,7 +46,7 @@ def new_case(tracker: Tracker, text: Text, reading, named, intent, confidence: f
     """The slots of a fresh case from this message; the old case stays in the case file."""
     k = KNOWLEDGE
     fresh = {name: None for name in CASE_SLOTS}
-    fresh.update(evidence_have=[], evidence_missing=[], asked=[], recommendation=None, advice_basis=None,
+    fresh.update(evidence_have=[], evidence_missing=[], asked=[], declined=[], recommendation=None, advice_basis=None,
                  requested_slot=None, case_id=None)
     fresh.update(reading.slots)
     fresh["dispute_type"] = type_after_message(k, None, text, intent, confidence, fell_back, named,
@@ -97,6 +97,8 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
     if (before.seller_attitude == "not_contacted" and new.get("seller_attitude", "not_contacted") != "not_contacted"
             and not new.get("negotiation_rounds")):
         new["negotiation_rounds"] = max(1, before.negotiation_rounds or 0)
+    if reading.skipped and asked and asked != "amount_yuan" and asked not in before.declined:
+        new["declined"] = list(before.declined) + [asked]  # "不太清楚": not asked again
     if "platform_status" in new:
         new["ruling_ignored"] = new["platform_status"] == RULED_FOR_BUYER
 
@@ -107,7 +109,7 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
     new["evidence_have"], new["evidence_missing"] = have, missing
 
     current = {name: tracker.get_slot(name) for name in new}
-    for name in ("evidence_have", "evidence_missing", "asked"):
+    for name in ("evidence_have", "evidence_missing", "asked", "declined"):
         if name in current and current[name] is None:
             current[name] = []  # an unset list is an empty one: no event for it
     return [SlotSet(name, value) for name, value in new.items() if current[name] != value]

@@ -24,7 +24,10 @@ CASE_SLOTS = (
     "evidence_have",
     "evidence_missing",
     "asked",
+    "declined",
 )
+# bookkeeping of the dialogue, not facts of the case
+_NOT_FACTS = ("asked", "declined")
 
 
 def case_facts(tracker: Tracker, overrides: Optional[Dict[Text, Any]] = None) -> CaseFacts:
@@ -73,13 +76,13 @@ def slots_set_this_turn(tracker: Tracker) -> Dict[Text, Any]:
 
 def facts_set_this_turn(tracker: Tracker) -> CaseFacts:
     """The case facts this message added or changed."""
-    changed = {k: v for k, v in slots_set_this_turn(tracker).items() if v is not None and k != "asked"}
+    changed = {k: v for k, v in slots_set_this_turn(tracker).items() if v is not None and k not in _NOT_FACTS}
     return CaseFacts.from_slots(changed)
 
 
 def facts_set_this_turn_any(tracker: Tracker) -> bool:
     """Whether this message changed any case fact (evidence included)."""
-    return any(k in CASE_SLOTS and k != "asked" and v not in (None, [])
+    return any(k in CASE_SLOTS and k not in _NOT_FACTS and v not in (None, [])
                for k, v in slots_set_this_turn(tracker).items())
 
 

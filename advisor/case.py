@@ -24,6 +24,7 @@ class CaseFacts:
     evidence_have: Tuple[str, ...] = field(default_factory=tuple)
     evidence_missing: Tuple[str, ...] = field(default_factory=tuple)
     asked: Tuple[str, ...] = field(default_factory=tuple)  # every question asked, in order
+    declined: Tuple[str, ...] = field(default_factory=tuple)  # questions answered "不太清楚": not put again
 
     @property
     def ruling_ignored(self) -> bool:
@@ -58,6 +59,7 @@ class CaseFacts:
             evidence_have=tuple(slots.get("evidence_have") or ()),
             evidence_missing=tuple(slots.get("evidence_missing") or ()),
             asked=tuple(slots.get("asked") or ()),
+            declined=tuple(slots.get("declined") or ()),
         )
 
     def updated(self, changes: Mapping[str, Any]) -> "CaseFacts":

@@ -122,19 +122,39 @@ def asks_before_buying(k: Knowledge, s: str) -> bool:
     return not any(w in s for w in k.report_markers)
 
 
+# "卖家说是我拍错了": someone else says it of the shopper; then it is a dispute
+_SAID_OF_ME = re.compile(r"说|怪|赖|非要|咬定|不是|没")
+
+
+_SELLER_WORDS = ("卖家", "商家", "店家", "客服", "掌柜")
+
+
+def own_mistake(k: Knowledge, s: str) -> bool:
+    """"码数拍错了", "自己手残点成了S": the shopper's own mistake, not the seller's."""
+    for w in k.own_mistakes:
+        i = s.find(w)
+        if i >= 0 and not _SAID_OF_ME.search(s[max(0, i - 6):i]):
+            return True
+    return False
+
+
 def situation_for(
     k: Knowledge,
     text: str,
     intent: Optional[str],
     confidence: float,
     named: Sequence[str],
+    negated: Sequence[str] = (),
 ) -> Optional[str]:
     """The no-dispute situation a first message is in, if any: English only,
-    something that is not an online order, a confident situation intent, or (when the classifier is unsure of a
-    problem and the message names no dispute type) a situation cue word."""
+    something that is not an online order, a short question asked before buying,
+    the shopper's own mistake, a confident situation intent, or (when the
+    classifier is unsure of a problem and the message names no dispute type) a
+    situation cue word, else no claim when it only denies problems ("穿了半年都没破洞")."""
+    from advisor.facts import read_as
     from advisor.text import clean, is_english_only
 
-    s = clean(text).lower()
+    s = read_as(k, clean(text).lower())
     if is_english_only(s) and not named:  # pinyin naming a type is Chinese
         return "english_only"
     offline = offline_subject(k, s)
@@ -142,6 +162,8 @@ def situation_for(
         return offline
     if asks_before_buying(k, s):
         return "presale_question"
+    if own_mistake(k, s) and "refund_refused" not in named and not any(w in s for w in _SELLER_WORDS):
+        return "dislike_return"  # (what the seller then did, "卖家说不给换", may make it a dispute)
     if intent in SITUATION_INTENTS and confidence >= SURE_SITUATION and not named:
         return intent
     if named or (type_from_intent(intent) and confidence >= SURE_REPORT):
@@ -149,7 +171,9 @@ def situation_for(
     for situation, words in k.situation_cues.items():
         if any(w.lower() in s for w in words):
             return situation
-    return intent if intent in SITUATION_INTENTS else None
+    if intent in SITUATION_INTENTS:
+        return intent
+    return "no_claim" if negated else None
 
 
 def type_after_message(
@@ -176,10 +200,12 @@ def type_after_message(
     elif named and not has_chinese(clean(text)) and not clean(text).startswith("/"):
         # English or pinyin: the classifier knows Chinese only, so the words named decide
         intent, confidence, fell_back = None, 0.0, True
-    elif named and (intent or "").startswith("ask_") and not looks_like_question(text):
-        # "退货寄回去了卖家不退钱" read as the 仅退款 question: it asks nothing, so the type it names counts
+    elif named and (intent or "").startswith("ask_") and (
+            not looks_like_question(text) or len(clean(text)) > PRESALE_MAX_CHARS):
+        # "退货寄回去了卖家不退钱" read as the 仅退款 question: it asks nothing, so the type it
+        # names counts; so does a story that ends in a question ("…转了1680，人把我拉黑了，能追回吗")
         fell_back = True
-    elif current is None and situation_for(k, text, intent, confidence, named):
+    elif current is None and situation_for(k, text, intent, confidence, named, negated):
         # no dispute: no type from this message, nor from a problem it names ("酒店空调坏了")
         intent, confidence, fell_back, named = None, 0.0, False, ()
     elif current is None and fell_back and not named and looks_like_question(text):

@@ -102,7 +102,7 @@ def read_message(
     as the answer to the open question).
     """
     r = Reading()
-    s = clean(text).lower()
+    s = read_as(k, clean(text).lower())
     if s.startswith("/"):
         # a button payload ("/affirm"): only its intent answers the open question
         if asked:
@@ -123,6 +123,8 @@ def read_message(
         if _about_a_service(s, hit, k.not_goods_subjects):
             continue  # "优惠券用不了": not about the goods
         (r.negated_types if hit.negated else r.types).append(hit.value)
+    if r.slots.get("paid_off_platform") is True and "fraud" not in r.types:
+        r.types.append("fraud")  # money sent to a "seller" outside the platform: the scam the brief names
     if not r.types:
         # English words ("my parcel never arrived", "买的包是fake"), else pinyin when no Chinese at all
         r.types = _english_types(k, s) or ([] if has_chinese(s) else _pinyin_types(k, s))
@@ -266,6 +268,14 @@ def _about_something_else(s: str, hit: _Hit, words: Sequence[str]) -> bool:
 _CLAUSE_END = re.compile(r"[，。！？；,.!?;\s]")
 
 
+def read_as(k: Knowledge, s: str) -> str:
+    """Net spellings as the words they stand for ("木有申请" -> "没有申请")."""
+    for spelling, word in k.read_as.items():
+        if spelling in s:
+            s = s.replace(spelling, word)
+    return s
+
+
 def _about_a_service(s: str, hit: _Hit, subjects: Sequence[str]) -> bool:
     """The clause before a type word names a service, not the goods ("这个优惠券怎么用不了")."""
     clause = _CLAUSE_END.split(s[:hit.start])[-1]
@@ -319,6 +329,10 @@ def _read_answer(
     def says(key: str) -> bool:
         return any(w.lower() in s for w in _answer_words(k, asked, key))
 
+    if asked not in ("amount_yuan", "evidence_item", "dispute_type") and any(w in s for w in k.dont_know):
+        r.answered = r.skipped = True  # "不太清楚": go on without it (not a "no")
+        return
+
     if asked == "amount_yuan":
         if says("skip") or (intent == DENY and _bare_yes_no(s, r)):
             r.slots["amount_yuan"] = 0.0
@@ -332,19 +346,23 @@ def _read_answer(
             r.slots[asked] = value
             r.answered = True
     elif asked == "seller_attitude":
-        if says("no") or (intent == DENY and _bare_yes_no(s, r)):
+        # "没有" answers "联系过卖家吗?", but not in a reply that tells what the seller
+        # said: there "没" is about something else ("说过敏跟产品没关系")
+        if (says("no") and not _TELLS_WHAT_SELLER_SAID.search(s)) or (intent == DENY and _bare_yes_no(s, r)):
             r.slots["seller_attitude"] = "not_contacted"
             r.slots.setdefault("negotiation_rounds", 0)
             r.answered = True
     elif asked == "platform_status":
         # "申请了，还没结果" is yes; "没申请过" (a negated yes) is no
+        # (the words first: "木有申请" may be classified as a yes)
         yes = _hits(s, {True: _answer_words(k, asked, "yes")}, k.negations)
-        if any(not h.negated for h in yes) or (intent == AFFIRM and _bare_yes_no(s, r)):
+        if any(not h.negated for h in yes):
             r.slots["platform_status"] = "applied_waiting"
-            r.answered = True
-        elif yes or says("no") or (intent == DENY and _bare_yes_no(s, r)):
+        elif yes or says("no"):
             r.slots["platform_status"] = "not_applied"
-            r.answered = True
+        elif intent in (AFFIRM, DENY) and _bare_yes_no(s, r):
+            r.slots["platform_status"] = "applied_waiting" if intent == AFFIRM else "not_applied"
+        r.answered = "platform_status" in r.slots
     elif asked == "evidence_item":
         _read_evidence_answer(k, s, intent, pending, r)
 
@@ -352,6 +370,7 @@ def _read_answer(
 # A yes/no intent answers a question only from a short reply that says nothing
 # else ("是的", "没有"); "两次" classified as yes must not answer "did you pay outside?".
 _BARE_REPLY_CHARS = 6
+_TELLS_WHAT_SELLER_SAID = re.compile(r"(?<!没)说|让我|叫我|要我|回我")
 
 
 def _bare_yes_no(s: str, r: Reading) -> bool:

@@ -141,6 +141,9 @@ class Knowledge:
     offline_subjects: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)  # situation -> words
     online_order_words: Tuple[str, ...] = ()  # an online order spoken of: offline_subjects don't count
     report_markers: Tuple[str, ...] = ()  # a question with none of these is asked before buying
+    own_mistakes: Tuple[str, ...] = ()  # "码数拍错了": the shopper's own mistake, a no-reason return
+    dont_know: Tuple[str, ...] = ()  # "不太清楚": an answer that skips the open question
+    read_as: Mapping[str, str] = field(default_factory=dict)  # slang spelling -> the word it is ("木有" -> "没有")
     privacy: Mapping[str, Any] = field(default_factory=dict)  # notices and the erase exchange
     ready_texts: Mapping[str, Any] = field(default_factory=dict)  # templates the shopper copies
     case_file: Mapping[str, Any] = field(default_factory=dict)  # how a kept case is told back
@@ -264,6 +267,10 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
     if offline and not raw.get("online_order_words"):
         raise KnowledgeError("offline_subjects needs online_order_words")
 
+    read_as = {str(a): str(b) for a, b in (raw.get("read_as") or {}).items()}
+    if any(len(a) != len(b) for a, b in read_as.items()):
+        raise KnowledgeError("read_as: each spelling must have as many characters as its word")
+
     sources = _parse_sources(_require(raw, "sources", "knowledge"))
     faq_raw = dict(_require(raw, "faq", "knowledge"))
     faq_cues = {intent: tuple(str(w) for w in words) for intent, words in (faq_raw.pop("cues", None) or {}).items()}
@@ -329,6 +336,9 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         offline_subjects=offline,
         online_order_words=tuple(raw.get("online_order_words") or ()),
         report_markers=tuple(raw.get("report_markers") or ()),
+        own_mistakes=tuple(raw.get("own_mistakes") or ()),
+        dont_know=tuple(raw.get("dont_know") or ()),
+        read_as=read_as,
         advice=advice,
         faq=faq,
         faq_sources=faq_sources,

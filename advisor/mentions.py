@@ -34,6 +34,10 @@ _AFTER = re.compile(
 )
 
 
+# "这不是虚假宣传是啥", "不是假货吗", "难道不是色差？": 不是X + a question tail asserts X.
+_RHETORICAL_AFTER = re.compile(r"(?:又|还)?(?:是啥|是什么|是哪样)|吗|嘛")
+
+
 def _default_negations() -> Sequence[str]:
     from advisor.knowledge import default_knowledge
 
@@ -83,6 +87,8 @@ def is_negated(
             gap = region[i + len(w) :]
             if len(gap) > MAX_GAP or _SCOPE_END.search(gap):
                 break
+            if w.startswith("不是") and (_RHETORICAL_AFTER.match(text, end) or text[max(0, absolute - 2):absolute] == "难道"):
+                break  # "这不是虚假宣传是啥": a rhetorical question says it is
             return True
     if end < len(text) and _AFTER.match(text, end):
         return True

@@ -132,7 +132,7 @@ def _clean_gap(gap: str, max_len: int, digits_ok: bool = False) -> bool:
 # --------------------------------------------------------------- parse_number
 _ARABIC = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _RE_PLAIN = re.compile(rf"(?:{_ARABIC})")
-_RE_KW = re.compile(rf"({_ARABIC})([kKwW])")
+_RE_KW = re.compile(rf"({_ARABIC})([kKwW])([0-9])?")  # 1k2 = 1200, 1w5 = 15000
 _RE_PAIR = re.compile(r"([一二两三四五六七八])([二三四五六七八九])([十百千万亿]*)")
 _RE_COLLOQUIAL = re.compile(r"(.*[百千万亿])([一二两三四五六七八九])")
 _DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -159,7 +159,10 @@ def _parse_unsigned(t: str) -> Optional[float]:
         return v if math.isfinite(v) else None
     m = _RE_KW.fullmatch(t)
     if m:
-        return float(m.group(1).replace(",", "")) * (1000 if m.group(2) in "kK" else 10_000)
+        unit = 1000 if m.group(2) in "kK" else 10_000
+        if m.group(3) and "." in m.group(1):
+            return None  # 1.5k2 is no number
+        return float(m.group(1).replace(",", "")) * unit + int(m.group(3) or 0) * unit / 10
     t = t.replace("俩", "两").replace("仨", "三").replace(",", "")
     # 两三 / 三四百 / 二三十: "two or three ..." -> take the larger
     m = _RE_PAIR.fullmatch(t)
@@ -223,7 +226,7 @@ def _parse_number(s: str) -> Optional[float]:
 # ------------------------------------------------------------- number tokens
 _CN_CLASS = _CN_DIGITS + _CN_UNITS
 _RE_TOKEN_ARABIC = re.compile(
-    rf"(?:{_ARABIC})(?:(?:[十百千万亿](?:[0-9](?![0-9]))?)+|[kKwW](?![A-Za-z]))?"
+    rf"(?:{_ARABIC})(?:(?:[十百千万亿](?:[0-9](?![0-9]))?)+|[kKwW](?:[0-9](?![0-9.]))?(?![A-Za-z]))?"
 )
 _RE_TOKEN_CN = re.compile(
     rf"[{_CN_CLASS}几]+(?:点[{_CN_DIGITS}]+[{_CN_UNITS}]*)?"
@@ -410,7 +413,7 @@ _RE_MASK = re.compile(
             # phones and other models: 小米14, 华为 Mate60, iPhone 15, 一加12
             rf"(?:{_BRANDS})\s*(?:[A-Za-z]+\s*)?[0-9]{{1,3}}(?![0-9.])"
             r"(?!\s*(?:多|来)?\s*(?:块|元|圆|斤|公斤|个|件|箱|盒|袋|包))",
-            r"(?<![A-Za-z])(?!(?:RMB|rmb|Rmb|CNY|cny|No|NO|no)(?![A-Za-z]))[A-Za-z]+\s?[0-9]{1,3}(?![0-9.])"
+            r"(?<![A-Za-z0-9])(?!(?:RMB|rmb|Rmb|CNY|cny|No|NO|no)(?![A-Za-z]))[A-Za-z]+\s?[0-9]{1,3}(?![0-9.])"
             r"(?!\s*(?:多|来)?\s*(?:块|元|圆))",
             # technology: 5G, 3C, 4K屏, 65W快充
             r"(?<![0-9.])[2-6]G(?![A-Za-z0-9])",
@@ -553,7 +556,7 @@ _OTHER_SHOP_WORDS = (
 )
 _FEE_WORDS = (
     "运费", "邮费", "快递费", "运费险", "手续费", "服务费", "包装费", "保管费", "取件费", "超期费",
-    "包裹", "检疫费", "押金", "上楼费", "配送费", "打包费",
+    "包裹", "检疫费", "押金", "上楼费", "配送费", "打包费", "医药费", "医疗费", "检查费", "挂号费",
 )
 _PAY_KIND = {w: "paid" for w in _PAID_WORDS}
 _PAY_KIND.update({w: "reference" for w in _REFERENCE_WORDS})
@@ -576,7 +579,7 @@ _NOT_BEFORE = re.compile(r"不是[^花付]*$")
 _MA_AFTER = re.compile(r"吗|(?<![什怎这那多])么")
 _ASKED_BEFORE = re.compile(r"(?:是|要|卖|只要|才)\s*$")
 _ASKING = re.compile(r"请问|吗|(?<![什怎这那多])么|[？?]")
-_MAGNITUDE_OK_NEXT = re.compile(r"\s*(?:多|左右|上下)?\s*(?:$|的|[，。！？；,.!?~、\s]|呢|啊|吧|了|呀)")
+_MAGNITUDE_OK_NEXT = re.compile(r"\s*(?:多一?点儿?|多|左右|上下)?\s*(?:$|的|[，。！？；,.!?~、\s]|呢|啊|吧|了|呀)")
 _EXCLUDED_BEFORE = ("第", "双", "周", "星期", "礼拜", "号", "尾号", "编号", "型号", "版本", "No", "NO", "no", "#")
 _AMOUNT_PREFIX = re.compile(
     r"(?:大概|大约|差不多|约|就|是|一共|总共|好像|应该|我|花了|付了|买的|也就|只|才|估计|可能|嗯|呃|额|哦|啊|应该是|大概是"
@@ -625,6 +628,22 @@ _BODY_CONTEXT = re.compile(
 )
 
 
+_A_BIT_OVER = re.compile(r"多一?点")
+_ANSWER_THEN_MORE = re.compile(r"\s*(?:左右|上下|多|来|出头)?\s*[，。！；,.!;]")
+
+
+def _leads_the_answer(text: str, start: int, end: int) -> bool:
+    """The answer to the amount question opens with the number, then says more:
+    "198，两盒的价", "一百八十九。哦不对，是上周收到的"."""
+    return start <= 24 and bool(_AMOUNT_PREFIX.fullmatch(text[:start].strip())) \
+        and bool(_ANSWER_THEN_MORE.match(text, end))
+
+
+def _magnitude(token: str) -> bool:
+    """A number said in thousands or more: 三千五, 1.2万, 1k, 1k2."""
+    return any(u in token for u in "千万亿") or any(u in token for u in "kKwW")
+
+
 def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int]:
     token, end = _read_token(text, pos)
     if token is None:
@@ -660,6 +679,7 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
         unit = m.group(1)
         nxt = text[m.end() : m.end() + 1]
         if unit == "块" and nxt and nxt not in _KUAI_OK_NEXT and not nxt.isdigit() \
+                and not text.startswith("包邮", m.end()) \
                 and nxt not in _CN_DIGITS and nxt != "半" and not spend_before and not currency \
                 and not _SPEND_AFTER.match(text, m.end()):  # 79块拍下 is money
             return None, end  # 两块蛋糕: pieces, not yuan
@@ -683,19 +703,20 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
                         mend = j.end()
         else:
             currency = True
-    elif _NON_MONEY_AFTER.match(text, end):
-        return None, end
+    elif _NON_MONEY_AFTER.match(text, end) and not (_A_BIT_OVER.match(text, end) and _magnitude(token)):
+        return None, end  # (but 一千多点 / 1k多点 is "a bit over", not o'clock)
     if not currency:
         if token == "半":
             return None, end  # 一半, 半天: half of something, not half a yuan (半块钱 is)
         if _size_or_quantity(text, start, end, token):
             return None, end
-        magnitude = any(u in token for u in "千万亿") or token[-1] in "kKwW"
+        magnitude = _magnitude(token)
         ok = (
             spend_before
             or _SPEND_AFTER.match(text, end)
             or (magnitude and _MAGNITUDE_OK_NEXT.match(text, end))
             or (bare and _whole(text, start, end, _AMOUNT_PREFIX, _AMOUNT_SUFFIX))
+            or (bare and _leads_the_answer(text, start, end))
             or _loose_amount(text, start, end, token, value, low is not None)
             or _price_as_a_clause(text, start, end, token, value)
             or _priced_product(text, start, end, value)
@@ -842,7 +863,7 @@ def _loose_amount(text: str, start: int, end: int, token: str, value: float, is_
     a round number said loosely: "三四百", "三百出头", "不到三百", "一百二"."""
     roundish = (
         any(u in token for u in "百千万亿")
-        or token[-1] in "kKwW"
+        or _magnitude(token)
         or (token.isdigit() and value >= 100 and value % 100 == 0)
     )
     if not roundish:
@@ -854,8 +875,9 @@ def _loose_amount(text: str, start: int, end: int, token: str, value: float, is_
         or _LOOSE_BEFORE.search(text, max(0, start - 4), start) is not None
         or _BAI_TAIL.fullmatch(token) is not None
     )
-    if not loose or not _MAGNITUDE_OK_NEXT.match(text, after.end() if after else end):
-        return False
+    rest = after.end() if after else end
+    if not loose or not (_MAGNITUDE_OK_NEXT.match(text, rest) or _SPEND_AFTER.match(text, rest)):
+        return False  # (三百出头买了三箱: the spending word comes right after)
     lo, hi = _clause(text, start, end)
     return not _BODY_CONTEXT.search(text, lo, hi) and not _measure_context(text, start, end)
 
@@ -960,6 +982,8 @@ def _pay_kind(text: str, mention: Mention, breaks: Optional[List[int]] = None) -
             or _RECEIVED_AFTER.match(gap)
         ):
             kind = "received"  # 卖家转了我20: money the shopper got back
+    if kind is None and text[max(0, lo - 8):lo].rstrip("，,：: ").endswith(_FEE_WORDS):
+        kind = "fee"  # "赔偿医药费，两百多呢": the fee named just before, not the goods
     if kind != "paid" and (
         _QUESTION_AFTER.match(text, mention.end)
         or (_ASKED_BEFORE.search(text, max(lo, mention.start - 3), mention.start)
@@ -1039,6 +1063,8 @@ _UNIT_DAYS = {
     "礼拜": (7, 0),
 }
 _AGO = re.compile(r"(?:之前|以前|前)")
+# "卖家签收都9天了": the seller got the returned parcel; not when the shopper got the goods
+_SELLER_RECEIPT = re.compile(r"(?:卖家|商家|店家|仓库|对方)(?:那边|那儿|那里)?(?:早就|早|已经|都)?(?:签收|收到)")
 _AFTER_FILLER = re.compile(
     r"(?:刚刚|刚|才|就|已经|早上|上午|中午|下午|晚上|晚|早|我|货|快递|包裹|东西|的时候|时候|也|都)*"
 )
@@ -1081,7 +1107,7 @@ def _read_days(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int]
     # context
     lo, hi = _clause(text, pos, m_end)
     clause = text[lo:hi]
-    if _NEGATED_RECEIPT.search(clause):
+    if _NEGATED_RECEIPT.search(clause) or _SELLER_RECEIPT.search(clause):
         return None, m_end
     cue_kind, _ = _nearest_cue_before(text, pos, lo)
     if cue_kind == "shipping":
@@ -1158,15 +1184,22 @@ def find_days(text: str, bare: bool = False, starts: Optional[Iterable[int]] = N
 
 
 def parse_days(text: str, bare: bool = False) -> Optional[int]:
-    """The first day count since receipt in text (see find_days), or None."""
+    """The first day count since receipt in text (see find_days), or None. A
+    count the shopper takes back ("不是前天收到的，是上周") gives way to the next."""
     found = find_days(text, bare=bare)
+    kept = [m for m in found if not _TAKEN_BACK.search(text[max(0, m.start - 4):m.start])]
+    found = kept or found
     return int(found[0].value) if found else None
+
+
+_TAKEN_BACK = re.compile(r"不是\s*$")
 
 
 # --------------------------------------------------------------------- counts
 _COUNT_UNIT = re.compile(r"(?:多|来)?(?:次|回|遍|轮|趟)(?!性)")
 _CONTACT_CUE = re.compile(
-    r"(?:沟通|联系|找|问|聊|谈|协商|交涉|说|催|反映|投诉|电话|留言|消息|私信|旺旺|申请|拒|客服|讲|商量|要求|提|卖家|商家|店家)"
+    r"(?:沟通|联系|找|问|聊|谈|协商|交涉|说|催|反映|投诉|电话|留言|消息|私信|旺旺|申请|拒|客服|讲|商量|要求|提|卖家|商家|店家"
+    r"|扯皮|磨|理论)"
 )
 _WITH_SELLER = re.compile(r"(?:地|和卖家|跟卖家|与卖家|找卖家)?")
 _CONTACT_AFTER = re.compile(r"(?:沟通|联系|协商|交涉|找|问|聊|谈|说|催|反映|商量|扯皮|拉扯)")

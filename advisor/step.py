@@ -45,20 +45,24 @@ def needed(k: Knowledge, f: CaseFacts) -> Iterator[str]:
     if f.dispute_type == "fraud" and f.paid_off_platform is None:
         yield "paid_off_platform"
     if not route_fixed(f):
-        if f.seller_attitude is None:
+        # an attitude the shopper could not say ("不太清楚") still leaves rounds and the platform to ask
+        unknown = f.seller_attitude is None and "seller_attitude" in f.declined
+        if f.seller_attitude is None and not unknown:
             yield "seller_attitude"
         elif f.seller_attitude != "not_contacted" and f.negotiation_rounds is None:
             yield "negotiation_rounds"
         failed = (f.negotiation_rounds or 0) >= k.advice["failed_rounds_for_intervention"]
-        if f.platform_status is None and (f.seller_attitude in NEGATIVE_ATTITUDES or failed):
+        if f.platform_status is None and (f.seller_attitude in NEGATIVE_ATTITUDES or failed or unknown):
             yield "platform_status"
     if remaining_items(k, f):
         yield "evidence_item"
 
 
 def next_step(k: Knowledge, f: CaseFacts) -> Step:
-    """Ask the first needed fact not yet asked MAX_TRIES times; else advise."""
+    """Ask the first needed fact not yet asked MAX_TRIES times nor declined; else advise."""
     for slot in needed(k, f):
+        if slot in f.declined and slot != "dispute_type":
+            continue  # "不太清楚": go on without it
         tries = f.asked.count(slot)
         if tries >= MAX_TRIES:
             if slot == "dispute_type":

@@ -218,10 +218,23 @@ def test_help_lists_every_dispute_type_from_the_knowledge_file():
 def test_an_unsure_question_intent_while_asking_is_read_as_an_answer():
     slots = {"dispute_type": "size", "requested_slot": "seller_attitude", "asked": ["seller_attitude"],
              "amount_yuan": 50.0}
-    msgs, _ = run(ActionAnswerQuestion(), make_tracker("不太清楚", "ask_photo_tips", 0.41, slots=slots))
+    msgs, _ = run(ActionAnswerQuestion(), make_tracker("啊这", "ask_photo_tips", 0.41, slots=slots))
     assert msgs == []
-    msgs, events = run(ActionCaseStep(), make_tracker("不太清楚", "ask_photo_tips", 0.41, slots=slots))
-    assert KNOWLEDGE.questions["seller_attitude"].ask[1] in msgs[0]["text"]
+    msgs, events = run(ActionCaseStep(), make_tracker("啊这", "ask_photo_tips", 0.41, slots=slots))
+    assert KNOWLEDGE.questions["seller_attitude"].ask[1] in msgs[0]["text"]  # unreadable: asked in other words
+
+
+def test_dont_know_skips_the_question_says_so_and_asks_the_next():
+    slots = {"dispute_type": "size", "requested_slot": "seller_attitude", "asked": ["seller_attitude"],
+             "amount_yuan": 50.0}
+    _, events = run(ReadFacts(), make_tracker("不太清楚", "deny", 0.7, slots=slots))
+    read = slot_events(events)
+    assert read == {"declined": ["seller_attitude"]}  # not "not contacted"
+    t = make_tracker("不太清楚", "deny", 0.7, slots={**slots, **read}, events_this_turn=slot_turn(**read))
+    msgs, events = run(ActionCaseStep(), t)
+    assert KNOWLEDGE.phrases["declined"] in msgs[0]["text"]
+    assert KNOWLEDGE.questions["negotiation_rounds"].ask[0] in msgs[0]["text"]
+    assert slot_events(events)["requested_slot"] == "negotiation_rounds"
 
 
 def test_a_sure_question_while_asking_is_answered_and_the_question_stays_open():

@@ -201,3 +201,29 @@ def test_wrong_model_sent_tampered_dates_and_a_description_mismatch_are_named():
     assert read_message(K, "京东自营买的奶粉，罐子上生产日期被涂改过").types == ["fraud"]
     assert read_message(K, "收到货和描述的根本不是一个东西").types == ["false_advertising"]
     assert read_message(K, "收到的快递是空盒子").types == ["fraud"]  # like 空包
+
+
+@pytest.mark.parametrize("text, intent, confidence, want", [
+    ("自己手残，码数拍错了，平时穿L点成了S，衣服本身一点问题没有，能退吗", "report_size", 0.7, "dislike_return"),
+    ("拍错颜色了 还没发货的话能帮我换成白色吗", "nlu_fallback", 0.4, "dislike_return"),
+    ("九块九包邮的袜子居然穿了半年都没破洞，淘宝有时候还是能淘到宝的", "no_claim", 0.3, "no_claim"),
+    ("昨晚去那家网红火锅店，毛肚一股怪味，服务员还爱答不理的", "report_quality", 0.7, "out_of_scope"),
+])
+def test_own_mistakes_denied_problems_and_eating_out_are_no_disputes(text, intent, confidence, want):
+    from advisor.detection import situation_for
+
+    r = read_message(K, text)
+    assert decided(text, intent, confidence, fell_back=intent == "nlu_fallback") is None
+    assert situation_for(K, text, intent, confidence, r.types, r.negated_types) == want
+
+
+@pytest.mark.parametrize("text, intent, confidence, want", [
+    ("拍错颜色了想换一个，卖家说不给换只能退，退的话运费我出", "report_refund_refused", 0.9, "refund_refused"),
+    ("不是我拍错了，是你们发成了白色", "report_logistics", 0.7, "logistics"),
+    ("卖家说平台手续费高 让我加他VX直接转账 我信了转了1680 人还把我拉黑了 这种能追回吗",
+     "ask_off_platform_scam", 1.0, "fraud"),  # a story that ends in a question keeps the type it names
+    ("活动页写着前100名半价，半价的钱一直没返，这不是虚假宣传是啥", "nlu_fallback", 0.4, "false_advertising"),
+    ("物流上写着已签收，我压根没拿到东西，卖家就是拒不执行", "report_refund_refused", 0.6, "logistics"),
+])
+def test_what_the_seller_did_after_a_mistake_scams_and_rhetoric_keep_a_type(text, intent, confidence, want):
+    assert decided(text, intent, confidence, fell_back=intent == "nlu_fallback") == want

@@ -289,3 +289,47 @@ def test_more_free_text_answers_in_shoppers_words():
     assert read(K, "是在闲鱼上私聊付的", asked="paid_off_platform").slots["paid_off_platform"] is True
     assert read(K, "换个新的就行").slots["wants"] == "exchange"
     assert read(K, "让我自己承担运费才给退", asked="seller_attitude").slots["seller_attitude"] == "shifts_blame"
+
+
+# --- dev shoppers of 2026-12-06: attitudes and facts in their own words
+@pytest.mark.parametrize("text, attitude", [
+    ("问了客服，态度还行，说给我换一个", "cooperative"),
+    ("商家直接拒了，说特价商品不支持", "refuses"),
+    ("客服说芒果过敏是个人体质，跟他们产品没关系", "shifts_blame"),
+    ("客服说效果因人而异，让我再坚持喝", "shifts_blame"),
+    ("客服说仓库都发齐了，叫我自己去问快递", "shifts_blame"),
+    ("客服说每个人手机屏幕显示不一样", "shifts_blame"),
+    ("客服每次都说再等等", "ignores"),
+])
+def test_more_seller_attitudes(text, attitude):
+    assert read(text).slots.get("seller_attitude") == attitude
+
+
+def test_a_reply_about_what_the_seller_said_is_no_not_contacted():
+    # "没关系" inside the seller's words is not the "没有" of "联系过卖家吗?"
+    r = read("客服说芒果过敏是个人体质，跟他们产品没关系", asked="seller_attitude")
+    assert r.slots["seller_attitude"] == "shifts_blame"
+    assert read("没有", asked="seller_attitude").slots["seller_attitude"] == "not_contacted"
+
+
+@pytest.mark.parametrize("asked", ["seller_attitude", "negotiation_rounds", "platform_status", "goods_received"])
+@pytest.mark.parametrize("text", ["不太清楚", "不记得了", "这个我也不知道"])
+def test_dont_know_skips_the_question_and_sets_nothing(asked, text):
+    r = read(text, asked=asked, intent="deny")
+    assert r.answered and r.skipped
+    assert asked not in r.slots
+
+
+def test_net_spelling_of_no():
+    assert read("木有申请", asked="platform_status", intent="affirm").slots["platform_status"] == "not_applied"
+    assert read("木有申请").negated_types == [] and read("一个字都木有").slots == {}
+
+
+@pytest.mark.parametrize("text", ["先微信转了他一千，后来又银行卡转了一千三", "让我加他VX直接转账能便宜200，我信了转了1680"])
+def test_money_sent_outside_the_platform_names_fraud(text):
+    r = read(text)
+    assert r.slots["paid_off_platform"] is True and "fraud" in r.types
+
+
+def test_a_hospital_visit_is_the_diagnosis_in_hand():
+    assert "diagnosis" in read("吃完嘴唇肿了，半夜跑去急诊，医生说是过敏").evidence_have

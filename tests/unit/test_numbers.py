@@ -976,3 +976,50 @@ def test_a_long_message_with_products_and_transfers_reads_the_paid_amount():
     # (its speed is measured by bench, not here: a timed unit test fails on a busy machine)
     text = ("买了38的鞋，299的卫衣，卖家转了我20，转了两圈，充了一半，256的手机，小米13的手机壳，" * 40)[:1000]
     assert parse_amount(text) == 299
+
+
+# --- loose amounts in shoppers' shorthand (dev shoppers of 2026-12-06)
+@pytest.mark.parametrize("text, bare, amount", [
+    ("花了1k2买的精华", False, 1200),      # 1k2 = 一千二, not k2 a model name
+    ("1w5", True, 15000),
+    ("定做的遮光窗帘1k多点，实物比图片深", False, 1000),  # 多点 is "a bit over", not o'clock
+    ("买了个一千多点的柜子", False, 1000),
+    ("三百出头买了三箱", False, 300),     # the spending word right after the loose amount
+    ("二十五块包邮", True, 25),           # 块 before 包邮 is yuan, not pieces
+    ("198，两盒的价", True, 198),         # the answer opens with the number, then says more
+    ("一百八十九。哦不对，是上周收到的", True, 189),
+    ("我就要他赔偿医药费，两百多呢", False, None),  # the fee named just before, not the price
+    ("三点多到的", False, None),
+    ("4k屏的电视", False, None),
+    ("iPhone15", False, None),
+])
+def test_shorthand_amounts(text, bare, amount):
+    got = parse_amount(text, bare=bare)
+    assert (got if got is None else round(got)) == amount
+
+
+@pytest.mark.parametrize("text, days", [
+    ("不是前天收到的，是上周收到的", 7),   # a day count taken back gives way to the next
+    ("退货早寄回去了，卖家签收都9天了还不退款", None),  # the seller's receipt of the return
+    ("物流显示卖家那边早签收了", None),
+    ("收到9天了", 9),
+])
+def test_days_taken_back_or_of_the_seller_are_not_the_shoppers(text, days):
+    assert parse_days(text) == days
+
+
+@pytest.mark.parametrize("text, rounds", [("扯皮扯了三四回", 3), ("跟他磨了三轮", 3)])
+def test_rounds_after_wrangling_words(text, rounds):
+    assert parse_count(text) == rounds
+
+
+@pytest.mark.parametrize("text, word, negated", [
+    ("这不是虚假宣传是啥", "虚假宣传", False),  # rhetorical: it says it is
+    ("这不是假货吗", "假货", False),
+    ("难道不是色差？", "色差", False),
+    ("不是色差，是尺码", "色差", True),
+    ("不是假货吧", "假货", True),
+])
+def test_a_rhetorical_question_does_not_negate(text, word, negated):
+    i = text.index(word)
+    assert is_negated(text, i, i + len(word)) is negated

@@ -94,3 +94,13 @@ def test_evidence_question_lists_only_items_not_yet_mentioned():
     s = step(dispute_type="size", amount_yuan=99.0, seller_attitude="not_contacted", negotiation_rounds=0,
              evidence_have=("order_info",), evidence_missing=("chat_records",))
     assert s.kind == ASK and s.evidence == ("size_label_photo", "flat_measurement")
+
+
+def test_a_declined_question_is_not_put_again_and_the_rest_still_is():
+    s = step(dispute_type="quality", amount_yuan=99.0, asked=("seller_attitude",), declined=("seller_attitude",))
+    assert (s.kind, s.slot) == (ASK, "negotiation_rounds")
+    s = step(dispute_type="quality", amount_yuan=99.0, negotiation_rounds=1, declined=("seller_attitude",))
+    assert (s.kind, s.slot) == (ASK, "platform_status")  # the seller's stance unknown: ask where it stands
+    s = step(dispute_type="quality", amount_yuan=99.0, seller_attitude="refuses", negotiation_rounds=2,
+             declined=("platform_status",), evidence_have=("defect_photos", "defect_video", "order_info", "chat_records"))
+    assert s.kind == ADVISE
