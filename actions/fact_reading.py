@@ -50,7 +50,8 @@ def new_case(tracker: Tracker, text: Text, reading, named, intent, confidence: f
                  requested_slot=None, case_id=None)
     fresh.update(reading.slots)
     fresh["dispute_type"] = type_after_message(k, None, text, intent, confidence, fell_back, named,
-                                               reading.negated_types, INTENT_CONFIDENCE_THRESHOLD)
+                                               reading.negated_types, INTENT_CONFIDENCE_THRESHOLD,
+                                               reading.decisive_types)
     fresh["evidence_have"], fresh["evidence_missing"] = list(reading.evidence_have), list(reading.evidence_missing)
     fresh.pop("case_end", None)
     return [SlotSet(name, value) for name, value in fresh.items()]
@@ -77,7 +78,7 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         return new_case(tracker, text, reading, named, intent, confidence, fell_back)
     chosen = type_after_message(
         k, before.dispute_type, text, intent, confidence, fell_back, named, reading.negated_types,
-        INTENT_CONFIDENCE_THRESHOLD,
+        INTENT_CONFIDENCE_THRESHOLD, reading.decisive_types,
     )
     if chosen != before.dispute_type:
         new["dispute_type"] = chosen

@@ -186,11 +186,13 @@ def type_after_message(
     named: Sequence[str],
     negated: Sequence[str],
     threshold: float,
+    decisive: Sequence[str] = (),
 ) -> Optional[str]:
     """The dispute type once this message is read, as the dialogue decides it
     (the action server and the evaluation scripts both call this). `named` /
     `negated` are the types the fact reader found named and negated
-    ("不是色差，是尺码")."""
+    ("不是色差，是尺码"); `decisive` those named by a word that settles the type
+    of a new case ("让我先点确认收货", money paid outside the platform)."""
     import re
 
     from advisor.text import clean, has_chinese, looks_like_question
@@ -214,6 +216,8 @@ def type_after_message(
         intent, confidence, fell_back = None, 0.0, False
     if current in negated and not named:
         return None  # "不是色差": ask again
+    if current is None and decisive and named and (fell_back or not (intent or "").startswith("ask_")):
+        return decisive[-1]  # (a question about such a move, "自称客服让我共享屏幕，是不是骗子？", is not)
     return choose_dispute_type(
         current, intent, confidence, named, threshold, uncertain=fell_back, negated=negated
     )

@@ -29,6 +29,7 @@ class Reading:
     slots: Dict[str, Any] = field(default_factory=dict)  # slot name -> value read
     types: List[str] = field(default_factory=list)  # dispute types named, in order
     negated_types: List[str] = field(default_factory=list)  # "不是色差"
+    decisive_types: List[str] = field(default_factory=list)  # named by a word that settles it ("让我先点确认收货")
     evidence_have: List[str] = field(default_factory=list)
     evidence_missing: List[str] = field(default_factory=list)
     answered: bool = False  # the message answered the open question
@@ -123,8 +124,12 @@ def read_message(
         if _about_a_service(s, hit, k.not_goods_subjects):
             continue  # "优惠券用不了": not about the goods
         (r.negated_types if hit.negated else r.types).append(hit.value)
-    if r.slots.get("paid_off_platform") is True and "fraud" not in r.types:
-        r.types.append("fraud")  # money sent to a "seller" outside the platform: the scam the brief names
+    for code, t in k.dispute_types.items():
+        if any(not h.negated for h in _hits(s, {code: t.decisive}, neg)):
+            r.decisive_types.append(code)
+    if r.slots.get("paid_off_platform") is True and "fraud" not in r.decisive_types:
+        r.decisive_types.append("fraud")  # money sent to a "seller" outside the platform: the scam the brief names
+    r.types += [code for code in r.decisive_types if code not in r.types]
     if not r.types:
         # English words ("my parcel never arrived", "买的包是fake"), else pinyin when no Chinese at all
         r.types = _english_types(k, s) or ([] if has_chinese(s) else _pinyin_types(k, s))

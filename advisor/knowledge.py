@@ -98,6 +98,7 @@ class DisputeType:
     statement: str = ""  # the problem in one neutral clause, for the ready texts
     english_name: str = ""  # "a colour difference": said back to a message with no Chinese
     english_keywords: Tuple[str, ...] = ()
+    decisive: Tuple[str, ...] = ()  # words that settle this type whatever else is named
 
 
 # where a case stands (advisor.case_file.STATUSES; repeated here to check the knowledge file)
@@ -211,6 +212,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
             statement=_require(t, "statement", where),
             english_name=_require(english, "name", f"{where}.english"),
             english_keywords=tuple(_require(english, "keywords", f"{where}.english")),
+            decisive=tuple(t.get("decisive") or ()),
         )
 
     attitudes = _require(raw, "seller_attitudes", "knowledge")

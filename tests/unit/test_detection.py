@@ -65,7 +65,8 @@ K = default_knowledge()
 
 def decided(text, intent, confidence, fell_back=False, current=None):
     r = read_message(K, text)
-    return type_after_message(K, current, text, intent, confidence, fell_back, r.types, r.negated_types, 0.4)
+    return type_after_message(K, current, text, intent, confidence, fell_back, r.types, r.negated_types, 0.4,
+                              r.decisive_types)
 
 
 def test_english_is_typed_by_its_words_whatever_the_classifier_says():
@@ -227,3 +228,12 @@ def test_own_mistakes_denied_problems_and_eating_out_are_no_disputes(text, inten
 ])
 def test_what_the_seller_did_after_a_mistake_scams_and_rhetoric_keep_a_type(text, intent, confidence, want):
     assert decided(text, intent, confidence, fell_back=intent == "nlu_fallback") == want
+
+
+@pytest.mark.parametrize("text, intent, confidence", [
+    ("网店说有内部渠道能买到华为手机，淘宝下单付了6800，商家让我先点确认收货，结果一直没收到手机，商家失联了",
+     "report_logistics", 0.81),
+    ("卖家说平台手续费高，让我微信转了他500，然后就一直没发货", "report_logistics", 0.9),
+])
+def test_a_scam_move_settles_the_type_over_a_sure_classifier_and_other_words(text, intent, confidence):
+    assert decided(text, intent, confidence) == "fraud"
