@@ -39,6 +39,7 @@ SETS = {
     "real_posts": ("tests/nlu/real_posts.yml", "real"),
     "real_products": ("tests/nlu/real_products.yml", "real"),
     "real_questions": ("tests/nlu/real_questions.yml", "real"),
+    "real_mixed": ("tests/nlu/real_mixed.yml", "real"),
     "styles": ("tests/nlu/styles.yml", "ours"),
 }
 # Sets labelled by intent only (questions a shopper asks): the classifier's intent is
