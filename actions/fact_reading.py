@@ -76,6 +76,8 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
     named = reading.types + [v for v in entity_values(tracker, "dispute_type") if isinstance(v, str)]
     if another_order(before, reading.slots, intent, confidence, fell_back):
         return new_case(tracker, text, reading, named, intent, confidence, fell_back)
+    if before.product_category and new.get("product_category") not in (None, before.product_category):
+        del new["product_category"]  # the case's goods stay; another product in passing changes nothing
     chosen = type_after_message(
         k, before.dispute_type, text, intent, confidence, fell_back, named, reading.negated_types,
         INTENT_CONFIDENCE_THRESHOLD, reading.decisive_types,

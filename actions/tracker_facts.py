@@ -91,8 +91,19 @@ def facts_set_this_turn_any(tracker: Tracker) -> bool:
 FAQ_MIN_CONFIDENCE_WHILE_ASKING = 0.6
 
 
+# A message this long that asks nothing is a story, whatever question the classifier
+# matched it to ("…客服回我「气杆属于易损件」 这品质真的会谢" read as the off-platform question).
+STORY_CHARS = 40
+
+
 def faq_to_answer(tracker: Tracker, faq: Dict[Text, Text]) -> Optional[Text]:
-    """The FAQ intent this message asks, if it should be answered."""
+    """The FAQ intent this message asks, if it should be answered: not for English (the
+    classifier knows Chinese only) nor for a long message that asks nothing."""
+    from advisor.text import clean, is_english_only, looks_like_question
+
+    text = clean(tracker.latest_message.get("text") or "")
+    if is_english_only(text) or (len(text) > STORY_CHARS and not looks_like_question(text)):
+        return None
     return _sure_enough(tracker, faq)
 
 

@@ -166,7 +166,8 @@ def situation_for(
         return "dislike_return"  # (what the seller then did, "卖家说不给换", may make it a dispute)
     if intent in SITUATION_INTENTS and confidence >= SURE_SITUATION and not named:
         return intent
-    if named or (type_from_intent(intent) and confidence >= SURE_REPORT):
+    sure = type_from_intent(intent) and type_from_intent(intent) not in negated and confidence >= SURE_REPORT
+    if named or sure:  # (a sure report of a problem the message denies, "没破洞", is not sure)
         return None
     for situation, words in k.situation_cues.items():
         if any(w.lower() in s for w in words):

@@ -233,6 +233,10 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     neg = k.negations
     attitudes = {code: (spec or {}).get("keywords") or () for code, spec in k.seller_attitudes.items()}
     attitude = _last(_hits(s, attitudes, neg))
+    if attitude is None and _SELLER_QUOTED.search(s):
+        # the seller's answer quoted and none of the words above in it ("客服回「亲 每台手机显示
+        #效果不同哦」"): an explanation that fixed nothing
+        attitude = "shifts_blame"
     if attitude:
         r.slots["seller_attitude"] = attitude
     status = _last(_hits(s, k.case_facts["platform_status"], neg))
@@ -255,11 +259,18 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     for signal in ("urgent", "legal_matter"):
         if _last(_hits(s, {True: k.signals[signal]}, neg)):
             r.slots[signal] = True
-    category = _last(_hits(s, k.product_categories, ()))
-    if category:
-        r.slots["product_category"] = category
+    categories = _hits(s, k.product_categories, ())
+    if categories:
+        # the goods are named first; a later word is in passing ("卫衣…客服说每个人手机屏幕显示不一样")
+        r.slots["product_category"] = categories[0].value
     if r.slots.get("seller_attitude") == "not_contacted" and "negotiation_rounds" not in r.slots:
         r.slots["negotiation_rounds"] = 0
+
+
+_SELLER = r"(?:客服|卖家|商家|店家|售后|掌柜|店主|老板|seller|kefu)"
+_SELLER_QUOTED = re.compile(_SELLER + r"[^，。！？!?]{0,8}?(?:说|回|回复|答|表示|讲|一句)[^「“\"]{0,4}[「“\"]")
+# "客服说防水是指防泼溅": what the seller said, as the answer to the seller question
+_SELLER_SAID = re.compile(_SELLER + r"?[^，。！？!?]{0,6}?(?:说|回|回复|表示|讲|一句)")
 
 
 def _about_something_else(s: str, hit: _Hit, words: Sequence[str]) -> bool:
@@ -344,7 +355,7 @@ def _read_answer(
             r.answered = r.skipped = True
     elif asked in ("goods_received", "paid_off_platform"):
         table = {True: _answer_words(k, asked, "yes"), False: _answer_words(k, asked, "no")}
-        value = _last(_hits(s, table, ()))
+        value = _last(_hits(s, table, k.negations))  # "钱没私下转": not a yes
         if value is None and intent in (AFFIRM, DENY) and _bare_yes_no(s, r):
             value = intent == AFFIRM
         if value is not None:
@@ -356,6 +367,9 @@ def _read_answer(
         if (says("no") and not _TELLS_WHAT_SELLER_SAID.search(s)) or (intent == DENY and _bare_yes_no(s, r)):
             r.slots["seller_attitude"] = "not_contacted"
             r.slots.setdefault("negotiation_rounds", 0)
+            r.answered = True
+        elif _SELLER_SAID.search(s) and not says("no"):
+            r.slots["seller_attitude"] = "shifts_blame"  # an explanation that fixed nothing
             r.answered = True
     elif asked == "platform_status":
         # "申请了，还没结果" is yes; "没申请过" (a negated yes) is no

@@ -16,8 +16,9 @@ __all__ = ["is_negated", "MAX_GAP"]
 #: How many characters may sit between a negation word and the keyword it negates.
 MAX_GAP = 6
 
-# Clause boundaries: a negation never reaches across them.
-_BREAKS = set("，,。.！!？?；;\n\r…~")
+# Clause boundaries: a negation never reaches across them. Shoppers often end a clause
+# with a space instead of a comma ("根本没有防水膜 虚标骗人").
+_BREAKS = set("，,。.！!？?；;\n\r…~ ")
 # Words that end a negation's reach inside a clause: contrast, sequence, and
 # the 是 of "不是X，是Y" / "不是X是Y".
 _SCOPE_END = re.compile(r"但是|但|可是|不过|而是|只是|然而|反而|结果|然后|后来|就|才|却|又|是")

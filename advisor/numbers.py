@@ -323,6 +323,7 @@ _COUNT_WORDS = {
     "来回": 3,
     "三番五次": 3,
     "三番两次": 3,
+    "一嘴": 1,  # 问过一嘴: asked once, in passing
 }
 #: Words (not numerals) that start a day or count expression.
 LEXICON_WORDS: Tuple[str, ...] = tuple(sorted(set(_DAY_WORDS) | set(_COUNT_WORDS)))
@@ -501,7 +502,7 @@ _JIAO = re.compile(r"([0-9一二两三四五六七八九半])(?:(毛钱|毛|角)
 _NON_MONEY_AFTER = re.compile(
     r"\s*(?:多|来|余|几)?\s*(?:个|码|号|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双|只|套|瓶|盒|袋|箱|包(?!邮)"
     r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分|秒"
-    r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|公里|km|里|克拉|磅|对|批|单|笔|样"
+    r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|公里|km|里|克拉|磅|对(?!了)|批|单|笔|样"
     r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|圈|晚|夜|半|[A-Za-z])"
 )
 _SPEND_CUE = re.compile(
@@ -511,7 +512,7 @@ _SPEND_CUE = re.compile(
     r"(?<!性价)(?<!比价)"  # 性价比 and 比价 name no price
 )
 _SPEND_AFTER = re.compile(
-    r"\s*(?:多|左右)?\s*(?:买的|买了|买|入手|拍的|拍下|拍了|下单|下的单|订的|订了|付的|付了"
+    r"\s*(?:多|左右|出头|来)?\s*(?:买的|买了|买|入手|拍的|拍下|拍了|下单|下的单|订的|订了|付的|付了"
     r"|转过去|转给|转账|汇过去|汇给|充值)"
 )
 # Which amount is the one the shopper paid (parse_amount): the nearest cue
@@ -579,7 +580,7 @@ _NOT_BEFORE = re.compile(r"不是[^花付]*$")
 _MA_AFTER = re.compile(r"吗|(?<![什怎这那多])么")
 _ASKED_BEFORE = re.compile(r"(?:是|要|卖|只要|才)\s*$")
 _ASKING = re.compile(r"请问|吗|(?<![什怎这那多])么|[？?]")
-_MAGNITUDE_OK_NEXT = re.compile(r"\s*(?:多一?点儿?|多|左右|上下)?\s*(?:$|的|[，。！？；,.!?~、\s]|呢|啊|吧|了|呀)")
+_MAGNITUDE_OK_NEXT = re.compile(r"\s*(?:多一?点儿?|多|左右|上下)?\s*(?:$|的|[，。！？；,.!?~、\s]|呢|啊|吧|了|呀|不是)")
 _EXCLUDED_BEFORE = ("第", "双", "周", "星期", "礼拜", "号", "尾号", "编号", "型号", "版本", "No", "NO", "no", "#")
 _AMOUNT_PREFIX = re.compile(
     r"(?:大概|大约|差不多|约|就|是|一共|总共|好像|应该|我|花了|付了|买的|也就|只|才|估计|可能|嗯|呃|额|哦|啊|应该是|大概是"
@@ -593,7 +594,7 @@ _AMOUNT_SUFFIX = re.compile(
 _LOOSE_BEFORE = re.compile(
     r"(?:不到|不足|不超过|没到|大概|大约|差不多|约|估计|将近|接近|快|小|至少|起码|最少|顶多|最多)\s*$"
 )
-_LOOSE_AFTER = re.compile(r"\s*(?:出头|不到|不止|左右|上下|以内|挂零|来|多)")
+_LOOSE_AFTER = re.compile(r"\s*(?:出头|不到|不止|左右|上下|以内|挂零|来|多一?点儿?|多)")
 _BAI_TAIL = re.compile(r"[一二两三四五六七八九]百[一二三四五六七八九]")  # 一百二 = 120
 _WEAK_CUE_BEFORE = re.compile(r"(?:才|只要|只需|仅需|仅要|仅仅|仅)\s*$")  # 才29.9
 # Talk of body or garment measures anywhere in the sentence (not just the
@@ -629,7 +630,7 @@ _BODY_CONTEXT = re.compile(
 
 
 _A_BIT_OVER = re.compile(r"多一?点")
-_ANSWER_THEN_MORE = re.compile(r"\s*(?:左右|上下|多|来|出头)?\s*[，。！；,.!;]")
+_ANSWER_THEN_MORE = re.compile(r"\s*(?:左右|上下|多|来|出头)?(?:\s*[，。！；,.!;]|\s+(?=\D))")
 
 
 def _leads_the_answer(text: str, start: int, end: int) -> bool:
@@ -703,7 +704,7 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
                         mend = j.end()
         else:
             currency = True
-    elif _NON_MONEY_AFTER.match(text, end) and not (_A_BIT_OVER.match(text, end) and _magnitude(token)):
+    elif _NON_MONEY_AFTER.match(text, end) and not (_A_BIT_OVER.match(text, end) and (_magnitude(token) or "百" in token)):
         return None, end  # (but 一千多点 / 1k多点 is "a bit over", not o'clock)
     if not currency:
         if token == "半":
@@ -1236,7 +1237,7 @@ def _read_count(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int
             if not _CONTACT_AFTER.match(text, f.end()):
                 return None, end
             return Mention(3, pos, end), end
-        value, start, m_end = 3, pos, end
+        value, start, m_end = _COUNT_WORDS[w], pos, end
     else:
         token, end = _read_token(text, pos)
         if token is None or token[-1] in "kKwW":
@@ -1299,6 +1300,12 @@ def find_counts(text: str, bare: bool = False, starts: Optional[Iterable[int]] =
 
 
 def parse_count(text: str, bare: bool = False) -> Optional[int]:
-    """The first negotiation count in text (see find_counts), or None."""
+    """The first negotiation count in text (see find_counts), or None; one right after
+    a talking verb wins ("要我再出一次运费…聊了两次" is 2)."""
     found = find_counts(text, bare=bare)
+    talked = [m for m in found if _TALKED_BEFORE.search(text[max(0, m.start - 4):m.start])]
+    found = talked or found
     return int(found[0].value) if found else None
+
+
+_TALKED_BEFORE = re.compile(r"(?:聊|问|找|催|沟通|联系|交涉|协商|扯|磨|发)(?:了|过)?\s*(?:他|她|卖家|商家|客服)?\s*$")

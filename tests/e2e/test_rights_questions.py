@@ -83,8 +83,9 @@ def test_spoiled_food_gets_the_food_evidence_and_the_ten_times_claim(bot):
 
 
 def test_a_reaction_after_eating_gets_no_skin_photo_list(bot):
+    # "卖家说不关他们的事" is read as the seller's stance, so the rounds come first
     said = _until_advice(bot, "吃了他家的牛肉干上吐下泻，去医院挂了水，卖家说不关他们的事，86块",
-                         ["还没申请", "病历有，剩下的牛肉干和袋子都留着", "没有了"])
+                         ["就找了一次", "还没申请", "病历有，剩下的牛肉干和袋子都留着", "没有了"])
     assert bot.slots()["dispute_type"] == "allergy"
     assert "过敏反应的照片" not in said and "批号和成分表" not in said
     assert "十倍" in said

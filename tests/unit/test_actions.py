@@ -562,3 +562,19 @@ def test_a_sure_report_about_another_product_opens_a_new_case_and_keeps_the_old(
     # a detail about the same product stays in the case
     t = make_tracker("裙子洗了一次还掉色", "report_quality", 0.95, slots=slots)
     assert "case_id" not in slot_events(run(ReadFacts(), t)[1])
+
+
+@pytest.mark.parametrize("text, intent, confidence", [
+    ("hey, is there an English version of this service? my wife usually does our Taobao orders lol",
+     "ask_return_postage", 0.43),  # the classifier knows Chinese only
+    ("网上买的人体工学椅 坐了两周气杆就一直往下沉 客服回我「亲 气杆属于易损件 不在保修范围哦」 这品质真的会谢",
+     "ask_off_platform_scam", 0.76),  # a long story that asks nothing
+])
+def test_no_faq_answer_for_english_or_for_a_story_that_asks_nothing(text, intent, confidence):
+    msgs, _ = run(ActionAnswerQuestion(), make_tracker(text, intent, confidence))
+    assert msgs == []
+
+
+def test_a_short_faq_question_is_still_answered():
+    msgs, _ = run(ActionAnswerQuestion(), make_tracker("介入要多久", "ask_duration", 0.9))
+    assert msgs[0]["text"] == KNOWLEDGE.faq["ask_duration"]

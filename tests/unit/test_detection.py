@@ -237,3 +237,11 @@ def test_what_the_seller_did_after_a_mistake_scams_and_rhetoric_keep_a_type(text
 ])
 def test_a_scam_move_settles_the_type_over_a_sure_classifier_and_other_words(text, intent, confidence):
     assert decided(text, intent, confidence) == "fraud"
+
+
+def test_a_sure_report_of_a_problem_the_message_denies_is_no_claim():
+    from advisor.detection import situation_for
+
+    text = "九块九包邮的袜子居然穿了半年都没破洞，绝绝子"
+    r = read_message(K, text)
+    assert situation_for(K, text, "report_quality", 0.96, r.types, r.negated_types) == "no_claim"

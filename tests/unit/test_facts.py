@@ -333,3 +333,28 @@ def test_money_sent_outside_the_platform_names_fraud(text):
 
 def test_a_hospital_visit_is_the_diagnosis_in_hand():
     assert "diagnosis" in read("吃完嘴唇肿了，半夜跑去急诊，医生说是过敏").evidence_have
+
+
+@pytest.mark.parametrize("text, asked, attitude", [
+    ("汉服到手是荧光绿 客服回「亲 每台手机显示效果不同哦~」", None, "shifts_blame"),  # a quoted excuse
+    ("客服说「亲 气杆属于易损件 不在保修范围哦」", None, "refuses"),
+    ("客服回「好的亲 马上给您补发」", None, "cooperative"),
+    ("客服说防水是指防泼溅", "seller_attitude", "shifts_blame"),  # what the seller said, as the answer
+    ("他说让我等等", "seller_attitude", "ignores"),
+    ("客服已读不会", None, "ignores"),  # the typo of 已读不回
+])
+def test_what_the_seller_said_in_quotes_or_as_the_answer(text, asked, attitude):
+    assert read(text, asked=asked).slots.get("seller_attitude") == attitude
+
+
+def test_a_negated_yes_word_is_no_answer_to_money_outside_the_platform():
+    assert read("天猫正常拍的 钱没私下转", asked="paid_off_platform").slots["paid_off_platform"] is False
+
+
+def test_the_goods_named_first_are_the_case_s_goods():
+    assert read("买的卫衣图上是雾霾蓝 客服说每个人手机屏幕显示不一样").slots["product_category"] == "服装"
+
+
+def test_two_missing_boxes_are_no_parcel_that_never_came():
+    assert read("买了三盒面膜只收到一盒，另外两盒影子都没有").slots.get("goods_received") is not False
+    assert read("东西到现在影子都没有").slots["goods_received"] is False

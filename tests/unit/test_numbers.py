@@ -1023,3 +1023,31 @@ def test_rounds_after_wrangling_words(text, rounds):
 def test_a_rhetorical_question_does_not_negate(text, word, negated):
     i = text.index(word)
     assert is_negated(text, i, i + len(word)) is negated
+
+
+@pytest.mark.parametrize("text, bare, amount", [
+    ("五百多点", True, 500),
+    ("89 还是学生价", True, 89),               # a space ends the number as well as a comma
+    ("一百七十九 对了我已经催了三次了", True, 179),  # 对了 is "by the way", not pairs
+    ("3k出头买的洗碗机 师傅上门说我家橱柜尺寸装不了", False, 3000),  # bought right after: money
+    ("诶刚才说错了 是四百多不是三百", False, 400),
+    ("三对", True, None),
+])
+def test_more_answers_and_corrections(text, bare, amount):
+    got = parse_amount(text, bare=bare)
+    assert (got if got is None else round(got)) == amount
+
+
+@pytest.mark.parametrize("text, rounds", [
+    ("卖家说要我再出一次运费才给重发 聊了两次", 2),  # the count after a talking verb wins
+    ("就问过一嘴", 1),
+    ("沟通了好几次", 3),
+])
+def test_counts_said_loosely(text, rounds):
+    assert parse_count(text) == rounds
+
+
+def test_a_space_ends_a_negations_reach():
+    text = "根本没有防水膜 虚标骗人"
+    i = text.index("虚标")
+    assert not is_negated(text, i, i + 2)
