@@ -19,7 +19,8 @@ from actions.tracker_facts import CASE_SLOTS, case_facts, classified_intent, ent
 from advisor.case import RULED_FOR_BUYER
 from advisor.detection import SURE_REPORT, type_after_message
 from advisor.evidence import remaining_items
-from advisor.facts import read_message
+from advisor import numbers
+from advisor.facts import corrects, read_message
 
 # Entities a button payload may carry ('/inform{"seller_attitude": "refuses"}'),
 # for integrators who send them; our own buttons send plain text.
@@ -69,6 +70,11 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
     new: Dict[Text, Any] = dict(reading.slots)
     if not before.dispute_type:
         new.pop("case_end", None)  # "钱退回来了" with no case: nothing to end
+    if asked == "evidence_item" and before.seller_attitude and "seller_attitude" in new:
+        del new["seller_attitude"]  # "她说运费他们出那句我也截了": a screenshot, not a new stance
+    if (before.amount_yuan and "amount_yuan" in new and asked != "amount_yuan"
+            and not corrects(k, text) and not numbers.paid_amount_named(text)):
+        del new["amount_yuan"]  # "他们只认十二块": an amount in passing does not replace the price on file
     for slot in PAYLOAD_SLOTS:
         values = entity_values(tracker, slot)
         if values:

@@ -113,6 +113,8 @@ def read_message(
         return r
     neg = k.negations
     _read_numbers(s, asked, r)
+    if "amount_yuan" not in r.slots:
+        _read_corrected_amount(k, s, r)
     _read_keywords(k, s, r)
     _read_evidence(k, s, r, pending_evidence if asked == "evidence_item" else ())
     if asked:
@@ -227,6 +229,27 @@ def _read_numbers(s: str, asked: Optional[str], r: Reading) -> None:
     rounds = numbers.parse_count(s, bare=asked == "negotiation_rounds")
     if rounds is not None:
         r.slots["negotiation_rounds"] = int(rounds)
+
+
+def corrects(k: Knowledge, text: str) -> bool:
+    """The message takes back something said before ("刚才说错了", "不对，是…")."""
+    return any(w in text for w in k.corrections)
+
+
+def _read_corrected_amount(k: Knowledge, s: str, r: Reading) -> None:
+    """"刚翻了订单 是一百八十九 不是两百": after a correction word, a number opening the rest
+    is read as an answer to the amount question would be."""
+    for w in k.corrections:
+        i = s.find(w)
+        if i < 0:
+            continue
+        rest = s[i + len(w):]
+        j = rest.find("是")
+        for tail in (rest, rest[j:] if 0 <= j <= 8 else ""):  # "刚翻了订单 是一百八十九"
+            amount = numbers.parse_amount(tail.lstrip("，,。 :：了"), bare=True) if tail else None
+            if amount is not None:
+                r.slots["amount_yuan"] = float(amount)
+                return
 
 
 def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:

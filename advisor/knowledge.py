@@ -144,6 +144,7 @@ class Knowledge:
     report_markers: Tuple[str, ...] = ()  # a question with none of these is asked before buying
     own_mistakes: Tuple[str, ...] = ()  # "码数拍错了": the shopper's own mistake, a no-reason return
     dont_know: Tuple[str, ...] = ()  # "不太清楚": an answer that skips the open question
+    corrections: Tuple[str, ...] = ()  # "刚才说错了": what follows replaces a fact said before
     read_as: Mapping[str, str] = field(default_factory=dict)  # slang spelling -> the word it is ("木有" -> "没有")
     privacy: Mapping[str, Any] = field(default_factory=dict)  # notices and the erase exchange
     ready_texts: Mapping[str, Any] = field(default_factory=dict)  # templates the shopper copies
@@ -340,6 +341,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         report_markers=tuple(raw.get("report_markers") or ()),
         own_mistakes=tuple(raw.get("own_mistakes") or ()),
         dont_know=tuple(raw.get("dont_know") or ()),
+        corrections=tuple(raw.get("corrections") or ()),
         read_as=read_as,
         advice=advice,
         faq=faq,

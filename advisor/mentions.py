@@ -17,8 +17,20 @@ __all__ = ["is_negated", "MAX_GAP"]
 MAX_GAP = 6
 
 # Clause boundaries: a negation never reaches across them. Shoppers often end a clause
-# with a space instead of a comma ("根本没有防水膜 虚标骗人").
-_BREAKS = set("，,。.！!？?；;\n\r…~ ")
+# with a space instead of a comma ("根本没有防水膜 虚标骗人"): a space between two Chinese
+# characters is one too (not after pinyin: "hai mei 申请").
+_BREAKS = set("，,。.！!？?；;\n\r…~")
+
+
+def _is_break(text: str, i: int) -> bool:
+    c = text[i]
+    if c in _BREAKS:
+        return True
+    return c == " " and 0 < i < len(text) - 1 and _cjk(text[i - 1]) and _cjk(text[i + 1])
+
+
+def _cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 # Words that end a negation's reach inside a clause: contrast, sequence, and
 # the 是 of "不是X，是Y" / "不是X是Y".
 _SCOPE_END = re.compile(r"但是|但|可是|不过|而是|只是|然而|反而|结果|然后|后来|就|才|却|又|是")
@@ -71,7 +83,7 @@ def is_negated(
     )
     if words:
         lo = start
-        while lo > 0 and text[lo - 1] not in _BREAKS and start - lo < MAX_GAP + 4:
+        while lo > 0 and not _is_break(text, lo - 1) and start - lo < MAX_GAP + 4:
             lo -= 1
         region = text[lo:start]
         # the negation word nearest to the mention wins

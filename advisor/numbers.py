@@ -495,19 +495,20 @@ def _whole(text: str, start: int, end: int, prefix: "re.Pattern[str]", suffix: "
 # -------------------------------------------------------------------- amounts
 _CURRENCY_BEFORE = re.compile(r"(?:¥|￥|RMB|rmb|Rmb|CNY|cny|人民币)\s*$")
 _MONEY_AFTER = re.compile(
-    r"\s*(?:多|来|余)?\s*(块钱|块|元钱|元|圆|人民币|大洋|rmb|RMB|Rmb|cny|CNY|包邮)(?![A-Za-z])"
+    r"\s*(?:多|来|余)?\s*(块钱|块|元钱|元|圆|人民币|大洋|rmb|RMB|Rmb|cny|CNY|包邮"
+    r"|快(?=$|钱|的|吧|呢|啊|[，。！？,.!?\s]))(?![A-Za-z])"  # 两百八十八快: voice input for 块
 )
 _KUAI_OK_NEXT = set("钱的多左右买了呢啊吧就都还也呀哦嘛给到，。！？；,.!? ~、")
 _JIAO = re.compile(r"([0-9一二两三四五六七八九半])(?:(毛钱|毛|角)(?:([0-9一二三四五六七八九])分?)?)?")
 _NON_MONEY_AFTER = re.compile(
-    r"\s*(?:多|来|余|几)?\s*(?:个|码|号|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双|只|套|瓶|盒|袋|箱|包(?!邮)"
+    r"\s*(?:多|来|余|几)?\s*(?:[大小](?=[个瓶盒袋箱包桶罐件条双只套支根片颗粒份]))?(?:个|码|号|马(?!上)|桶|罐|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双|只|套|瓶|盒|袋|箱|包(?!邮)"
     r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分|秒"
     r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|公里|km|里|克拉|磅|对(?!了)|批|单|笔|样"
     r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|圈|晚|夜|半|[A-Za-z])"
 )
 _SPEND_CUE = re.compile(
     r"(?:花了|花费|花|付了|付款|支付了|支付|实付|买的|买了|买|价格|价钱|价位|售价|标价|原价|单价|总价|价值|价"
-    r"|一共|总共|合计|金额|要价|多少钱|值|订了|订的|下单了|下单|下的单|拍了|拍的|拍下|券后|到手|折后"
+    r"|一共|总共|合计|金额|要价|多少钱|值|订了|订的|下单了|下单|下的单|拍了|拍的|拍下|券后|到手|折后|本身"
     r"|转了|转账|转给|转过去|汇了|汇款|汇给|汇过去|充了|充值|打款|打钱)"
     r"(?<!性价)(?<!比价)"  # 性价比 and 比价 name no price
 )
@@ -630,6 +631,8 @@ _BODY_CONTEXT = re.compile(
 
 
 _A_BIT_OVER = re.compile(r"多一?点")
+_SIZE_TALK = re.compile(r"尺码|码数|尺码表|身高|穿多大|平时穿")
+_NINE_PRICE = re.compile(r"[0-9]{1,4}\.9{1,2}")  # shop prices end in .9 / .99
 _ANSWER_THEN_MORE = re.compile(r"\s*(?:左右|上下|多|来|出头)?(?:\s*[，。！；,.!;]|\s+(?=\D))")
 
 
@@ -709,6 +712,10 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
     if not currency:
         if token == "半":
             return None, end  # 一半, 半天: half of something, not half a yuan (半块钱 is)
+        lo, hi = _clause(text, start, end)
+        if _garment_size(value) and _SIZE_TALK.search(text, lo, hi) \
+                and not _MONEY_WORD_BEFORE.search(text[max(0, start - 6):start]):
+            return None, end  # 按尺码表拍的140: a size, even after 拍的 (花了160 is money)
         if _size_or_quantity(text, start, end, token):
             return None, end
         magnitude = _magnitude(token)
@@ -721,6 +728,7 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
             or _loose_amount(text, start, end, token, value, low is not None)
             or _price_as_a_clause(text, start, end, token, value)
             or _priced_product(text, start, end, value)
+            or _NINE_PRICE.fullmatch(token) and text.startswith("的", end)  # 9.9的数据线, 19.9的
             or (_WEAK_CUE_BEFORE.search(text, max(0, start - 4), start)
                 and _MAGNITUDE_OK_NEXT.match(text, end)
                 and not _measure_context(text, start, end))
@@ -994,6 +1002,12 @@ def _pay_kind(text: str, mention: Mention, breaks: Optional[List[int]] = None) -
     return kind
 
 
+def paid_amount_named(text: str) -> bool:
+    """An amount with a paying cue ("花了299", "实付1482", "329拍的") is in the text."""
+    folded = _fold(text)
+    return any(_pay_kind(folded, m) == "paid" for m in find_amounts(folded))
+
+
 def parse_amount(text: str, bare: bool = False) -> Optional[float]:
     """The amount in yuan the shopper paid (see find_amounts), or None.
 
@@ -1197,10 +1211,10 @@ _TAKEN_BACK = re.compile(r"不是\s*$")
 
 
 # --------------------------------------------------------------------- counts
-_COUNT_UNIT = re.compile(r"(?:多|来)?(?:次|回|遍|轮|趟)(?!性)")
+_COUNT_UNIT = re.compile(r"(?:多|来)?(?:次|回|遍|轮|趟)(?!性)|\s*times?(?![a-z])")
 _CONTACT_CUE = re.compile(
     r"(?:沟通|联系|找|问|聊|谈|协商|交涉|说|催|反映|投诉|电话|留言|消息|私信|旺旺|申请|拒|客服|讲|商量|要求|提|卖家|商家|店家"
-    r"|扯皮|磨|理论)"
+    r"|扯皮|掰扯|磨|理论|打了)"
 )
 _WITH_SELLER = re.compile(r"(?:地|和卖家|跟卖家|与卖家|找卖家)?")
 _CONTACT_AFTER = re.compile(r"(?:沟通|联系|协商|交涉|找|问|聊|谈|说|催|反映|商量|扯皮|拉扯)")
@@ -1308,4 +1322,4 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
     return int(found[0].value) if found else None
 
 
-_TALKED_BEFORE = re.compile(r"(?:聊|问|找|催|沟通|联系|交涉|协商|扯|磨|发)(?:了|过)?\s*(?:他|她|卖家|商家|客服)?\s*$")
+_TALKED_BEFORE = re.compile(r"(?:聊|问|找|催|沟通|联系|交涉|协商|扯|磨|发|打)(?:了|过)?\s*(?:他|她|卖家|商家|客服)?\s*$")

@@ -578,3 +578,20 @@ def test_no_faq_answer_for_english_or_for_a_story_that_asks_nothing(text, intent
 def test_a_short_faq_question_is_still_answered():
     msgs, _ = run(ActionAnswerQuestion(), make_tracker("介入要多久", "ask_duration", 0.9))
     assert msgs[0]["text"] == KNOWLEDGE.faq["ask_duration"]
+
+
+def test_an_amount_in_passing_does_not_replace_the_price_and_a_correction_does():
+    slots = {"dispute_type": "refund_refused", "requested_slot": "negotiation_rounds",
+             "amount_yuan": 169.0, "asked": ["amount_yuan", "negotiation_rounds"]}
+    _, events = run(ReadFacts(), make_tracker("找了三回吧，他们只认十二块", "inform", 0.8, slots=slots))
+    read = slot_events(events)
+    assert read["negotiation_rounds"] == 3 and "amount_yuan" not in read
+    _, events = run(ReadFacts(), make_tracker("两回，刚才说错了，是一百九十九", "inform", 0.8, slots=slots))
+    assert slot_events(events)["amount_yuan"] == 199.0
+
+
+def test_an_evidence_answer_quoting_the_seller_keeps_the_stance():
+    slots = {"dispute_type": "refund_refused", "requested_slot": "evidence_item", "amount_yuan": 169.0,
+             "seller_attitude": "shifts_blame", "negotiation_rounds": 3.0, "platform_status": "not_applied"}
+    _, events = run(ReadFacts(), make_tracker("聊天记录都在，她说运费他们出那句我也截了", "inform", 0.8, slots=slots))
+    assert "seller_attitude" not in slot_events(events)

@@ -358,3 +358,21 @@ def test_the_goods_named_first_are_the_case_s_goods():
 def test_two_missing_boxes_are_no_parcel_that_never_came():
     assert read("买了三盒面膜只收到一盒，另外两盒影子都没有").slots.get("goods_received") is not False
     assert read("东西到现在影子都没有").slots["goods_received"] is False
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("就问了一回 刚翻了订单 是一百八十九 不是两百", 189),
+    ("不对，是299", 299),
+])
+def test_a_corrected_amount_is_read_in_any_answer(text, amount):
+    assert read(text, asked="negotiation_rounds").slots["amount_yuan"] == amount
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("hai mei 申请过", "platform_status", "platform_status", "not_applied"),
+    ("hai mei 申请", "platform_status", "platform_status", "not_applied"),
+    ("店里人挺好的说可以给换个大一码的叫我寄回去运费他们出", "seller_attitude", "seller_attitude", "cooperative"),
+    ("现在说活动已经结束了不给返", None, "seller_attitude", "refuses"),
+])
+def test_pinyin_no_and_more_stances(text, asked, slot, value):
+    assert read(text, asked=asked).slots[slot] == value

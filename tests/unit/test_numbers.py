@@ -1051,3 +1051,30 @@ def test_a_space_ends_a_negations_reach():
     text = "根本没有防水膜 虚标骗人"
     i = text.index("虚标")
     assert not is_negated(text, i, i + 2)
+
+
+@pytest.mark.parametrize("text, bare, amount", [
+    ("两百八十八快", True, 288),            # voice input: 快 for 块
+    ("快递很快", False, None),
+    ("一千五六吧，我一共买了三大桶，货是上个月到的", True, 1500),  # 三大桶 is a quantity
+    ("四百八十八块两大瓶", False, 488),      # not 488.2: 两 counts the bottles
+    ("平时穿四十一马的", False, None),       # 马 for 码
+    ("9.9的数据线 七天无理由 不给退", False, 9.9),
+    ("加湿器本身一百六十九，运费是另外垫的二十三", True, 169),
+    ("按尺码表拍的140，结果衣长短了一大截，一百三十八块钱", False, 138),  # 140 is the size
+    ("尺码偏小 花了160", False, 160),
+])
+def test_voice_input_quantities_and_sizes_beside_amounts(text, bare, amount):
+    got = parse_amount(text, bare=bare)
+    assert (got if got is None else round(got, 1)) == amount
+
+
+@pytest.mark.parametrize("text, rounds", [("2 times", 2), ("跟他掰扯了两次", 2), ("打了两回电话", 2)])
+def test_more_counts(text, rounds):
+    assert parse_count(text) == rounds
+
+
+def test_a_space_after_pinyin_does_not_end_a_negation():
+    text = "hai mei 申请过"
+    i = text.index("申请过")
+    assert is_negated(text, i, i + 3, ["hai mei", "没"])
