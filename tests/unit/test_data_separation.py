@@ -32,10 +32,11 @@ def _evaluation():
         for block in data.get("nlu") or []:
             out += [(f.name, line.strip()[2:]) for line in (block.get("examples") or "").splitlines()
                     if line.strip().startswith("- ")]
-    shoppers = yaml.safe_load((ROOT / "tests" / "shoppers" / "shoppers.yml").read_text("utf-8"))["shoppers"]
-    for s in shoppers:
-        out.append(("shoppers.yml", s["first"]))
-        out += [("shoppers.yml", r) for r in (s.get("replies") or {}).values()]
+    for name in ("shoppers.yml", "dev_shoppers.yml"):
+        shoppers = yaml.safe_load((ROOT / "tests" / "shoppers" / name).read_text("utf-8"))["shoppers"]
+        for s in shoppers:
+            out.append((name, s["first"]))
+            out += [(name, r) for r in (s.get("replies") or {}).values()]
     return out
 
 
