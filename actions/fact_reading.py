@@ -72,15 +72,16 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         new.pop("case_end", None)  # "钱退回来了" with no case: nothing to end
     if asked == "evidence_item" and before.seller_attitude and "seller_attitude" in new:
         del new["seller_attitude"]  # "她说运费他们出那句我也截了": a screenshot, not a new stance
-    if (before.amount_yuan and "amount_yuan" in new and asked != "amount_yuan"
-            and not corrects(k, text) and not numbers.paid_amount_named(text)):
+    if (before.amount_yuan and "amount_yuan" in new and asked != "amount_yuan" and not corrects(k, text)
+            and (asked == "evidence_item" or not numbers.paid_amount_named(text))):
         del new["amount_yuan"]  # "他们只认十二块": an amount in passing does not replace the price on file
     for slot in PAYLOAD_SLOTS:
         values = entity_values(tracker, slot)
         if values:
             new[slot] = values[-1]
     named = reading.types + [v for v in entity_values(tracker, "dispute_type") if isinstance(v, str)]
-    if another_order(before, reading.slots, intent, confidence, fell_back):
+    # (an evidence answer names things it keeps, "剩下的冻冰箱里了", not another order)
+    if asked != "evidence_item" and another_order(before, reading.slots, intent, confidence, fell_back):
         return new_case(tracker, text, reading, named, intent, confidence, fell_back)
     if before.product_category and new.get("product_category") not in (None, before.product_category):
         del new["product_category"]  # the case's goods stay; another product in passing changes nothing

@@ -206,11 +206,26 @@ def _pinyin_types(k: Knowledge, s: str) -> List[str]:
     letters = latin_letters(s)
     if len(letters) < _MIN_PINYIN:
         return []
+    runs = _word_runs(re.findall(r"[a-z]+", s.lower()))
     found = []
     for code, t in k.dispute_types.items():
-        if any(len(p) >= _MIN_PINYIN and p in letters for p in map(pinyin_of, t.keywords)):
+        if any(len(p) >= _MIN_PINYIN and p in runs for p in map(pinyin_of, t.keywords)):
             found.append(code)
     return found
+
+
+def _word_runs(words: Sequence[str], max_letters: int = 24) -> set:
+    """Every run of whole words, joined ("se cha" and "secha" give "secha"; "chinese characters"
+    does not give "secha": pinyin must start and end on a word boundary)."""
+    runs = set()
+    for i in range(len(words)):
+        joined = ""
+        for w in words[i:]:
+            joined += w
+            if len(joined) > max_letters:
+                break
+            runs.add(joined)
+    return runs
 
 
 def _type_table(k: Knowledge) -> Dict[Optional[str], Tuple[str, ...]]:
@@ -291,7 +306,8 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
 
 
 _SELLER = r"(?:客服|卖家|商家|店家|售后|掌柜|店主|老板|seller|kefu)"
-_SELLER_QUOTED = re.compile(_SELLER + r"[^，。！？!?]{0,8}?(?:说|回|回复|答|表示|讲|一句)[^「“\"]{0,4}[「“\"]")
+_SELLER_QUOTED = re.compile(_SELLER + r"[^，。！？!?]{0,8}?(?:说|回|回复|答|表示|讲|一句|让我|叫我)[^「“\"]{0,4}[「“\"]"
+                            r"|[」”\"][，,—\s]*(?:这是)?" + _SELLER + r"[^，。！？!?]{0,4}(?:回我|说|回)")  # 「…」——客服回我的原话
 # "客服说防水是指防泼溅": what the seller said, as the answer to the seller question
 _SELLER_SAID = re.compile(_SELLER + r"?[^，。！？!?]{0,6}?(?:说|回|回复|表示|讲|一句)")
 
@@ -368,9 +384,10 @@ def _read_answer(
     def says(key: str) -> bool:
         return any(w.lower() in s for w in _answer_words(k, asked, key))
 
-    if asked not in ("amount_yuan", "evidence_item", "dispute_type") and any(w in s for w in k.dont_know):
-        r.answered = r.skipped = True  # "不太清楚": go on without it (not a "no")
-        return
+    # "不太清楚": go on without it, and never as a "no" (the yes/no intent of "不知道")
+    dont_know = asked not in ("amount_yuan", "evidence_item", "dispute_type") and any(w in s for w in k.dont_know)
+    if dont_know:
+        intent = None
 
     if asked == "amount_yuan":
         if says("skip") or (intent == DENY and _bare_yes_no(s, r)):
@@ -407,6 +424,8 @@ def _read_answer(
         r.answered = "platform_status" in r.slots
     elif asked == "evidence_item":
         _read_evidence_answer(k, s, intent, pending, r)
+    if dont_know and not r.answered:
+        r.answered = r.skipped = True  # ("莫得申请，我都不晓得介入在哪点" still answers: not applied)
 
 
 # A yes/no intent answers a question only from a short reply that says nothing

@@ -324,6 +324,8 @@ _COUNT_WORDS = {
     "三番五次": 3,
     "三番两次": 3,
     "一嘴": 1,  # 问过一嘴: asked once, in passing
+    "天天": 3,  # 天天找客服: many times
+    "数不清": 3,
 }
 #: Words (not numerals) that start a day or count expression.
 LEXICON_WORDS: Tuple[str, ...] = tuple(sorted(set(_DAY_WORDS) | set(_COUNT_WORDS)))
@@ -503,7 +505,7 @@ _JIAO = re.compile(r"([0-9一二两三四五六七八九半])(?:(毛钱|毛|角)
 _NON_MONEY_AFTER = re.compile(
     r"\s*(?:多|来|余|几)?\s*(?:[大小](?=[个瓶盒袋箱包桶罐件条双只套支根片颗粒份]))?(?:个|码|号|马(?!上)|桶|罐|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双|只|套|瓶|盒|袋|箱|包(?!邮)"
     r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分|秒"
-    r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|公里|km|里|克拉|磅|对(?!了)|批|单|笔|样"
+    r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|公里|km|里|克拉|磅|对(?!了)|批|单|笔|样|本(?![身来人])|段|遍"
     r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|圈|晚|夜|半|[A-Za-z])"
 )
 _SPEND_CUE = re.compile(
@@ -697,7 +699,7 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
                 explicit = bool(j.group(2) or j.group(3))
                 loose = k >= len(text) or (
                     text[k] not in NUMERAL_CHARS and not _NON_MONEY_AFTER.match(text, k)
-                )
+                ) or (text[k] in _CN_DIGITS and bool(_NON_MONEY_AFTER.match(text, k + 1)))  # 二十九块九一袋
                 if explicit or loose:
                     jv = 5 if j.group(1) == "半" else parse_number(j.group(1))
                     cents = parse_number(j.group(3)) if j.group(3) else 0
@@ -1214,7 +1216,7 @@ _TAKEN_BACK = re.compile(r"不是\s*$")
 _COUNT_UNIT = re.compile(r"(?:多|来)?(?:次|回|遍|轮|趟)(?!性)|\s*times?(?![a-z])")
 _CONTACT_CUE = re.compile(
     r"(?:沟通|联系|找|问|聊|谈|协商|交涉|说|催|反映|投诉|电话|留言|消息|私信|旺旺|申请|拒|客服|讲|商量|要求|提|卖家|商家|店家"
-    r"|扯皮|掰扯|磨|理论|打了)"
+    r"|扯皮|掰扯|磨|理论|打了|发了)"
 )
 _WITH_SELLER = re.compile(r"(?:地|和卖家|跟卖家|与卖家|找卖家)?")
 _CONTACT_AFTER = re.compile(r"(?:沟通|联系|协商|交涉|找|问|聊|谈|说|催|反映|商量|扯皮|拉扯)")
@@ -1284,6 +1286,8 @@ def _read_count(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int
             ):
                 return None, m_end
     lo, hi = _clause(text, start, m_end)
+    if _PLATFORM_TALK.search(text, lo, hi) and not _SELLER_TALK.search(text, lo, hi):
+        return None, m_end  # "平台还一次没找过": about the platform, not talks with the seller
     if not (
         bare
         or _CONTACT_CUE.search(text, lo, hi)
@@ -1322,4 +1326,6 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
     return int(found[0].value) if found else None
 
 
+_PLATFORM_TALK = re.compile(r"平台|介入|小二")
+_SELLER_TALK = re.compile(r"卖家|商家|店家|客服")
 _TALKED_BEFORE = re.compile(r"(?:聊|问|找|催|沟通|联系|交涉|协商|扯|磨|发|打)(?:了|过)?\s*(?:他|她|卖家|商家|客服)?\s*$")

@@ -595,3 +595,13 @@ def test_an_evidence_answer_quoting_the_seller_keeps_the_stance():
              "seller_attitude": "shifts_blame", "negotiation_rounds": 3.0, "platform_status": "not_applied"}
     _, events = run(ReadFacts(), make_tracker("聊天记录都在，她说运费他们出那句我也截了", "inform", 0.8, slots=slots))
     assert "seller_attitude" not in slot_events(events)
+
+
+def test_an_evidence_answer_neither_opens_a_new_case_nor_changes_the_amount():
+    slots = {"dispute_type": "quality", "requested_slot": "evidence_item", "amount_yuan": 29.9,
+             "product_category": "食品", "seller_attitude": "ignores", "negotiation_rounds": 2.0,
+             "platform_status": "not_applied"}
+    _, events = run(ReadFacts(), make_tracker("就一张图，剩下的五个冻冰箱里了，视频拍了两段",
+                                              "report_quality", 0.95, slots=slots))
+    read = slot_events(events)
+    assert "case_id" not in read and "amount_yuan" not in read and "product_category" not in read

@@ -376,3 +376,25 @@ def test_a_corrected_amount_is_read_in_any_answer(text, amount):
 ])
 def test_pinyin_no_and_more_stances(text, asked, slot, value):
     assert read(text, asked=asked).slots[slot] == value
+
+
+@pytest.mark.parametrize("text, attitude", [
+    ("「我们家这款卖了三年没人过敏，你是头一个」，客服就这么回我的", "shifts_blame"),  # the quote comes first
+    ("天天找客服，他就一句「亲再等等哦」", "ignores"),
+    ("卖家倒是答应给换一个", "cooperative"),
+    ("卖家一声不吭直接把售后申请给关了", "refuses"),
+    ("对面回了个抱拳的表情就没了", "ignores"),
+])
+def test_stances_said_through_what_the_seller_did(text, attitude):
+    assert read(text).slots.get("seller_attitude") == attitude
+
+
+def test_dialect_no_answers_even_beside_dont_know():
+    r = read("莫得申请，我都不晓得介入在哪点", asked="platform_status")
+    assert r.slots["platform_status"] == "not_applied" and not r.skipped
+    assert read("不知道", asked="platform_status", intent="deny").skipped
+
+
+def test_pinyin_must_fill_whole_words():
+    assert "color_difference" not in read("I can't read Chinese characters, any English help?").types
+    assert read("mai de yi fu se cha tai da le").types == ["color_difference"]

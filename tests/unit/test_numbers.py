@@ -1078,3 +1078,20 @@ def test_a_space_after_pinyin_does_not_end_a_negation():
     text = "hai mei 申请过"
     i = text.index("申请过")
     assert is_negated(text, i, i + 3, ["hai mei", "没"])
+
+
+@pytest.mark.parametrize("text, bare, amount", [
+    ("二十九块九一袋十个", False, 29.9),       # the jiao digit, then a quantity
+    ("说是十本装，拆开数了三遍只有八本", False, None),  # 本 counts books
+    ("视频拍了两段，照片反倒没拍", False, None),  # 拍了 two clips, not 2 yuan
+])
+def test_quantities_after_amount_like_words(text, bare, amount):
+    got = parse_amount(text, bare=bare)
+    assert (got if got is None else round(got, 1)) == amount
+
+
+@pytest.mark.parametrize("text, rounds", [
+    ("天天打电话，一个礼拜了", 3), ("我发了三次了", 3), ("平台还一次没找过", None),
+])
+def test_frequencies_and_platform_talk(text, rounds):
+    assert parse_count(text) == rounds
