@@ -272,8 +272,8 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     attitudes = {code: (spec or {}).get("keywords") or () for code, spec in k.seller_attitudes.items()}
     attitude = _last(_hits(s, attitudes, neg))
     if attitude is None and _SELLER_QUOTED.search(s):
-        # the seller's answer quoted and none of the words above in it ("客服回「亲 每台手机显示
-        #效果不同哦」"): an explanation that fixed nothing
+        # a quoted seller answer with none of the words above in it
+        # (客服回「亲 每台手机显示效果不同哦」): an explanation that fixed nothing
         attitude = "shifts_blame"
     if attitude:
         r.slots["seller_attitude"] = attitude

@@ -14,7 +14,7 @@ sentence features side by side, stacked once here: the same matrix.
 """
 from __future__ import annotations
 
-from typing import List
+from typing import Any, Dict, List, Text
 
 import numpy as np
 import scipy.sparse as sp
@@ -28,6 +28,16 @@ from rasa.shared.nlu.training_data.message import Message
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class LogisticRegressionClassifier(RasaLogisticRegressionClassifier):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # C, the inverse regularisation strength, which Rasa's class does not expose
+        # (scikit-learn's default, 1.0, unless config.yml sets it)
+        return {**RasaLogisticRegressionClassifier.get_default_config(), "C": 1.0}
+
+    def __init__(self, config: Dict[Text, Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__(config, *args, **kwargs)
+        self.clf.C = float(self.config["C"])
+
     def process(self, messages: List[Message]) -> List[Message]:
         coef = getattr(self.clf, "coef_", None)
         if coef is not None and not coef.flags["F_CONTIGUOUS"]:

@@ -69,3 +69,12 @@ def test_rows_are_built_as_rasa_builds_them():
     dense = message(9)
     dense.add_features(Features(np.ones((1, 4)), "sentence", TEXT, "vectors"))
     assert (ours._create_X([dense]) != rasas._create_X([dense])).nnz == 0  # Rasa's own way
+
+
+def test_c_is_scikit_learns_default_unless_configured():
+    assert LogisticRegressionClassifier({}, "lr", None, None).clf.C == 1.0
+    assert LogisticRegressionClassifier({"C": 3}, "lr", None, None).clf.C == 3.0
+    # everything else as Rasa configures it
+    ours = LogisticRegressionClassifier({}, "lr", None, None).clf.get_params()
+    rasas = RasaLogisticRegressionClassifier({}, "lr", None, None).clf.get_params()
+    assert ours == rasas
