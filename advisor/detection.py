@@ -129,9 +129,6 @@ def asks_before_buying(k: Knowledge, s: str) -> bool:
 _SAID_OF_ME = re.compile(r"说|怪|赖|非要|咬定|不是|没")
 
 
-_SELLER_WORDS = ("卖家", "商家", "店家", "客服", "掌柜")
-
-
 def own_mistake(k: Knowledge, s: str) -> bool:
     """"码数拍错了", "自己手残点成了S": the shopper's own mistake, not the seller's."""
     for w in k.own_mistakes:
@@ -165,7 +162,7 @@ def situation_for(
         return offline
     if asks_before_buying(k, s):
         return "presale_question"
-    if own_mistake(k, s) and "refund_refused" not in named and not any(w in s for w in _SELLER_WORDS):
+    if own_mistake(k, s) and "refund_refused" not in named and not any(w in s for w in k.seller_words):
         return "dislike_return"  # (what the seller then did, "卖家说不给换", may make it a dispute)
     if intent in SITUATION_INTENTS and confidence >= SURE_SITUATION and not named:
         return intent

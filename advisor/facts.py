@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from advisor import numbers
@@ -271,7 +272,7 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     neg = k.negations
     attitudes = {code: (spec or {}).get("keywords") or () for code, spec in k.seller_attitudes.items()}
     attitude = _last(_hits(s, attitudes, neg))
-    if attitude is None and _SELLER_QUOTED.search(s):
+    if attitude is None and _seller_patterns(k.seller_words)[0].search(s):
         # a quoted seller answer with none of the words above in it
         # (客服回「亲 每台手机显示效果不同哦」): an explanation that fixed nothing
         attitude = "shifts_blame"
@@ -305,11 +306,19 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
         r.slots["negotiation_rounds"] = 0
 
 
-_SELLER = r"(?:客服|卖家|商家|店家|售后|掌柜|店主|老板|seller|kefu)"
-_SELLER_QUOTED = re.compile(_SELLER + r"[^，。！？!?]{0,8}?(?:说|回|回复|答|表示|讲|一句|让我|叫我)[^「“\"]{0,4}[「“\"]"
-                            r"|[」”\"][，,—\s]*(?:这是)?" + _SELLER + r"[^，。！？!?]{0,4}(?:回我|说|回)")  # 「…」——客服回我的原话
-# "客服说防水是指防泼溅": what the seller said, as the answer to the seller question
-_SELLER_SAID = re.compile(_SELLER + r"?[^，。！？!?]{0,6}?(?:说|回|回复|表示|讲|一句)")
+@lru_cache(maxsize=8)
+def _seller_patterns(seller_words: Tuple[str, ...]) -> Tuple["re.Pattern[str]", "re.Pattern[str]"]:
+    """(a quoted seller answer, "客服回「…」" or "「…」——客服回我的原话"; what the seller said,
+    "客服说防水是指防泼溅", as the answer to the seller question), from the knowledge file's
+    seller_words."""
+    if not seller_words:
+        never = re.compile(r"(?!)")
+        return never, never
+    who = "(?:" + "|".join(map(re.escape, seller_words)) + ")"
+    quoted = re.compile(who + r"[^，。！？!?]{0,8}?(?:说|回|回复|答|表示|讲|一句|让我|叫我)[^「“\"]{0,4}[「“\"]"
+                        r"|[」”\"][，,—\s]*(?:这是)?" + who + r"[^，。！？!?]{0,4}(?:回我|说|回)")
+    said = re.compile(who + r"?[^，。！？!?]{0,6}?(?:说|回|回复|表示|讲|一句)")
+    return quoted, said
 
 
 def _about_something_else(s: str, hit: _Hit, words: Sequence[str]) -> bool:
@@ -408,7 +417,7 @@ def _read_answer(
             r.slots["seller_attitude"] = "not_contacted"
             r.slots.setdefault("negotiation_rounds", 0)
             r.answered = True
-        elif _SELLER_SAID.search(s) and not says("no"):
+        elif _seller_patterns(k.seller_words)[1].search(s) and not says("no"):
             r.slots["seller_attitude"] = "shifts_blame"  # an explanation that fixed nothing
             r.answered = True
     elif asked == "platform_status":

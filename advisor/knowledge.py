@@ -145,6 +145,7 @@ class Knowledge:
     own_mistakes: Tuple[str, ...] = ()  # "码数拍错了": the shopper's own mistake, a no-reason return
     dont_know: Tuple[str, ...] = ()  # "不太清楚": an answer that skips the open question
     corrections: Tuple[str, ...] = ()  # "刚才说错了": what follows replaces a fact said before
+    seller_words: Tuple[str, ...] = ()  # 客服, 卖家, …: who speaks for the seller
     read_as: Mapping[str, str] = field(default_factory=dict)  # slang spelling -> the word it is ("木有" -> "没有")
     privacy: Mapping[str, Any] = field(default_factory=dict)  # notices and the erase exchange
     ready_texts: Mapping[str, Any] = field(default_factory=dict)  # templates the shopper copies
@@ -342,6 +343,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         own_mistakes=tuple(raw.get("own_mistakes") or ()),
         dont_know=tuple(raw.get("dont_know") or ()),
         corrections=tuple(raw.get("corrections") or ()),
+        seller_words=tuple(raw.get("seller_words") or ()),
         read_as=read_as,
         advice=advice,
         faq=faq,
