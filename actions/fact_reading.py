@@ -89,6 +89,8 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         k, before.dispute_type, text, intent, confidence, fell_back, named, reading.negated_types,
         INTENT_CONFIDENCE_THRESHOLD, reading.decisive_types,
     )
+    if chosen is None and before.dispute_type and asked == "evidence_item":
+        chosen = before.dispute_type  # "没量过尺寸" lists evidence; it does not take the case back
     if chosen != before.dispute_type:
         new["dispute_type"] = chosen
         # another type has other evidence: its question starts afresh

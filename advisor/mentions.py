@@ -95,8 +95,11 @@ def is_negated(
             if _IDIOMS.match(text, absolute):
                 continue
             before = text[absolute - 1 : absolute] if absolute > 0 else ""
-            if (before == "是" and w.startswith("不")) or (before == "有" and w.startswith("没")):
-                continue  # 是不是 / 有没有: a question, not a negation
+            if (before == "是" and w.startswith("不")) or (before == "有" and w.startswith("没")) \
+                    or (w == "不算" and before == "算"):
+                continue  # 是不是 / 有没有 / 算不算: a question, not a negation
+            if text[start:start + 1] in ("不", "没") and w.startswith("不是"):
+                break  # "不是质量问题不给换": 不是 negates the problem, not the refusal after it
             gap = region[i + len(w) :]
             if len(gap) > MAX_GAP or _SCOPE_END.search(gap):
                 break

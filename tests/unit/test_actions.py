@@ -605,3 +605,11 @@ def test_an_evidence_answer_neither_opens_a_new_case_nor_changes_the_amount():
                                               "report_quality", 0.95, slots=slots))
     read = slot_events(events)
     assert "case_id" not in read and "amount_yuan" not in read and "product_category" not in read
+
+
+def test_a_negated_type_word_in_an_evidence_answer_keeps_the_case():
+    slots = {"dispute_type": "size", "requested_slot": "evidence_item", "amount_yuan": 49.9,
+             "seller_attitude": "not_contacted", "negotiation_rounds": 0.0}
+    _, events = run(ReadFacts(), make_tracker("订单截了，没量过尺寸，也还没跟卖家聊所以没聊天记录",
+                                              "inform", 0.8, slots=slots))
+    assert "dispute_type" not in slot_events(events)

@@ -1095,3 +1095,16 @@ def test_quantities_after_amount_like_words(text, bare, amount):
 ])
 def test_frequencies_and_platform_talk(text, rounds):
     assert parse_count(text) == rounds
+
+
+@pytest.mark.parametrize("text, amount", [("床笠买的1.8×2.0米的，79块", 79), ("买的一整套儿童百科全书", None)])
+def test_dimensions_and_whole_sets_are_no_amounts(text, amount):
+    assert parse_amount(text) == amount
+
+
+def test_a_refusal_after_a_denied_problem_and_a_question_form_are_not_negated():
+    t = "卖家说不是质量问题不给换"
+    assert not is_negated(t, t.index("不给换"), t.index("不给换") + 3)
+    assert is_negated(t, t.index("质量问题"), t.index("质量问题") + 4)
+    t = "这算不算虚假宣传啊"
+    assert not is_negated(t, t.index("虚假宣传"), t.index("虚假宣传") + 4)
