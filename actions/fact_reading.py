@@ -89,8 +89,11 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         k, before.dispute_type, text, intent, confidence, fell_back, named, reading.negated_types,
         INTENT_CONFIDENCE_THRESHOLD, reading.decisive_types,
     )
-    if chosen is None and before.dispute_type and asked == "evidence_item":
-        chosen = before.dispute_type  # "没量过尺寸" lists evidence; it does not take the case back
+    if chosen is None and before.dispute_type and (asked == "evidence_item" or (
+            asked and asked != "dispute_type" and "不是" not in text and not corrects(k, text))):
+        # "没量过尺寸" lists evidence, "客服说从来没人过敏" reports the seller: an answer to a case
+        # question takes the case back only when it says so ("不是过敏，是…")
+        chosen = before.dispute_type
     if chosen != before.dispute_type:
         new["dispute_type"] = chosen
         # another type has other evidence: its question starts afresh

@@ -101,9 +101,14 @@ def faq_to_answer(tracker: Tracker, faq: Dict[Text, Text]) -> Optional[Text]:
     classifier knows Chinese only) nor for a long message that asks nothing."""
     from advisor.text import clean, is_english_only, looks_like_question
 
+    from actions.knowledge_base import KNOWLEDGE
+    from advisor.detection import offline_subject
+
     text = clean(tracker.latest_message.get("text") or "")
     if is_english_only(text) or (len(text) > STORY_CHARS and not looks_like_question(text)):
         return None
+    if not tracker.get_slot("dispute_type") and offline_subject(KNOWLEDGE, text.lower()):
+        return None  # "银行柜员…投诉都不知道找谁": not an online order, whatever it asks
     return _sure_enough(tracker, faq)
 
 

@@ -42,12 +42,14 @@ def choose_dispute_type(
     threshold: float,
     uncertain: bool = False,
     negated: Sequence[str] = (),
+    return_under_way: bool = False,
 ) -> Optional[str]:
     """The dispute type after this message.
 
     `intent` is the classifier's top intent (the one behind nlu_fallback when
     the message fell back, with `uncertain` set); `mentioned` are the types
-    named (not negated) in the message, in order.
+    named (not negated) in the message, in order; `return_under_way` says a return
+    or refund was already asked for ("已经退货了"), so a refusal is the dispute itself.
     """
     mentioned = [m for m in mentioned if m in DISPUTE_CODES]
     # an unsure "correction" (the guess behind a fallback) must not wipe the case
@@ -77,6 +79,9 @@ def choose_dispute_type(
             other = next(iter(named))
             if confidence < SURE_REPORT or (from_intent == "refund_refused" and other != "refund_refused"):
                 return other
+        problems = named - {"refund_refused"}
+        if from_intent == "refund_refused" and len(problems) == 1 and not return_under_way:
+            return next(iter(problems))  # "一量56公分…他讲误差范围内不给退": the size is the problem
         return from_intent
     # An unsure classifier (low confidence, or the message fell back) still
     # gives a best guess when the message names exactly one type.
@@ -107,7 +112,7 @@ def offline_subject(k: Knowledge, s: str) -> Optional[str]:
 # Not "怎么" or "什么" (reviews use them in passing: "质量确实不怎么样"), and not every A不A:
 # "动不动就断连" and "时不时闪屏" report a fault.
 _PRESALE_FORM = re.compile(r"会不会|能不能|可不可以|有没有|是不是|([正准大小好对])不\1|还是偏?[大小深浅长短]"
-                           r"|(?:吗|(?<![什怎这那多])么|嘛)[呀啊呢]?[？?～~。.\s]*$")
+                           r"|(?:吗|(?<![什怎这那多])么|嘛)[呀啊呢]?(?:[？?～~。.\s]|$)")
 PRESALE_MAX_CHARS = 24  # a longer message tells a story; a question before buying is short
 
 
@@ -122,6 +127,8 @@ def asks_before_buying(k: Knowledge, s: str) -> bool:
         return False
     if not _PRESALE_FORM.search(s):
         return False
+    for w in k.situation_cues.get("presale_question", ()) if said_so else ():
+        s = s.replace(w, " ")  # "还没下单" says it is before buying, whatever its 还没 says elsewhere
     return not any(w in s for w in k.report_markers)
 
 
@@ -196,10 +203,14 @@ def type_after_message(
     of a new case ("让我先点确认收货", money paid outside the platform)."""
     import re
 
+    from advisor.facts import read_as
     from advisor.text import clean, has_chinese, looks_like_question
 
     if not re.search(r"\w", clean(text)):
         intent, confidence, fell_back = None, 0.0, False  # "？？？" or emoji alone describe nothing
+    elif current is None and asks_before_buying(k, read_as(k, clean(text).lower())):
+        # "…是正品吗 怕买到高仿 还没下单": a question before buying, whatever it names or matched
+        intent, confidence, fell_back, named = None, 0.0, False, ()
     elif named and not has_chinese(clean(text)) and not clean(text).startswith("/"):
         # English or pinyin: the classifier knows Chinese only, so the words named decide
         intent, confidence, fell_back = None, 0.0, True
@@ -220,7 +231,8 @@ def type_after_message(
     if current is None and decisive and named and (fell_back or not (intent or "").startswith("ask_")):
         return decisive[-1]  # (a question about such a move, "自称客服让我共享屏幕，是不是骗子？", is not)
     return choose_dispute_type(
-        current, intent, confidence, named, threshold, uncertain=fell_back, negated=negated
+        current, intent, confidence, named, threshold, uncertain=fell_back, negated=negated,
+        return_under_way=any(w in text for w in k.return_under_way),
     )
 
 

@@ -86,7 +86,10 @@ def _bool_table(table: Mapping[str, Iterable[str]]) -> Dict[bool, Tuple[str, ...
 _INDEX = re.compile(r"(?<![\d.])([1-9])(?![\d.])|第([一二三四五六七八九])")
 _CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 # words after an evidence word that say it is missing: "视频忘录了", "截图还没截"
-_MISSING_AFTER = re.compile(r"\s*(?:都|也|还|全|早就|已经)?(?:忘(?:了|记)?(?:录|拍|截|存|保存)?了?|没(?:有)?(?:录|拍|截|存|保存|弄|准备|留|量)|删了|丢了|找不到|没了)")
+_MISSING_AFTER = re.compile(
+    r"\s*(?:的话|啥的|什么的|之类的|那些|这些|那个|的)?\s*(?:都|也|还|全|早就|已经|倒是|就)?\s*"
+    r"(?:忘(?:了|记)?(?:录|拍|截|存|保存)?了?|没(?:有)?(?:录|拍|截|存|保存|弄|准备|留|量)|删了|丢了|找不到|没了"
+    r"|没有?(?=$|[\s，,。.!！?？;；]))")  # "签收啥的没有", "物流的还没截", "视频的话没录"
 
 
 def read_message(
@@ -114,8 +117,7 @@ def read_message(
         return r
     neg = k.negations
     _read_numbers(s, asked, r)
-    if "amount_yuan" not in r.slots:
-        _read_corrected_amount(k, s, r)
+    _read_corrected(k, s, r)
     _read_keywords(k, s, r)
     _read_evidence(k, s, r, pending_evidence if asked == "evidence_item" else ())
     if asked:
@@ -252,20 +254,39 @@ def corrects(k: Knowledge, text: str) -> bool:
     return any(w in text for w in k.corrections)
 
 
-def _read_corrected_amount(k: Knowledge, s: str, r: Reading) -> None:
-    """"刚翻了订单 是一百八十九 不是两百": after a correction word, a number opening the rest
-    is read as an answer to the amount question would be."""
+_CLAUSE_OPENS = re.compile(r"(?:^|[\s，,。.!！?？…~～、]|[哦噢啊额呃诶哎嗯])$")
+
+
+def _after_correction(k: Knowledge, s: str) -> Optional[str]:
+    """What follows the last correction word ("一百五吧……不对，是一百三十八" -> "，是一百三十八")."""
+    best = -1
+    rest = None
     for w in k.corrections:
-        i = s.find(w)
-        if i < 0:
-            continue
-        rest = s[i + len(w):]
-        j = rest.find("是")
-        for tail in (rest, rest[j:] if 0 <= j <= 8 else ""):  # "刚翻了订单 是一百八十九"
-            amount = numbers.parse_amount(tail.lstrip("，,。 :：了"), bare=True) if tail else None
-            if amount is not None:
-                r.slots["amount_yuan"] = float(amount)
-                return
+        i = s.rfind(w)
+        if w == "不对" and i > 0 and not _CLAUSE_OPENS.search(s[:i]):
+            continue  # 颜色不对: a complaint, not a correction
+        if i > best:
+            best, rest = i, s[i + len(w):]
+    return rest
+
+
+def _read_corrected(k: Knowledge, s: str, r: Reading) -> None:
+    """A number after a correction word replaces one said before it in the same message:
+    "一百五吧……不对，我看了下订单，是一百三十八" -> 138; "刚翻了订单 是一百八十九" -> 189
+    (read as an answer to the amount question would be); "催了四次 哦不对 今天又催了一次
+    五次了" -> 5 (the last count after the correction)."""
+    rest = _after_correction(k, s)
+    if not rest:
+        return
+    j = rest.find("是")
+    for tail in (rest, rest[j:] if 0 <= j <= 16 else ""):  # "我看了下订单，是一百三十八"
+        amount = numbers.parse_amount(tail.lstrip("，,。 :：了"), bare=True) if tail else None
+        if amount is not None:
+            r.slots["amount_yuan"] = float(amount)
+            break
+    counts = numbers.find_counts(rest)
+    if counts and "negotiation_rounds" in r.slots:
+        r.slots["negotiation_rounds"] = int(counts[-1].value)
 
 
 def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
@@ -289,6 +310,10 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
         value = _last(hits)
         if value is not None:
             r.slots[fact] = value
+    if "days_since_receipt" in r.slots and "goods_received" not in r.slots:
+        r.slots["goods_received"] = True  # "前天到的": a day count since receipt says it came
+    if "paid_off_platform" not in r.slots and numbers.paid_by_transfer(s):
+        r.slots["paid_off_platform"] = True  # "先转了499": sent, not paid through an order
     wants = _last(_hits(s, k.case_facts["wants"], neg))
     if wants:
         r.slots["wants"] = wants

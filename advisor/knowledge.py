@@ -143,6 +143,7 @@ class Knowledge:
     online_order_words: Tuple[str, ...] = ()  # an online order spoken of: offline_subjects don't count
     report_markers: Tuple[str, ...] = ()  # a question with none of these is asked before buying
     own_mistakes: Tuple[str, ...] = ()  # "码数拍错了": the shopper's own mistake, a no-reason return
+    return_under_way: Tuple[str, ...] = ()  # "已经退货了": a refusal then is the dispute itself
     dont_know: Tuple[str, ...] = ()  # "不太清楚": an answer that skips the open question
     corrections: Tuple[str, ...] = ()  # "刚才说错了": what follows replaces a fact said before
     seller_words: Tuple[str, ...] = ()  # 客服, 卖家, …: who speaks for the seller
@@ -341,6 +342,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         online_order_words=tuple(raw.get("online_order_words") or ()),
         report_markers=tuple(raw.get("report_markers") or ()),
         own_mistakes=tuple(raw.get("own_mistakes") or ()),
+        return_under_way=tuple(raw.get("return_under_way") or ()),
         dont_know=tuple(raw.get("dont_know") or ()),
         corrections=tuple(raw.get("corrections") or ()),
         seller_words=tuple(raw.get("seller_words") or ()),

@@ -373,11 +373,14 @@ _MASK_WORDS = (
     "一会儿", "一会", "一向", "一律", "一致", "一开始", "一上来", "一方面", "一口气",
     "一个劲", "一大堆", "一堆", "一整天", "一眼", "一看", "一度", "一番", "一阵",
     "统一", "唯一", "二手", "一手", "三包", "四六级", "一加一",
+    "一共",  # 一共一百五十八: the total follows
+
 )
 _POWER_WORDS = (
     r"快充|闪充|充电|功率|电源|适配器|氮化镓|GaN|PD|灯|音箱|音响|喇叭|电机|马达|吹风机|电吹风"
 )
 _SCREEN_WORDS = r"电视|屏|显示器|高清|分辨率|视频|画质|投影|HDR|蓝光"
+_RE_SCREEN_TALK = re.compile(_SCREEN_WORDS + r"|[0-9]{2,3}\s*[hH][zZ]|1080|1440|2160|刷新率|高刷", re.I)
 _BRANDS = (
     r"小米|红米|华为|荣耀|魅族|一加|苹果|三星|真我|努比亚|中兴|联想|坚果|黑鲨|摩托罗拉|索尼|任天堂"
 )
@@ -390,6 +393,8 @@ _RE_MASK = re.compile(
             + "|".join(sorted(map(re.escape, _MASK_WORDS), key=len, reverse=True))
             + ")",
             _NOT_AFTER_NUMERAL + r"一点(?![0-9零〇一二两三四五六七八九])",
+            # 一分钱没退, 一毛钱都不给: nothing at all, not a price
+            _NOT_AFTER_NUMERAL + r"一\s*(?:分|毛)钱?(?=\s*(?:都|也)?\s*(?:没|不|未))",
             # 退一赔三, 假一赔十, 少一赔十
             rf"[退假错少坏][{_N}]{{1,3}}赔[{_N}]{{1,3}}",
             # 七天无理由, 7天无理由退货, 15天价保
@@ -503,7 +508,7 @@ _MONEY_AFTER = re.compile(
 _KUAI_OK_NEXT = set("钱的多左右买了呢啊吧就都还也呀哦嘛给到，。！？；,.!? ~、")
 _JIAO = re.compile(r"([0-9一二两三四五六七八九半])(?:(毛钱|毛|角)(?:([0-9一二三四五六七八九])分?)?)?")
 _NON_MONEY_AFTER = re.compile(
-    r"\s*(?:多|来|余|几)?\s*(?:[大小整](?=[个瓶盒袋箱包桶罐件条双只套支根片颗粒份]))?(?:[×xX*]\s*[0-9]|个|码|号|马(?!上)|桶|罐|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双|只|套|瓶|盒|袋|箱|包(?!邮)"
+    r"\s*(?:多|来|余|几)?\s*(?:[大小整](?=[个瓶盒袋箱包桶罐件条双只套支根片颗粒份]))?(?:[×xX*]\s*[0-9]|个|码|号|马(?!上)|桶|罐|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双(?!\s*(?:十一|十二|11|12))|只|套|瓶|盒|袋|箱|包(?!邮)"
     r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分|秒"
     r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|公里|km|里|克拉|磅|对(?!了)|批|单|笔|样|本(?![身来人])|段|遍"
     r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|圈|晚|夜|半|[A-Za-z])"
@@ -634,6 +639,9 @@ _BODY_CONTEXT = re.compile(
 
 _A_BIT_OVER = re.compile(r"多一?点")
 _SIZE_TALK = re.compile(r"尺码|码数|尺码表|身高|穿多大|平时穿")
+_SHOE_SIZE_TALK = re.compile(
+    r"码|平时\s*[0-9]{2}|穿[得着]?(?:大|小|刚好|正好)|偏大|偏小|大了|小了|挤脚|塞不进|穿不进|脚后跟"
+)
 _NINE_PRICE = re.compile(r"[0-9]{1,4}\.9{1,2}")  # shop prices end in .9 / .99
 _ANSWER_THEN_MORE = re.compile(r"\s*(?:左右|上下|多|来|出头)?(?:\s*[，。！；,.!;]|\s+(?=\D))")
 
@@ -712,14 +720,21 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
     elif _NON_MONEY_AFTER.match(text, end) and not (_A_BIT_OVER.match(text, end) and (_magnitude(token) or "百" in token)):
         return None, end  # (but 一千多点 / 1k多点 is "a bit over", not o'clock)
     if not currency:
-        if token == "半":
-            return None, end  # 一半, 半天: half of something, not half a yuan (半块钱 is)
+        if token in ("半", "一"):
+            return None, end  # 一半, 半天 (半块钱 is money); 到手一开箱: a lone 一 is no price
         lo, hi = _clause(text, start, end)
         if _garment_size(value) and _SIZE_TALK.search(text, lo, hi) \
                 and not _MONEY_WORD_BEFORE.search(text[max(0, start - 6):start]):
             return None, end  # 按尺码表拍的140: a size, even after 拍的 (花了160 is money)
+        if value == int(value) and 33 <= value <= 47 and _SHOE_SIZE_TALK.search(text, *_sentence(text, start, end)) \
+                and "鞋" in text[max(0, start - 12):start + 1] \
+                and not _MONEY_WORD_BEFORE.search(text[max(0, start - 6):start]):
+            return None, end  # 篮球鞋拍的42 平时42穿得刚好: a shoe size, not 42 yuan
         if _size_or_quantity(text, start, end, token):
             return None, end
+        if token in ("2k", "2K", "4k", "4K", "8k", "8K") and not spend_before and not _SPEND_AFTER.match(text, end) \
+                and _RE_SCREEN_TALK.search(text, *_sentence(text, start, end)):
+            return None, end  # 显示器详情页写的2K 165Hz: a resolution, not 2000 yuan
         magnitude = _magnitude(token)
         ok = (
             spend_before
@@ -1004,6 +1019,32 @@ def _pay_kind(text: str, mention: Mention, breaks: Optional[List[int]] = None) -
     return kind
 
 
+_TRANSFER_BEFORE = re.compile(r"(?:转|汇|打)(?:了|过)?\s*(?:给他|给她|给对方|他|她|对方|过去)?\s*$")
+_AGAIN_TRANSFER_BEFORE = re.compile(
+    r"(?:又|再|还|另外|接着)[^，。！？,.!?\s]{0,4}?(?:转|汇|打)(?:了|过)?\s*(?:给他|给她|给对方|他|她|对方|过去)?\s*$")
+
+
+def _more_transfers(text: str, first: Mention, later: List[Mention]) -> float:
+    """Money sent in several transfers is one loss: "先转了499 后来又转了1500" -> 1999.
+    Only when the first amount was a transfer and each later one is sent "again"."""
+    if not _TRANSFER_BEFORE.search(text, max(0, first.start - 8), first.start):
+        return 0.0
+    return float(sum(m.value for m in later
+                     if m.value > 0 and _AGAIN_TRANSFER_BEFORE.search(text, max(0, m.start - 12), m.start)))
+
+
+def paid_by_transfer(text: str) -> bool:
+    """The shopper sent money by a transfer ("先转了499", "汇了1000过去"), not by paying an
+    order on the platform; money sent back to the shopper ("卖家转了我20") does not count."""
+    folded = _fold(text)
+    for m in find_amounts(folded):
+        lo, hi = _sentence(folded, m.start, m.end)
+        if m.value > 0 and _TRANSFER_BEFORE.search(folded, max(0, m.start - 8), m.start) \
+                and _pay_kind(folded, m) == "paid" and not any(w in folded[lo:hi] for w in _FEE_WORDS):
+            return True  # (补运费转了10块: a fee, not the order's money)
+    return False
+
+
 def paid_amount_named(text: str) -> bool:
     """An amount with a paying cue ("花了299", "实付1482", "329拍的") is in the text."""
     folded = _fold(text)
@@ -1038,10 +1079,10 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
     folded = _fold(text)
     breaks = _breaks(folded)
     kinds = []
-    for m in found:
+    for i, m in enumerate(found):
         kind = _pay_kind(folded, m, breaks)
         if kind == "paid":
-            return float(m.value)
+            return float(m.value) + _more_transfers(folded, m, found[i + 1:])
         kinds.append(kind)
     # an amount said again ("少退我5元钱，虽然5元钱不值啥") is what it was the first time
     not_paid = {m.value for m, kind in zip(found, kinds) if kind in _NOT_PAID}

@@ -613,3 +613,15 @@ def test_a_negated_type_word_in_an_evidence_answer_keeps_the_case():
     _, events = run(ReadFacts(), make_tracker("订单截了，没量过尺寸，也还没跟卖家聊所以没聊天记录",
                                               "inform", 0.8, slots=slots))
     assert "dispute_type" not in slot_events(events)
+
+
+def test_a_seller_s_answer_that_denies_the_problem_keeps_the_case():
+    # "从来没人过敏" reports what the seller said; it does not take the allergy back
+    slots = {"dispute_type": "allergy", "requested_slot": "seller_attitude", "amount_yuan": 1680.0}
+    _, events = run(ReadFacts(), make_tracker("客服说他们燕窝纯天然的 从来没人过敏 是我自己体质特殊",
+                                              "no_claim", 0.7, slots=slots))
+    set_now = slot_events(events)
+    assert "dispute_type" not in set_now and set_now["seller_attitude"] == "shifts_blame"
+    # said as a correction, it does
+    _, events = run(ReadFacts(), make_tracker("不是过敏，是质量问题", "correct_dispute_type", 0.9, slots=slots))
+    assert slot_events(events)["dispute_type"] == "quality"

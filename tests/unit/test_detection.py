@@ -245,3 +245,29 @@ def test_a_sure_report_of_a_problem_the_message_denies_is_no_claim():
     text = "九块九包邮的袜子居然穿了半年都没破洞，绝绝子"
     r = read_message(K, text)
     assert situation_for(K, text, "report_quality", 0.96, r.types, r.negated_types) == "no_claim"
+
+
+def test_a_refusal_beside_another_problem_is_the_seller_s_answer_unless_a_return_is_under_way():
+    carry_on = "买的号称20寸登机箱，拿卷尺一量光箱体就56公分，垃圾商家 跟他说他讲误差范围内不给退，我已经申请介入了"
+    assert decided(carry_on, "report_refund_refused", 0.8) == "size"
+    # a return already asked for: the refusal is the dispute
+    assert decided("3k出头买的洗碗机 师傅上门说我家橱柜尺寸装不了 我申请退货 商家说拆了包装就不能退",
+                   "report_refund_refused", 0.8) == "refund_refused"
+
+
+@pytest.mark.parametrize("text, intent, confidence", [
+    ("亲 你们家这款Coach托特包是正品吗 怕买到高仿😅 能提供专柜小票不 还没下单 想先问清楚", "ask_off_platform_scam", 0.5),
+    ("亲 你们家这款Coach托特包是正品吗 怕买到高仿😅 能提供专柜小票不 还没下单 想先问清楚", "report_fraud", 0.9),
+])
+def test_a_question_before_buying_names_no_type_whatever_it_mentions(text, intent, confidence):
+    from advisor.detection import situation_for
+
+    assert decided(text, intent, confidence) is None
+    assert situation_for(K, text, intent, confidence, read_message(K, text).types) == "presale_question"
+
+
+def test_a_bank_counter_is_no_online_order():
+    from advisor.detection import situation_for
+
+    text = "今天去银行柜台办张储蓄卡 柜员非让我先买他们的理财才给办 什么垃圾服务 投诉都不知道找谁"
+    assert situation_for(K, text, "ask_off_platform_scam", 0.7, read_message(K, text).types) == "out_of_scope"

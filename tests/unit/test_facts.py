@@ -195,7 +195,7 @@ def test_platform_answers_with_both_words(text, status):
     ("不是很急", {}),
     ("面霜用了脸过敏，红肿", {"product_category": "美妆护肤", "goods_received": True}),
     ("卖家同意退款了", {"seller_attitude": "cooperative", "wants": "refund"}),
-    ("前天到的，花了299元", {"days_since_receipt": 2, "amount_yuan": 299}),
+    ("前天到的，花了299元", {"days_since_receipt": 2, "amount_yuan": 299, "goods_received": True}),
     ("你好", {}),
 ])
 def test_realistic_messages(text, expected):
@@ -393,3 +393,67 @@ def test_dialect_no_answers_even_beside_dont_know():
 def test_pinyin_must_fill_whole_words():
     assert "color_difference" not in read("I can't read Chinese characters, any English help?").types
     assert read("mai de yi fu se cha tai da le").types == ["color_difference"]
+
+
+# ------------------------------------------------ sixth round of dev shoppers
+@pytest.mark.parametrize("text, asked, slot, value", [
+    # the number after a correction word replaces the one before it, in the same answer
+    ("一百五吧……不對，我看了下訂單，是一百三十八，有用券", "amount_yuan", "amount_yuan", 138),
+    ("催了四次 哦不对 今天早上又催了一次 五次了", "negotiation_rounds", "negotiation_rounds", 5),
+    # 一共 / 一分钱没退 / 到手一开箱 hold no amount
+    ("两副一起拍的 一共一百五十八", "amount_yuan", "amount_yuan", 158),
+    ("两千九百九十九 双十一抢的", "amount_yuan", "amount_yuan", 2999),
+    # several transfers are one loss, sent outside the platform
+    ("我傻乎乎先转了499 后来又转了1500 现在电话打不通了", None, "amount_yuan", 1999),
+    ("我傻乎乎先转了499 后来又转了1500 现在电话打不通了", None, "paid_off_platform", True),
+    # a ruling for the buyer the seller ignores
+    ("小二都判了给我退款 结果这奸商到现在一分钱没退", None, "platform_status", "ruled_for_buyer_not_honoured"),
+    ("平台判店家給我退款，結果店家到現在都不執行", None, "platform_status", "ruled_for_buyer_not_honoured"),
+    # the seller's excuses in other words
+    ("店家說數據是我自己給的不關他們事", None, "seller_attitude", "shifts_blame"),
+    ("客服非说详情页写了偏大建议拍小", None, "seller_attitude", "shifts_blame"),
+    ("賣家說是港版本來就長這樣", None, "seller_attitude", "shifts_blame"),
+    ("客服说他们燕窝纯天然的 从来没人过敏 是我自己体质特殊", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("客服说他们燕窝纯天然的 从来没人过敏 是我自己体质特殊 退不了", "seller_attitude", "seller_attitude", "refuses"),
+    # a day count since receipt says the goods came
+    ("前天到的 调到最大孩子穿33的脚都塞不进去", None, "goods_received", True),
+    ("中秋订的大闸蟹礼盒 到手一开箱一半都翘辫子了", None, "product_category", "食品"),
+])
+def test_sixth_round_facts(text, asked, slot, value):
+    assert read(text, asked=asked).slots.get(slot) == value
+
+
+@pytest.mark.parametrize("text", [
+    "结果这奸商到现在一分钱没退",
+    "中秋订的大闸蟹礼盒 到手一开箱一半都翘辫子了",
+    "显示器详情页写的2K 165Hz 到手插上DP线",
+    "篮球鞋拍的42 平时42穿得刚刚好 大了不止一码",
+])
+def test_sixth_round_no_amount(text):
+    assert "amount_yuan" not in read(text).slots
+
+
+def test_a_fee_sent_by_transfer_is_no_off_platform_payment():
+    assert "paid_off_platform" not in read("卖家让我补运费 转了10块").slots
+    assert "paid_off_platform" not in read("卖家转了我20块补偿").slots
+
+
+def test_颜色不对_is_no_correction():
+    r = read("颜色不对 问了两次 花了299")
+    assert r.slots["negotiation_rounds"] == 2 and r.slots["amount_yuan"] == 299
+
+
+@pytest.mark.parametrize("text, have, missing", [
+    ("物流页面截了图 签收啥的没有", ["tracking_screenshot"], ["signing_record"]),
+    ("订单截图有 视频的话没录", ["order_info"], ["defect_video"]),
+])
+def test_missing_evidence_after_filler_words(text, have, missing):
+    r = read(text, asked="evidence_item", pending=have + missing)
+    assert set(have) <= set(r.evidence_have) and set(missing) <= set(r.evidence_missing)
+    assert not set(missing) & set(r.evidence_have)
+
+
+def test_transfers_sent_again_add_up_whatever_the_channel():
+    text = "先微信转了他一千，后来又说要交押金，我又银行卡转了一千三，然后就把我拉黑了"
+    assert read(text).slots["amount_yuan"] == 2300
+    assert read("转了200 他退了我100").slots["amount_yuan"] == 200  # money back is not sent again
