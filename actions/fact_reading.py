@@ -114,6 +114,10 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         new["negotiation_rounds"] = max(1, before.negotiation_rounds or 0)
     if reading.skipped and asked and asked != "amount_yuan" and asked not in before.declined:
         new["declined"] = list(before.declined) + [asked]  # "不太清楚": not asked again
+    typed = new.get("dispute_type")
+    if typed and k.dispute_types[typed].goods_in_hand and before.goods_received is None \
+            and "goods_received" not in new:
+        new["goods_received"] = True  # a colour, a size or a defect seen: the goods came
     if "platform_status" in new:
         new["ruling_ignored"] = new["platform_status"] == RULED_FOR_BUYER
 

@@ -203,13 +203,13 @@ def type_after_message(
     of a new case ("让我先点确认收货", money paid outside the platform)."""
     import re
 
-    from advisor.facts import read_as
     from advisor.text import clean, has_chinese, looks_like_question
 
     if not re.search(r"\w", clean(text)):
         intent, confidence, fell_back = None, 0.0, False  # "？？？" or emoji alone describe nothing
-    elif current is None and asks_before_buying(k, read_as(k, clean(text).lower())):
-        # "…是正品吗 怕买到高仿 还没下单": a question before buying, whatever it names or matched
+    elif current is None and situation_for(k, text, intent, confidence, named, negated):
+        # no dispute: no type from this message, nor from a problem it names ("酒店空调坏了"),
+        # nor from a question the classifier matched ("…是正品吗 怕买到高仿 还没下单")
         intent, confidence, fell_back, named = None, 0.0, False, ()
     elif named and not has_chinese(clean(text)) and not clean(text).startswith("/"):
         # English or pinyin: the classifier knows Chinese only, so the words named decide
@@ -219,9 +219,6 @@ def type_after_message(
         # "退货寄回去了卖家不退钱" read as the 仅退款 question: it asks nothing, so the type it
         # names counts; so does a story that ends in a question ("…转了1680，人把我拉黑了，能追回吗")
         fell_back = True
-    elif current is None and situation_for(k, text, intent, confidence, named, negated):
-        # no dispute: no type from this message, nor from a problem it names ("酒店空调坏了")
-        intent, confidence, fell_back, named = None, 0.0, False, ()
     elif current is None and fell_back and not named and looks_like_question(text):
         # "申请了退货，快递员什么时候来取件": an unsure guess at a question that names no
         # problem is a question about the service, not a report

@@ -244,7 +244,8 @@ def _read_numbers(s: str, asked: Optional[str], r: Reading) -> None:
     days = numbers.parse_days(s)
     if days is not None:
         r.slots["days_since_receipt"] = int(days)
-    rounds = numbers.parse_count(s, bare=asked == "negotiation_rounds")
+    # (an evidence answer counts other things: "充5次的地方都截图了")
+    rounds = numbers.parse_count(s, bare=asked == "negotiation_rounds") if asked != "evidence_item" else None
     if rounds is not None:
         r.slots["negotiation_rounds"] = int(rounds)
 
@@ -297,6 +298,10 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
         # a quoted seller answer with none of the words above in it
         # (客服回「亲 每台手机显示效果不同哦」): an explanation that fixed nothing
         attitude = "shifts_blame"
+    if attitude is None:
+        reported = _seller_patterns(k.seller_words)[2].search(s)
+        if reported:  # "客服还说实木贴皮也算实木", "商家说春节放假了年后再说"
+            attitude = reported_stance(k, s[reported.end():])
     if attitude:
         r.slots["seller_attitude"] = attitude
     status = _last(_hits(s, k.case_facts["platform_status"], neg))
@@ -331,19 +336,37 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
         r.slots["negotiation_rounds"] = 0
 
 
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+def reported_stance(k: Knowledge, said: str) -> str:
+    """The stance in what the seller was reported to say, when no stance word named it:
+    a refusal ("说是活动款不支持无理由"), a put-off ("说春节放假了年后再说"), else an
+    explanation that fixed nothing (knowledge file: seller_said_cues)."""
+    m = _SENTENCE_END.search(said)
+    said = said[:m.start()] if m else said
+    for stance, cues in k.seller_said_cues.items():
+        if any(c in said for c in cues):
+            return stance
+    return "shifts_blame"
+
+
 @lru_cache(maxsize=8)
-def _seller_patterns(seller_words: Tuple[str, ...]) -> Tuple["re.Pattern[str]", "re.Pattern[str]"]:
+def _seller_patterns(seller_words: Tuple[str, ...]) -> Tuple["re.Pattern[str]", ...]:
     """(a quoted seller answer, "客服回「…」" or "「…」——客服回我的原话"; what the seller said,
-    "客服说防水是指防泼溅", as the answer to the seller question), from the knowledge file's
+    "客服说防水是指防泼溅", as the answer to the seller question; the same reported in any
+    message, with its subject named: "商家说批次不同很正常"), from the knowledge file's
     seller_words."""
     if not seller_words:
         never = re.compile(r"(?!)")
-        return never, never
+        return never, never, never
     who = "(?:" + "|".join(map(re.escape, seller_words)) + ")"
     quoted = re.compile(who + r"[^，。！？!?]{0,8}?(?:说|回|回复|答|表示|讲|一句|让我|叫我)[^「“\"]{0,4}[「“\"]"
                         r"|[」”\"][，,—\s]*(?:这是)?" + who + r"[^，。！？!?]{0,4}(?:回我|说|回)")
     said = re.compile(who + r"?[^，。！？!?]{0,6}?(?:说|回|回复|表示|讲|一句)")
-    return quoted, said
+    reported = re.compile(who + r"[^，。！？!?]{0,4}?(?:还|就|非|硬|却|竟然|居然|只|又)?"
+                          r"(?:说|讲|回复|回我|回了句|表示|解释|狡辩)(?!明|话|不定|不出|好的)")
+    return quoted, said, reported
 
 
 def _about_something_else(s: str, hit: _Hit, words: Sequence[str]) -> bool:
@@ -443,7 +466,8 @@ def _read_answer(
             r.slots.setdefault("negotiation_rounds", 0)
             r.answered = True
         elif _seller_patterns(k.seller_words)[1].search(s) and not says("no"):
-            r.slots["seller_attitude"] = "shifts_blame"  # an explanation that fixed nothing
+            said = _seller_patterns(k.seller_words)[1].search(s)
+            r.slots["seller_attitude"] = reported_stance(k, s[said.end():])  # what was said fixed nothing
             r.answered = True
     elif asked == "platform_status":
         # "申请了，还没结果" is yes; "没申请过" (a negated yes) is no

@@ -99,6 +99,7 @@ class DisputeType:
     english_name: str = ""  # "a colour difference": said back to a message with no Chinese
     english_keywords: Tuple[str, ...] = ()
     decisive: Tuple[str, ...] = ()  # words that settle this type whatever else is named
+    goods_in_hand: bool = False  # the problem is seen on the goods, so they arrived
 
 
 # where a case stands (advisor.case_file.STATUSES; repeated here to check the knowledge file)
@@ -144,6 +145,8 @@ class Knowledge:
     report_markers: Tuple[str, ...] = ()  # a question with none of these is asked before buying
     own_mistakes: Tuple[str, ...] = ()  # "码数拍错了": the shopper's own mistake, a no-reason return
     return_under_way: Tuple[str, ...] = ()  # "已经退货了": a refusal then is the dispute itself
+    # stance -> cues in a reported seller answer ("说不支持无理由"); otherwise an excuse
+    seller_said_cues: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     dont_know: Tuple[str, ...] = ()  # "不太清楚": an answer that skips the open question
     corrections: Tuple[str, ...] = ()  # "刚才说错了": what follows replaces a fact said before
     seller_words: Tuple[str, ...] = ()  # 客服, 卖家, …: who speaks for the seller
@@ -216,6 +219,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
             english_name=_require(english, "name", f"{where}.english"),
             english_keywords=tuple(_require(english, "keywords", f"{where}.english")),
             decisive=tuple(t.get("decisive") or ()),
+            goods_in_hand=bool(t.get("goods_in_hand", False)),
         )
 
     attitudes = _require(raw, "seller_attitudes", "knowledge")
@@ -343,6 +347,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         report_markers=tuple(raw.get("report_markers") or ()),
         own_mistakes=tuple(raw.get("own_mistakes") or ()),
         return_under_way=tuple(raw.get("return_under_way") or ()),
+        seller_said_cues={k: tuple(v) for k, v in (raw.get("seller_said_cues") or {}).items()},
         dont_know=tuple(raw.get("dont_know") or ()),
         corrections=tuple(raw.get("corrections") or ()),
         seller_words=tuple(raw.get("seller_words") or ()),

@@ -68,6 +68,7 @@ NUMERAL_CHARS = "0123456789" + _CN_DIGITS + _CN_UNITS + "半几"
 # at, folded one character to one character so offsets stay valid.
 _FOLD = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _FOLD.update({0x3000: 0x20, 0xFFE5: ord("¥")})
+del _FOLD[0xFF0C]  # "639，618活动买的": a full-width comma ends a clause, it groups no digits
 _FOLD.update(
     str.maketrans(
         "兩萬億幾塊圓錢個週禮號買價貨簽發沒還聯繫溝談問說輪來後歲鐘頭剛時幣碼後預約訂單據",
@@ -78,8 +79,12 @@ _FOLD.update(
 _BREAKS = set("，。！？；;!?\n\r…~、")  # clause boundaries (plus , and . between non-digits)
 
 
+# 1，299 typed with a Chinese input method groups digits (under 100,000); 639，618 is two numbers
+_FULLWIDTH_GROUPING = re.compile(r"(?<![0-9.])([0-9]{1,2})，(?=[0-9]{3}(?![0-9]))")
+
+
 def _fold(text: str) -> str:
-    return text.translate(_FOLD)
+    return _FULLWIDTH_GROUPING.sub(r"\1,", text.translate(_FOLD))
 
 
 def _is_break(text: str, i: int) -> bool:
@@ -374,6 +379,8 @@ _MASK_WORDS = (
     "一个劲", "一大堆", "一堆", "一整天", "一眼", "一看", "一度", "一番", "一阵",
     "统一", "唯一", "二手", "一手", "三包", "四六级", "一加一",
     "一共",  # 一共一百五十八: the total follows
+    # 零 that is no zero: 鳕鱼肠零食, 零配件, 零甲醛
+    "零食", "零件", "零配件", "零售", "零碎", "零下", "零甲醛", "零添加", "零糖", "零卡", "零脂", "零差评",
 
 )
 _POWER_WORDS = (
@@ -509,7 +516,7 @@ _KUAI_OK_NEXT = set("钱的多左右买了呢啊吧就都还也呀哦嘛给到�
 _JIAO = re.compile(r"([0-9一二两三四五六七八九半])(?:(毛钱|毛|角)(?:([0-9一二三四五六七八九])分?)?)?")
 _NON_MONEY_AFTER = re.compile(
     r"\s*(?:多|来|余|几)?\s*(?:[大小整](?=[个瓶盒袋箱包桶罐件条双只套支根片颗粒份]))?(?:[×xX*]\s*[0-9]|个|码|号|马(?!上)|桶|罐|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双(?!\s*(?:十一|十二|11|12))|只|套|瓶|盒|袋|箱|包(?!邮)"
-    r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分|秒"
+    r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分|秒|团|團|卷|捆|把"
     r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|公里|km|里|克拉|磅|对(?!了)|批|单|笔|样|本(?![身来人])|段|遍"
     r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|圈|晚|夜|半|[A-Za-z])"
 )
@@ -643,6 +650,7 @@ _SHOE_SIZE_TALK = re.compile(
     r"码|平时\s*[0-9]{2}|穿[得着]?(?:大|小|刚好|正好)|偏大|偏小|大了|小了|挤脚|塞不进|穿不进|脚后跟"
 )
 _NINE_PRICE = re.compile(r"[0-9]{1,4}\.9{1,2}")  # shop prices end in .9 / .99
+_PER_PACK = re.compile(r"\s*(?:一|每)(?:盒|袋|包|瓶|箱|件|个|斤|套|条|双|支|罐|桶)")
 _ANSWER_THEN_MORE = re.compile(r"\s*(?:左右|上下|多|来|出头)?(?:\s*[，。！；,.!;]|\s+(?=\D))")
 
 
@@ -651,6 +659,13 @@ def _leads_the_answer(text: str, start: int, end: int) -> bool:
     "198，两盒的价", "一百八十九。哦不对，是上周收到的"."""
     return start <= 24 and bool(_AMOUNT_PREFIX.fullmatch(text[:start].strip())) \
         and bool(_ANSWER_THEN_MORE.match(text, end))
+
+
+def _ends_the_answer(text: str, start: int, end: int) -> bool:
+    """The answer to the amount question ends with the number, after a break:
+    "一千三百多吧 1388", "记不清了，199"."""
+    return 0 < start <= 16 and (text[start - 1].isspace() or _is_break(text, start - 1)) \
+        and bool(_AMOUNT_SUFFIX.fullmatch(text[end:].strip()))
 
 
 def _magnitude(token: str) -> bool:
@@ -742,10 +757,12 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
             or (magnitude and _MAGNITUDE_OK_NEXT.match(text, end))
             or (bare and _whole(text, start, end, _AMOUNT_PREFIX, _AMOUNT_SUFFIX))
             or (bare and _leads_the_answer(text, start, end))
+            or (bare and _ends_the_answer(text, start, end))
             or _loose_amount(text, start, end, token, value, low is not None)
             or _price_as_a_clause(text, start, end, token, value)
             or _priced_product(text, start, end, value)
-            or _NINE_PRICE.fullmatch(token) and text.startswith("的", end)  # 9.9的数据线, 19.9的
+            or _NINE_PRICE.fullmatch(token) and (text.startswith("的", end)  # 9.9的数据线, 19.9的
+                                                 or _PER_PACK.match(text, end))  # 59.9一盒十二个
             or (_WEAK_CUE_BEFORE.search(text, max(0, start - 4), start)
                 and _MAGNITUDE_OK_NEXT.match(text, end)
                 and not _measure_context(text, start, end))
@@ -1086,10 +1103,23 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
         kinds.append(kind)
     # an amount said again ("少退我5元钱，虽然5元钱不值啥") is what it was the first time
     not_paid = {m.value for m, kind in zip(found, kinds) if kind in _NOT_PAID}
-    for m, kind in zip(found, kinds):
-        if kind not in _NOT_PAID and m.value not in not_paid:
-            return float(m.value)
-    return None
+    kept = [m for m, kind in zip(found, kinds) if kind not in _NOT_PAID and m.value not in not_paid]
+    if not kept:
+        return None
+    first = kept[0]
+    for m in kept[1:]:
+        if _refines(first.value, m.value):
+            return float(m.value)  # "一千三百多吧 1388": the exact figure said after the round one
+    return float(first.value)
+
+
+def _refines(rough: float, exact: float) -> bool:
+    """exact is rough said precisely: 1300 -> 1388 (within the next 100), 700 -> 760, 2000 -> 2199."""
+    if rough <= 0 or exact == rough or not float(rough).is_integer():
+        return False
+    digits = str(int(rough))
+    step = 10 ** (len(digits) - len(digits.rstrip("0")))
+    return step >= 10 and rough <= exact < rough + step
 
 
 # ----------------------------------------------------------------------- days

@@ -625,3 +625,12 @@ def test_a_seller_s_answer_that_denies_the_problem_keeps_the_case():
     # said as a correction, it does
     _, events = run(ReadFacts(), make_tracker("不是过敏，是质量问题", "correct_dispute_type", 0.9, slots=slots))
     assert slot_events(events)["dispute_type"] == "quality"
+
+
+def test_a_problem_seen_on_the_goods_says_they_came():
+    _, events = run(ReadFacts(), make_tracker("伴娘裙页面上是香槟色 到手是肉粉色 颜色跟图片不一样",
+                                              "report_color_difference", 0.9))
+    assert slot_events(events)["goods_received"] is True
+    # not for a parcel that never came
+    _, events = run(ReadFacts(), make_tracker("快递十天了还没到", "report_logistics", 0.9))
+    assert slot_events(events).get("goods_received") is not True

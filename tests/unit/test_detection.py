@@ -271,3 +271,11 @@ def test_a_bank_counter_is_no_online_order():
 
     text = "今天去银行柜台办张储蓄卡 柜员非让我先买他们的理财才给办 什么垃圾服务 投诉都不知道找谁"
     assert situation_for(K, text, "ask_off_platform_scam", 0.7, read_message(K, text).types) == "out_of_scope"
+
+
+def test_an_offline_subject_wins_over_a_matched_question():
+    text = "我们小区物业真的绝了 电梯坏了快一个月 天天说等配件 物业费倒是一分不少催着交 垃圾物业"
+    assert decided(text, "ask_duration", 0.6) is None
+    # a ruling "退货退款" is no return under way: the problem named stays the type
+    aircon = "挂式空调装好第三天就不制冷了。商家却不认，说是安装师傅没装好。小二判了商家退货退款，商家不执行"
+    assert decided(aircon, "report_refund_refused", 0.8) == "quality"

@@ -457,3 +457,37 @@ def test_transfers_sent_again_add_up_whatever_the_channel():
     text = "先微信转了他一千，后来又说要交押金，我又银行卡转了一千三，然后就把我拉黑了"
     assert read(text).slots["amount_yuan"] == 2300
     assert read("转了200 他退了我100").slots["amount_yuan"] == 200  # money back is not sent again
+
+
+# ------------------------------------------------ seventh round of dev shoppers
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("639，618活动那会儿买的", "amount_yuan", "amount_yuan", 639),  # a full-width comma ends a clause
+    ("花了1，299元", None, "amount_yuan", 1299),  # ... unless it groups digits of a price
+    ("一千三百多吧 1388", "amount_yuan", "amount_yuan", 1388),  # the exact figure after the round one
+    ("网上买的肉松小贝点心 59.9一盒十二个 吃到第三个咬出来一片硬塑料", None, "amount_yuan", 59.9),
+    ("商家说春节放假了年后再说", None, "seller_attitude", "ignores"),
+    ("店家说是活动款不支持无理由", None, "seller_attitude", "refuses"),
+    ("客服还说实木贴皮也算实木", None, "seller_attitude", "shifts_blame"),
+    ("kefu 说是 guangxian wenti 让我白天再看看", None, "seller_attitude", "shifts_blame"),
+])
+def test_seventh_round_facts(text, asked, slot, value):
+    assert read(text, asked=asked).slots.get(slot) == value
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("在吗 给我家闺女买的鳕鱼肠零食 昨天下午吃了三根", None),  # 零食 holds no zero
+    ("買了十團毛線要給寶寶織毛衣", None),  # ten balls of yarn
+])
+def test_seventh_round_no_amount(text, asked):
+    assert "amount_yuan" not in read(text, asked=asked).slots
+
+
+def test_an_evidence_answer_counts_no_talks():
+    r = read("详情页写20000毫安和充5次的地方都截图了 跟店里的聊天记录也有", asked="evidence_item",
+             pending=["listing_claim_screenshots", "chat_records"])
+    assert "negotiation_rounds" not in r.slots and "chat_records" in r.evidence_have
+
+
+def test_rice_dumplings_and_meat_colours():
+    assert read("端午囤的肉粽，剥开好几个米粒上都长了白毛").slots["product_category"] == "食品"
+    assert read("页面上是很温柔的champagne色 到手是那种肉粉色").slots.get("product_category") != "食品"
