@@ -140,7 +140,10 @@ class ActionCaseStep(Action):
                 # the advice already given no longer holds: say so now, ask what is still needed
                 lines.append(change_line(k, tracker.get_slot("recommendation"), moved))
                 events.append(SlotSet("recommendation", moved.recommendation))
-            question, buttons = replies.question(k, step.slot, step.wording, step.evidence)
+            wording = step.wording
+            if step.slot == "evidence_item" and ({"evidence_have", "evidence_missing"} & set(changed)):
+                wording = 0  # the answer was read; more items now fit (辣条: food), so no "没看出"
+            question, buttons = replies.question(k, step.slot, wording, step.evidence)
             lines.append(question)
             dispatcher.utter_message(text="\n".join(lines), buttons=buttons)
             return events + [

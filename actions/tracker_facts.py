@@ -109,6 +109,8 @@ def faq_to_answer(tracker: Tracker, faq: Dict[Text, Text]) -> Optional[Text]:
         return None
     if not tracker.get_slot("dispute_type") and offline_subject(KNOWLEDGE, text.lower()):
         return None  # "银行柜员…投诉都不知道找谁": not an online order, whatever it asks
+    if vague_complaint(tracker):
+        return None
     return _sure_enough(tracker, faq)
 
 
@@ -117,7 +119,21 @@ SMALL_TALK = ("greet", "goodbye", "thank", "help", "human_handoff")
 
 def small_talk(tracker: Tracker) -> Optional[Text]:
     """The small-talk intent to answer, if the message is that and not an answer."""
+    if vague_complaint(tracker):
+        return None
     return _sure_enough(tracker, SMALL_TALK)
+
+
+def vague_complaint(tracker: Tracker) -> bool:
+    """"被坑了，退也不是留着也不是", "有没有人管管啊 气死我了": with no case open, a complaint cue
+    means a problem to ask about (the case step asks what happened), not the rights question
+    or the small talk the classifier matched (a rights question asked in so many words is
+    still answered: the case step's cued_question)."""
+    from actions.knowledge_base import KNOWLEDGE
+    from advisor.text import clean
+
+    text = clean(tracker.latest_message.get("text") or "")
+    return not tracker.get_slot("dispute_type") and any(w in text for w in KNOWLEDGE.complaint_cues)
 
 
 def _sure_enough(tracker: Tracker, intents) -> Optional[Text]:

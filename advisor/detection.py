@@ -120,9 +120,9 @@ def asks_before_buying(k: Knowledge, s: str) -> bool:
     """"会不会有色差", "尺码标准吗", "过敏体质能用吗": a short question about the goods that
     says nothing has happened yet (none of the knowledge file's report_markers: 收到, 了,
     怎么办, 这么, …; no "！"), so it is asked before buying, whatever type its words name."""
-    # longer when it says so ("…想给我妈买一个", "还没下单"): a presale cue word
+    # longer when it says so ("…想给我妈买一个", "还没下单，想先问清楚再拍"): a presale cue word
     said_so = any(w in s for w in k.situation_cues.get("presale_question", ()))
-    if not k.report_markers or len(s) > (2 * PRESALE_MAX_CHARS if said_so else PRESALE_MAX_CHARS) \
+    if not k.report_markers or len(s) > (4 * PRESALE_MAX_CHARS if said_so else PRESALE_MAX_CHARS) \
             or "!" in s or "！" in s:
         return False
     if not _PRESALE_FORM.search(s):

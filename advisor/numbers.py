@@ -400,6 +400,8 @@ _RE_MASK = re.compile(
             + "|".join(sorted(map(re.escape, _MASK_WORDS), key=len, reverse=True))
             + ")",
             _NOT_AFTER_NUMERAL + r"一点(?![0-9零〇一二两三四五六七八九])",
+            # 开关那一块, 这一块: a part of the thing, not a yuan
+            r"(?<=[那这哪])一块(?![钱0-9一二两三四五六七八九])",
             # 一分钱没退, 一毛钱都不给: nothing at all, not a price
             _NOT_AFTER_NUMERAL + r"一\s*(?:分|毛)钱?(?=\s*(?:都|也)?\s*(?:没|不|未))",
             # 退一赔三, 假一赔十, 少一赔十
@@ -650,6 +652,8 @@ _SHOE_SIZE_TALK = re.compile(
     r"码|平时\s*[0-9]{2}|穿[得着]?(?:大|小|刚好|正好)|偏大|偏小|大了|小了|挤脚|塞不进|穿不进|脚后跟"
 )
 _NINE_PRICE = re.compile(r"[0-9]{1,4}\.9{1,2}")  # shop prices end in .9 / .99
+_BOUGHT_MODEL = re.compile(r"(?:买的|买了|花了|入手|拍的|拍了|下单)\s*[A-Za-z][A-Za-z0-9 ]{0,24}$")
+_PACK_BEFORE = re.compile(r"[一二两三四五六七八九十0-9]\s*(?:盒|袋|包|瓶|箱|件|个|斤|套|条|双|支|罐|桶|提)\s*$")
 _PER_PACK = re.compile(r"\s*(?:一|每)(?:盒|袋|包|瓶|箱|件|个|斤|套|条|双|支|罐|桶)")
 _ANSWER_THEN_MORE = re.compile(r"\s*(?:左右|上下|多|来|出头)?(?:\s*[，。！；,.!;]|\s+(?=\D))")
 
@@ -666,6 +670,13 @@ def _ends_the_answer(text: str, start: int, end: int) -> bool:
     "一千三百多吧 1388", "记不清了，199"."""
     return 0 < start <= 16 and (text[start - 1].isspace() or _is_break(text, start - 1)) \
         and bool(_AMOUNT_SUFFIX.fullmatch(text[end:].strip()))
+
+
+def _bought_model_price(text: str, start: int, end: int) -> bool:
+    """"买的airpods pro 1299": four digits or more standing alone after a bought product's
+    Latin name are its price (not "RTX 4090显卡", not "iPhone 15")."""
+    return end - start >= 4 and (end == len(text) or text[end].isspace() or _is_break(text, end)) \
+        and bool(_BOUGHT_MODEL.search(text, max(0, start - 30), start))
 
 
 def _magnitude(token: str) -> bool:
@@ -696,9 +707,10 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
             return None, end
         prev, j = _prev_nonspace(text, start)
         if prev and prev.isascii() and prev.isalnum() and not (
-            j < start - 1 and _MONEY_AFTER.match(text, end)
+            j < start - 1 and (_MONEY_AFTER.match(text, end)
+                               or _bought_model_price(text, start, end))
         ):
-            return None, end  # iPhone 15, A4, X2 (but "iPhone15 5999元", "ok 299块")
+            return None, end  # iPhone 15, A4, X2 (but "iPhone15 5999元", "ok 299块", "买的airpods pro 1299")
         if prev in ":/-" and j > 0 and text[j - 1].isdigit() and not _MONEY_AFTER.match(text, end):
             return None, end  # 12:30, 11/11, 2023-11 (but 200-300元 is money)
     mend = end
@@ -758,11 +770,13 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
             or (bare and _whole(text, start, end, _AMOUNT_PREFIX, _AMOUNT_SUFFIX))
             or (bare and _leads_the_answer(text, start, end))
             or (bare and _ends_the_answer(text, start, end))
+            or _bought_model_price(text, start, end)
             or _loose_amount(text, start, end, token, value, low is not None)
             or _price_as_a_clause(text, start, end, token, value)
             or _priced_product(text, start, end, value)
             or _NINE_PRICE.fullmatch(token) and (text.startswith("的", end)  # 9.9的数据线, 19.9的
-                                                 or _PER_PACK.match(text, end))  # 59.9一盒十二个
+                                                 or _PER_PACK.match(text, end)  # 59.9一盒十二个
+                                                 or _PACK_BEFORE.search(text, max(0, start - 4), start))  # 四包39.9
             or (_WEAK_CUE_BEFORE.search(text, max(0, start - 4), start)
                 and _MAGNITUDE_OK_NEXT.match(text, end)
                 and not _measure_context(text, start, end))

@@ -634,3 +634,32 @@ def test_a_problem_seen_on_the_goods_says_they_came():
     # not for a parcel that never came
     _, events = run(ReadFacts(), make_tracker("快递十天了还没到", "report_logistics", 0.9))
     assert slot_events(events).get("goods_received") is not True
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("被坑了，退也不是留着也不是😮‍💨", "ask_no_reason_return"),
+    ("有没有人管管啊 气死我了🤬", "human_handoff"),
+])
+def test_a_vague_complaint_is_asked_about_not_answered_as_a_faq_or_small_talk(text, intent):
+    msgs, _ = run(ActionAnswerQuestion(), make_tracker(text, intent, 0.8))
+    assert msgs == []
+    msgs, events = run(ActionCaseStep(), make_tracker(text, intent, 0.8))
+    assert slot_events(events)["requested_slot"] == "dispute_type"
+    # with a case open, the question is answered as before
+    slots = {"dispute_type": "quality", "amount_yuan": 99.0}
+    msgs, _ = run(ActionAnswerQuestion(), make_tracker("介入一般要多久", "ask_duration", 0.9, slots=slots))
+    assert msgs[0]["text"] == KNOWLEDGE.faq["ask_duration"]
+
+
+def test_an_evidence_answer_that_was_read_is_not_called_unclear_when_more_items_now_fit():
+    # 辣条 named in the answer makes it a food case: the food items are asked plainly
+    have = ["food_label_photo", "order_info"]
+    slots = {"dispute_type": "allergy", "amount_yuan": 39.9, "seller_attitude": "ignores", "negotiation_rounds": 3.0,
+             "platform_status": "not_applied", "requested_slot": "evidence_item", "asked": ["evidence_item"],
+             "product_category": "食品", "evidence_have": have}
+    msgs, events = run(ActionCaseStep(), make_tracker(
+        "包装袋上的生产日期和保质期拍了，订单截图有", "inform", 0.8, slots=slots,
+        events_this_turn=slot_turn(product_category="食品", evidence_have=have)))
+    text = "\n".join(m.get("text") or "" for m in msgs)
+    assert KNOWLEDGE.questions["evidence_item"].ask[1] not in text
+    assert KNOWLEDGE.questions["evidence_item"].ask[0] in text

@@ -279,3 +279,18 @@ def test_an_offline_subject_wins_over_a_matched_question():
     # a ruling "退货退款" is no return under way: the problem named stays the type
     aircon = "挂式空调装好第三天就不制冷了。商家却不认，说是安装师傅没装好。小二判了商家退货退款，商家不执行"
     assert decided(aircon, "report_refund_refused", 0.8) == "quality"
+
+
+def test_a_long_question_before_buying_that_says_so_and_a_dry_cleaner():
+    from advisor.detection import situation_for
+
+    scooter = ("求助各位懂行的：打算年前给我爷爷买辆老年电动代步车，看中天猫两家店，一家续航写60公里一家写80公里，"
+               "想问下这种实际能跑多远？冬天掉电厉害吗？还没下单，想先问清楚再拍")
+    assert decided(scooter, "report_false_advertising", 0.6) is None
+    assert situation_for(K, scooter, "report_false_advertising", 0.6, read_message(K, scooter).types) \
+        == "presale_question"
+    cleaner = "【投诉】小区门口干洗店把我的羊绒大衣洗坏了。付了68块洗衣费，取回来整件缩水了一圈"
+    assert decided(cleaner, "report_quality", 0.9) is None
+    # money paid by scanning the seller's code settles fraud over a parcel that never came
+    ps5 = "卖家说拍下要排队半个月 加vx扫他的码付能当天发 我就扫码付了2399 结果到今天都还没收到货"
+    assert decided(ps5, "report_logistics", 0.6) == "fraud"

@@ -491,3 +491,21 @@ def test_an_evidence_answer_counts_no_talks():
 def test_rice_dumplings_and_meat_colours():
     assert read("端午囤的肉粽，剥开好几个米粒上都长了白毛").slots["product_category"] == "食品"
     assert read("页面上是很温柔的champagne色 到手是那种肉粉色").slots.get("product_category") != "食品"
+
+
+# ------------------------------------------------ eighth round of dev shoppers
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("tm超市囤的鲜牛奶 一箱69.9", None, "amount_yuan", 69.9),
+    ("四包39.9 还没找卖家", None, "amount_yuan", 39.9),
+    ("tm买的airpods pro 1299 连手机弹窗都跟正版不一样", None, "amount_yuan", 1299),
+    ("kf就一句 亲亲让您在等等哦", None, "seller_attitude", "ignores"),
+    ("还没找kf", None, "seller_attitude", "not_contacted"),
+    ("加vx扫他的码付能当天发 我就扫码付了2399", None, "paid_off_platform", True),
+])
+def test_eighth_round_facts(text, asked, slot, value):
+    assert read(text, asked=asked).slots.get(slot) == value
+
+
+@pytest.mark.parametrize("text", ["一条电热毯，开关那一块就烧坏了", "买的RTX 4090显卡", "买了iPhone 15"])
+def test_eighth_round_no_amount(text):
+    assert "amount_yuan" not in read(text).slots
