@@ -132,3 +132,40 @@ def test_entities_follow_a_conversion_that_changes_the_length(normalizer):
     [entity] = example.get("entities")
     assert example.get("text") == "乙乙乙乙花了299元乙乙"
     assert example.get("text")[entity["start"] : entity["end"]] == "299元"
+
+
+# ------------------------------------------- sentence-only count vectors (speed, same features)
+
+def _trained_featurizer(cls, config_changes, storage, context, examples):
+    from rasa.nlu.tokenizers.jieba_tokenizer import JiebaTokenizer
+
+    tokenizer = JiebaTokenizer.create({**JiebaTokenizer.get_default_config()}, storage, Resource("tok"), context)
+    data = TrainingData([Message.build(text=t, intent=i) for t, i in examples])
+    tokenizer.process_training_data(data)
+    featurizer = cls.create({**cls.get_default_config(), **config_changes}, storage,
+                            Resource(f"{cls.__name__}{len(config_changes)}"), context)
+    featurizer.train(data)
+    return tokenizer, featurizer
+
+
+@pytest.mark.parametrize("config_changes", [{}, {"analyzer": "char_wb", "min_ngram": 1, "max_ngram": 4}])
+def test_sentence_count_vectors_make_rasa_s_sentence_features_and_no_sequence(tmp_path, context, config_changes):
+    from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
+
+    from components.sentence_count_vectors import SentenceCountVectorsFeaturizer
+
+    examples = [("买的连衣裙颜色和图片差太多了", "report_color_difference"), ("快递十天了还没到", "report_logistics"),
+                ("客服说是光线问题不给退", "report_refund_refused"), ("穿着小了一码 挤脚", "report_size")]
+    tok, rasa_f = _trained_featurizer(CountVectorsFeaturizer, config_changes, _storage(tmp_path / "a"), context,
+                                      examples)
+    _, ours = _trained_featurizer(SentenceCountVectorsFeaturizer, config_changes, _storage(tmp_path / "b"), context,
+                                  examples)
+    for text in ("买的裙子颜色不对，卖家不理", "快递丢了 smh", "穿着小了两码", "从来没见过的字"):
+        a, b = Message.build(text=text), Message.build(text=text)
+        tok.process([a, b])
+        rasa_f.process([a])
+        ours.process([b])
+        seq_a, sent_a = a.get_sparse_features("text")
+        seq_b, sent_b = b.get_sparse_features("text")
+        assert seq_a is not None and seq_b is None  # no sequence matrix made
+        assert (sent_a.features != sent_b.features).nnz == 0 and sent_a.features.shape == sent_b.features.shape
