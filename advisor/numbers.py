@@ -744,6 +744,9 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
                         mend = j.end()
         else:
             currency = True
+    elif bare and text.startswith("米", end) and (
+            _leads_the_answer(text, start, end + 1) or _whole(text, start, end + 1, _AMOUNT_PREFIX, _AMOUNT_SUFFIX)):
+        currency, mend = True, end + 1  # "89米 前天到的": 米 is net slang for yuan in the amount answer
     elif _NON_MONEY_AFTER.match(text, end) and not (_A_BIT_OVER.match(text, end) and (_magnitude(token) or "百" in token)):
         return None, end  # (but 一千多点 / 1k多点 is "a bit over", not o'clock)
     if not currency:
@@ -1408,7 +1411,18 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
     found = find_counts(text, bare=bare)
     talked = [m for m in found if _TALKED_BEFORE.search(text[max(0, m.start - 4):m.start])]
     found = talked or found
-    return int(found[0].value) if found else None
+    if not found:
+        return None
+    first = found[0]
+    # "收到当天就找了客服…之后我又找了两次": the times again come after a first contact
+    if first.value > 0 and _AGAIN_BEFORE.search(text, max(0, first.start - 6), first.start) \
+            and _FIRST_CONTACT.search(text, 0, max(0, first.start - 6)):
+        return int(first.value) + 1
+    return int(first.value)
+
+
+_AGAIN_BEFORE = re.compile(r"又(?:去|再)?(?:找|问|联系|催|沟通|聊)(?:了|过)?\s*(?:他|她|卖家|商家|客服|店家)?\s*$")
+_FIRST_CONTACT = re.compile(r"(?:找了|问了|联系了|找过|问过|联系过|咨询了)\s*(?:卖家|商家|客服|店家|他|她|一下)")
 
 
 _PLATFORM_TALK = re.compile(r"平台|介入|小二")

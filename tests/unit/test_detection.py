@@ -294,3 +294,10 @@ def test_a_long_question_before_buying_that_says_so_and_a_dry_cleaner():
     # money paid by scanning the seller's code settles fraud over a parcel that never came
     ps5 = "卖家说拍下要排队半个月 加vx扫他的码付能当天发 我就扫码付了2399 结果到今天都还没收到货"
     assert decided(ps5, "report_logistics", 0.6) == "fraud"
+
+
+def test_chit_chat_about_the_weekend_is_no_dispute():
+    from advisor.detection import situation_for
+
+    text = "周末在家躺了两天，人都要躺废了😂 你有啥好玩的推荐不"
+    assert situation_for(K, text, "nlu_fallback", 0.3, read_message(K, text).types) == "out_of_scope"

@@ -509,3 +509,17 @@ def test_eighth_round_facts(text, asked, slot, value):
 @pytest.mark.parametrize("text", ["一条电热毯，开关那一块就烧坏了", "买的RTX 4090显卡", "买了iPhone 15"])
 def test_eighth_round_no_amount(text):
     assert "amount_yuan" not in read(text).slots
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("89米 前天到的", "amount_yuan", "amount_yuan", 89),  # 米: net slang for yuan, in the amount answer
+    ("收到当天就找了客服，客服说属于正常色差；之后我又找了两次，还是一样的话术", None, "negotiation_rounds", 3),
+    ("又找了两次", None, "negotiation_rounds", 2),  # no first contact named: the count as said
+])
+def test_slang_yuan_and_contacts_again(text, asked, slot, value):
+    assert read(text, asked=asked).slots.get(slot) == value
+
+
+def test_metres_are_no_yuan_outside_the_amount_answer():
+    assert "amount_yuan" not in read("床笠买的1.8米的，量了下只有1.7宽").slots
+    assert "order_info" in read("79块，订单截了图，量尺寸时也拍了照片").evidence_have
