@@ -133,7 +133,8 @@ class ActionCaseStep(Action):
 
         step = next_step(k, f)
         if step.kind == ASK:
-            if step.slot == tracker.get_slot("requested_slot") and bot_spoke_this_turn(tracker):
+            if step.slot == tracker.get_slot("requested_slot") and bot_spoke_this_turn(tracker) \
+                    and not faq_to_answer(tracker, k.faq):
                 return []  # the fact reader already refused the value and asked again ("金额好像不对…")
             moved = self._moved_advice(tracker, f, changed)
             if moved:
@@ -162,12 +163,14 @@ class ActionCaseStep(Action):
     @staticmethod
     def _reply_without_case(tracker: Tracker, f) -> Optional[Tuple[Text, List[Dict[Text, Any]]]]:
         """A message that moves no case, as (reply, events): nothing after a FAQ
-        answer (already said; the open question stays open), the small-talk reply,
-        or the no-dispute reply. None when the case goes on."""
+        answer (already said), the small-talk reply, or the no-dispute reply. None when
+        the case goes on (also after a FAQ answered while a question is open: it is asked again)."""
         k = KNOWLEDGE
         if not facts_set_this_turn_any(tracker):
             if faq_to_answer(tracker, k.faq):
-                return "", []
+                # an aside while a question is open ("平台?这种小事平台还管啊"): after the answer, the
+                # question again in its next wording (the case goes on); else nothing more
+                return None if tracker.get_slot("requested_slot") else ("", [])
             talk = small_talk(tracker)
             if talk:
                 return (replies.help_text(k) if talk == "help" else k.situations[talk]), []

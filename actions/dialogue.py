@@ -17,7 +17,16 @@ class ActionAnswerQuestion(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         intent = faq_to_answer(tracker, KNOWLEDGE.faq)
         if intent:
-            dispatcher.utter_message(text=KNOWLEDGE.faq[intent])
+            answer = KNOWLEDGE.faq[intent]
+            pointer = KNOWLEDGE.phrases["faq_said_before"]
+            said = {e.get("text") for e in tracker.events if e.get("event") == "bot"}
+            # a second asking points back to the first answer; a third, while a question is
+            # open, gets no aside (the case step puts its question again in other words), and
+            # with none open the answer again (someone who insists is answered)
+            if answer not in said or (pointer in said and not tracker.get_slot("requested_slot")):
+                dispatcher.utter_message(text=answer)
+            elif pointer not in said:
+                dispatcher.utter_message(text=pointer)
         # else: an unsure guess while a question is open; action_case_step reads it as an answer
         return []
 

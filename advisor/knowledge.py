@@ -57,6 +57,7 @@ PHRASES = (
     "advice_title", "advice_reasons", "advice_steps", "advice_notes", "advice_closing",
     "advice_changed", "advice_updated", "advice_unchanged", "more_questions", "faq_buttons", "help",
     "bad_amount_negative", "bad_amount_huge", "bad_days", "bad_days_long", "bad_rounds", "too_fast",
+    "faq_said_before",
 )
 SITUATIONS = ("presale_question", "no_claim", "dislike_return", "out_of_scope", "english_only", "unclear", "start_over",
               "greet", "goodbye", "thank", "human_handoff")

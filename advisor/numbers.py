@@ -518,13 +518,13 @@ _KUAI_OK_NEXT = set("钱的多左右买了呢啊吧就都还也呀哦嘛给到�
 _JIAO = re.compile(r"([0-9一二两三四五六七八九半])(?:(毛钱|毛|角)(?:([0-9一二三四五六七八九])分?)?)?")
 _NON_MONEY_AFTER = re.compile(
     r"\s*(?:多|来|余|几)?\s*(?:[大小整](?=[个瓶盒袋箱包桶罐件条双只套支根片颗粒份]))?(?:[×xX*]\s*[0-9]|个|码|号|马(?!上)|桶|罐|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双(?!\s*(?:十一|十二|11|12))|只|套|瓶|盒|袋|箱|包(?!邮)"
-    r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分|秒|团|團|卷|捆|把"
+    r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分|秒|团|團|卷|捆|把|键|鍵"
     r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|公里|km|里|克拉|磅|对(?!了)|批|单|笔|样|本(?![身来人])|段|遍"
     r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|圈|晚|夜|半|[A-Za-z])"
 )
 _SPEND_CUE = re.compile(
     r"(?:花了|花费|花|付了|付款|支付了|支付|实付|买的|买了|买|价格|价钱|价位|售价|标价|原价|单价|总价|价值|价"
-    r"|一共|总共|合计|金额|要价|多少钱|值|订了|订的|下单了|下单|下的单|拍了|拍的|拍下|券后|到手|折后|本身"
+    r"|一共|总共|合计|加起来|金额|要价|多少钱|值|订了|订的|下单了|下单|下的单|拍了|拍的|拍下|券后|到手|折后|本身"
     r"|转了|转账|转给|转过去|汇了|汇款|汇给|汇过去|充了|充值|打款|打钱)"
     r"(?<!性价)(?<!比价)"  # 性价比 and 比价 name no price
 )
@@ -757,7 +757,7 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
                 and not _MONEY_WORD_BEFORE.search(text[max(0, start - 6):start]):
             return None, end  # 按尺码表拍的140: a size, even after 拍的 (花了160 is money)
         if value == int(value) and 33 <= value <= 47 and _SHOE_SIZE_TALK.search(text, *_sentence(text, start, end)) \
-                and "鞋" in text[max(0, start - 12):start + 1] \
+                and "鞋" in text[_sentence(text, start, end)[0]:start + 1] \
                 and not _MONEY_WORD_BEFORE.search(text[max(0, start - 6):start]):
             return None, end  # 篮球鞋拍的42 平时42穿得刚好: a shoe size, not 42 yuan
         if _size_or_quantity(text, start, end, token):
@@ -1123,8 +1123,14 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
     kept = [m for m, kind in zip(found, kinds) if kind not in _NOT_PAID and m.value not in not_paid]
     if not kept:
         return None
+    kinds_of = {id(m): kind for m, kind in zip(found, kinds)}
     first = kept[0]
-    for m in kept[1:]:
+    if kinds_of[id(first)] == "reference":
+        # 原价1299，领了券1199: a price a little under the reference one is what was paid
+        # (not 原价999，我退了100元)
+        first = next((m for m in kept[1:] if kinds_of[id(m)] != "reference"
+                      and 0.5 * first.value <= m.value < first.value), first)
+    for m in kept[kept.index(first) + 1:]:
         if _refines(first.value, m.value):
             return float(m.value)  # "一千三百多吧 1388": the exact figure said after the round one
     return float(first.value)
@@ -1409,11 +1415,17 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
     """The first negotiation count in text (see find_counts), or None; one right after
     a talking verb wins ("要我再出一次运费…聊了两次" is 2)."""
     found = find_counts(text, bare=bare)
+    totals = [m for m in found if _TOTAL_BEFORE.search(text, max(0, m.start - 5), m.start)]
+    if totals:
+        return int(totals[-1].value)  # "…加上申请那回 算三次吧": the total the shopper sums up
     talked = [m for m in found if _TALKED_BEFORE.search(text[max(0, m.start - 4):m.start])]
     found = talked or found
     if not found:
         return None
     first = found[0]
+    again = [m for m in found[1:] if m.value > 0 and _AGAIN_BEFORE.search(text, max(0, m.start - 6), m.start)]
+    if again and first.value > 0 and not _AGAIN_BEFORE.search(text, max(0, first.start - 6), first.start):
+        return int(first.value + sum(m.value for m in again))  # "打了一次电话，旺旺上又说了两次": 3
     # "收到当天就找了客服…之后我又找了两次": the times again come after a first contact
     if first.value > 0 and _AGAIN_BEFORE.search(text, max(0, first.start - 6), first.start) \
             and _FIRST_CONTACT.search(text, 0, max(0, first.start - 6)):
@@ -1421,7 +1433,8 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
     return int(first.value)
 
 
-_AGAIN_BEFORE = re.compile(r"又(?:去|再)?(?:找|问|联系|催|沟通|聊)(?:了|过)?\s*(?:他|她|卖家|商家|客服|店家)?\s*$")
+_TOTAL_BEFORE = re.compile(r"(?:算|一共|总共|加起来|前后一共|总共是|一共是)\s*$")
+_AGAIN_BEFORE = re.compile(r"又(?:去|再)?(?:找|问|联系|催|沟通|聊|说|打)(?:了|过)?\s*(?:他|她|卖家|商家|客服|店家)?\s*$")
 _FIRST_CONTACT = re.compile(r"(?:找了|问了|联系了|找过|问过|联系过|咨询了)\s*(?:卖家|商家|客服|店家|他|她|一下)")
 
 

@@ -237,12 +237,24 @@ def test_dont_know_skips_the_question_says_so_and_asks_the_next():
     assert slot_events(events)["requested_slot"] == "negotiation_rounds"
 
 
-def test_a_sure_question_while_asking_is_answered_and_the_question_stays_open():
-    slots = {"dispute_type": "size", "requested_slot": "seller_attitude", "asked": ["seller_attitude"]}
+def test_a_sure_question_while_asking_is_answered_then_the_question_is_put_again_in_other_words():
+    slots = {"dispute_type": "size", "amount_yuan": 99.0, "requested_slot": "seller_attitude",
+             "asked": ["seller_attitude"]}
     msgs, _ = run(ActionAnswerQuestion(), make_tracker("介入要多久", "ask_duration", 0.9, slots=slots))
     assert msgs[0]["text"] == KNOWLEDGE.faq["ask_duration"]
-    msgs, events = run(ActionCaseStep(), make_tracker("介入要多久", "ask_duration", 0.9, slots=slots))
-    assert msgs == [] and without_case_id(events) == []
+    bot_said = [{"event": "bot", "text": KNOWLEDGE.faq["ask_duration"]}]
+    msgs, events = run(ActionCaseStep(), make_tracker("介入要多久", "ask_duration", 0.9, slots=slots,
+                                                      events_this_turn=bot_said))
+    assert KNOWLEDGE.questions["seller_attitude"].ask[1] in msgs[0]["text"]
+    assert slot_events(events)["asked"] == ["seller_attitude", "seller_attitude"]
+
+
+def test_the_same_question_asked_again_is_not_answered_twice_word_for_word():
+    slots = {"dispute_type": "size", "amount_yuan": 99.0, "requested_slot": "platform_status"}
+    t = make_tracker("平台?这种小事平台还管啊", "ask_intervention_useful", 0.9, slots=slots)
+    t.events.insert(0, {"event": "bot", "text": KNOWLEDGE.faq["ask_intervention_useful"]})
+    msgs, _ = run(ActionAnswerQuestion(), t)
+    assert msgs[0]["text"] == KNOWLEDGE.phrases["faq_said_before"]
 
 
 def test_english_sets_no_type_whatever_the_classifier_says():
@@ -663,3 +675,13 @@ def test_an_evidence_answer_that_was_read_is_not_called_unclear_when_more_items_
     text = "\n".join(m.get("text") or "" for m in msgs)
     assert KNOWLEDGE.questions["evidence_item"].ask[1] not in text
     assert KNOWLEDGE.questions["evidence_item"].ask[0] in text
+
+
+def test_a_third_asking_while_a_question_is_open_gets_no_aside_and_with_none_open_the_answer():
+    answer, pointer = KNOWLEDGE.faq["ask_intervention_useful"], KNOWLEDGE.phrases["faq_said_before"]
+    for open_slot, expected in (("platform_status", []), (None, [answer])):
+        slots = {"dispute_type": "size", "amount_yuan": 99.0, "requested_slot": open_slot}
+        t = make_tracker("介入有用吗", "ask_intervention_useful", 0.9, slots=slots)
+        t.events[:0] = [{"event": "bot", "text": answer}, {"event": "bot", "text": pointer}]
+        msgs, _ = run(ActionAnswerQuestion(), t)
+        assert [m["text"] for m in msgs] == expected

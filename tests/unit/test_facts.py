@@ -523,3 +523,23 @@ def test_slang_yuan_and_contacts_again(text, asked, slot, value):
 def test_metres_are_no_yuan_outside_the_amount_answer():
     assert "amount_yuan" not in read("床笠买的1.8米的，量了下只有1.7宽").slots
     assert "order_info" in read("79块，订单截了图，量尺寸时也拍了照片").evidence_have
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("平台?这种小事平台还管啊", "platform_status", "platform_status", "not_applied"),
+    ("介入?那是个啥 我一直以为只能跟卖家磨", "platform_status", "platform_status", "not_applied"),
+    ("打了一次电话，旺旺上又说了两次", "negotiation_rounds", "negotiation_rounds", 3),
+    ("被拒以后我又去问了两次 加上申请那回 算三次吧", "negotiation_rounds", "negotiation_rounds", 3),
+    ("两袋 一袋八十九 加起来一百七十八", "amount_yuan", "amount_yuan", 178),
+    ("给闺女买的61键电子琴，页面价599，领了30块的券实付569", None, "amount_yuan", 569),
+    ("帆布鞋平时穿38的，这双拍的也是38，明显偏小一码。标价199，活动价到手109", None, "amount_yuan", 109),
+    ("老板说寄回来给我换一套别的批次 来回运费都算他的", "seller_attitude", "seller_attitude", "cooperative"),
+    ("一开始说给我补寄，过了三天再问，又说赠品是随机送的，送完就没有了", None, "seller_attitude", "refuses"),
+    ("就在订单页面付的 刷的信用卡 没加过谁的微信", "paid_off_platform", "paid_off_platform", False),
+])
+def test_ninth_round_facts(text, asked, slot, value):
+    assert read(text, asked=asked).slots.get(slot) == value
+
+
+def test_a_gift_not_received_is_no_parcel_that_never_came():
+    assert read("收到只有锅，赠品没收到").slots.get("goods_received") is not False
