@@ -81,9 +81,14 @@ def facts_set_this_turn(tracker: Tracker) -> CaseFacts:
 
 
 def facts_set_this_turn_any(tracker: Tracker) -> bool:
-    """Whether this message changed any case fact (evidence included)."""
-    return any(k in CASE_SLOTS and k not in _NOT_FACTS and v not in (None, [])
-               for k, v in slots_set_this_turn(tracker).items())
+    """Whether this message changed any case fact (evidence included). With no case open,
+    what a question names in passing ("仅退款是啥意思" names a refund; "吃了没" eating) is
+    no fact: only a dispute type or a fact about an order counts."""
+    set_now = slots_set_this_turn(tracker)
+    in_passing = () if tracker.get_slot("dispute_type") or set_now.get("dispute_type") \
+        else ("wants", "goods_received")
+    return any(k in CASE_SLOTS and k not in _NOT_FACTS and k not in in_passing and v not in (None, [])
+               for k, v in set_now.items())
 
 
 # While the assistant waits for an answer, a question or small-talk intent below

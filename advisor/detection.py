@@ -88,6 +88,9 @@ def choose_dispute_type(
     backup = from_intent or uncertain or (intent not in NO_KEYWORD_BACKUP and not (intent or "").startswith("ask_"))
     if backup and len(set(mentioned)) == 1:
         return mentioned[0]
+    problems = set(mentioned) - {"refund_refused"}
+    if backup and "refund_refused" in mentioned and len(problems) == 1 and not return_under_way:
+        return next(iter(problems))  # "领口都套不进去…店家不给换": the problem, and the seller's refusal
     return None
 
 
@@ -171,6 +174,8 @@ def situation_for(
         return "presale_question"
     if own_mistake(k, s) and "refund_refused" not in named and not any(w in s for w in k.seller_words):
         return "dislike_return"  # (what the seller then did, "卖家说不给换", may make it a dispute)
+    if any(w in s for w in k.just_saying) and not any(w in s for w in k.seller_words):
+        return "no_claim"  # "物流有点慢…挺好用的，就是随口吐槽一句": a remark, not a claim
     if intent in SITUATION_INTENTS and confidence >= SURE_SITUATION and not named:
         return intent
     sure = type_from_intent(intent) and type_from_intent(intent) not in negated and confidence >= SURE_REPORT

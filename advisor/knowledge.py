@@ -147,6 +147,7 @@ class Knowledge:
     own_mistakes: Tuple[str, ...] = ()  # "码数拍错了": the shopper's own mistake, a no-reason return
     return_under_way: Tuple[str, ...] = ()  # "已经退货了": a refusal then is the dispute itself
     complaint_cues: Tuple[str, ...] = ()  # "被坑了", "有没有人管管": a problem to ask about, not a FAQ
+    just_saying: Tuple[str, ...] = ()  # "随口吐槽一句": a remark, not a claim
     # stance -> cues in a reported seller answer ("说不支持无理由"); otherwise an excuse
     seller_said_cues: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     dont_know: Tuple[str, ...] = ()  # "不太清楚": an answer that skips the open question
@@ -350,6 +351,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         own_mistakes=tuple(raw.get("own_mistakes") or ()),
         return_under_way=tuple(raw.get("return_under_way") or ()),
         complaint_cues=tuple(raw.get("complaint_cues") or ()),
+        just_saying=tuple(raw.get("just_saying") or ()),
         seller_said_cues={k: tuple(v) for k, v in (raw.get("seller_said_cues") or {}).items()},
         dont_know=tuple(raw.get("dont_know") or ()),
         corrections=tuple(raw.get("corrections") or ()),

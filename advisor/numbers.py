@@ -381,6 +381,8 @@ _MASK_WORDS = (
     "一共",  # 一共一百五十八: the total follows
     # 零 that is no zero: 鳕鱼肠零食, 零配件, 零甲醛
     "零食", "零件", "零配件", "零售", "零碎", "零下", "零甲醛", "零添加", "零糖", "零卡", "零脂", "零差评",
+    # product names that start with a numeral
+    "五仁", "三只松鼠", "六个核桃", "五粮液", "十三香", "一次性", "二锅头", "八宝粥", "五香", "七分裤", "九分裤",
 
 )
 _POWER_WORDS = (
@@ -401,7 +403,7 @@ _RE_MASK = re.compile(
             + ")",
             _NOT_AFTER_NUMERAL + r"一点(?![0-9零〇一二两三四五六七八九])",
             # 开关那一块, 这一块: a part of the thing, not a yuan
-            r"(?<=[那这哪])一块(?![钱0-9一二两三四五六七八九])",
+            r"(?<=[那这哪了])[一半]块(?![钱0-9一二两三四五六七八九])",  # 瘪了一块: a dent; 吃了半块
             # 一分钱没退, 一毛钱都不给: nothing at all, not a price
             _NOT_AFTER_NUMERAL + r"一\s*(?:分|毛)钱?(?=\s*(?:都|也)?\s*(?:没|不|未))",
             # 退一赔三, 假一赔十, 少一赔十
@@ -689,6 +691,8 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
     if token is None:
         return None, end
     low = _range_low(token)  # 三四百 -> 300: the lower bound
+    if low is None and len(token) > 2 and token[-1] == "几" and token[-2] in "十百千":
+        low = parse_number(token[:-1])  # 一百八十几 -> 180, as 一百八十多 (not 几百: vague)
     value = low if low is not None else parse_number(token)
     if value is None:
         return None, end
@@ -1175,7 +1179,7 @@ _UNIT_DAYS = {
 }
 _AGO = re.compile(r"(?:之前|以前|前)")
 # "卖家签收都9天了": the seller got the returned parcel; not when the shopper got the goods
-_SELLER_RECEIPT = re.compile(r"(?:卖家|商家|店家|仓库|对方)(?:那边|那儿|那里)?(?:早就|早|已经|都)?(?:签收|收到)")
+_SELLER_RECEIPT = re.compile(r"(?:卖家|商家|店家|仓库|对方|人家)(?:(?!我)[^，。！？,!?\s]){0,8}?(?:签收|收到)")
 _AFTER_FILLER = re.compile(
     r"(?:刚刚|刚|才|就|已经|早上|上午|中午|下午|晚上|晚|早|我|货|快递|包裹|东西|的时候|时候|也|都)*"
 )

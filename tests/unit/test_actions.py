@@ -685,3 +685,11 @@ def test_a_third_asking_while_a_question_is_open_gets_no_aside_and_with_none_ope
         t.events[:0] = [{"event": "bot", "text": answer}, {"event": "bot", "text": pointer}]
         msgs, _ = run(ActionAnswerQuestion(), t)
         assert [m["text"] for m in msgs] == expected
+
+
+def test_a_rights_question_that_names_a_refund_is_answered_and_no_type_is_asked():
+    # 退款 in "仅退款是啥意思" is no fact of a case: the FAQ answers, the step asks nothing more
+    text = "仅退款到底是个啥意思？跟退货退款有啥不一样"
+    msgs, events = run(ActionCaseStep(), make_tracker(text, "ask_refund_only", 0.9,
+                                                      events_this_turn=slot_turn(wants="refund")))
+    assert "requested_slot" not in slot_events(events) and msgs == []

@@ -301,3 +301,22 @@ def test_chit_chat_about_the_weekend_is_no_dispute():
 
     text = "周末在家躺了两天，人都要躺废了😂 你有啥好玩的推荐不"
     assert situation_for(K, text, "nlu_fallback", 0.3, read_message(K, text).types) == "out_of_scope"
+
+
+@pytest.mark.parametrize("text, intent, confidence, situation", [
+    ("这次物流有点慢，等了五天才到，不过电饭煲拆开试了下挺好用的，就是随口吐槽一句", "report_logistics", 0.56, "no_claim"),
+    ("好嘞明白了，谢谢你啊，本来还以为要跟卖家吵一架呢😂", "nlu_fallback", 0.4, "thank"),
+    ("闺女你吃了没 俺一个人在家怪闷得慌 跟你拉拉呱中不中", "nlu_fallback", 0.4, "out_of_scope"),
+    ("村头小卖部的老板卖给俺一桶花生油 拎回家一看过期仨月了 这事找谁说理去", "ask_off_platform_scam", 0.98,
+     "out_of_scope"),
+])
+def test_tenth_round_situations(text, intent, confidence, situation):
+    from advisor.detection import situation_for
+
+    assert situation_for(K, text, intent, confidence, read_message(K, text).types,
+                         read_message(K, text).negated_types) == situation
+
+
+def test_an_unsure_classifier_takes_the_problem_beside_a_refusal():
+    text = "给俺娘买的保暖内衣 照着尺码表选的二XL 到了一穿袖子才到胳膊肘 领口头都套不进去 一百零五块 找店家店家不给换"
+    assert decided(text, "nlu_fallback", 0.35, fell_back=True) == "size"

@@ -543,3 +543,31 @@ def test_ninth_round_facts(text, asked, slot, value):
 
 def test_a_gift_not_received_is_no_parcel_that_never_came():
     assert read("收到只有锅，赠品没收到").slots.get("goods_received") is not False
+
+
+def test_an_amount_ending_in_几_is_its_floor_as_with_多():
+    assert read("券后一百八十几吧 原价是两百一十九", asked="amount_yuan").slots["amount_yuan"] == 180
+    assert "amount_yuan" not in read("几百块吧", asked="amount_yuan").slots  # vague: asked again
+
+
+# ------------------------------------------------ tenth round of dev shoppers
+@pytest.mark.parametrize("text", [
+    "中秋在网上买的五仁月饼 俺老伴吃了半块",  # 五仁, 半块: no money
+    "打开一看碎了一半多 箱子外头也瘪了一块",  # a dent
+])
+def test_tenth_round_no_amount(text):
+    assert "amount_yuan" not in read(text).slots
+
+
+def test_the_seller_s_receipt_of_a_return_is_no_day_count_even_with_words_between():
+    assert "days_since_receipt" not in read("俺退回去了 快递那边显示人家半个月前就签收了").slots
+    assert read("卖家说我半个月前就签收了").slots["days_since_receipt"] == 15  # the shopper's receipt
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("本来还担心有色差，收到一看跟模特图一模一样，好评", "color_difference"),
+    ("之前看评论有人说会漏水，我这个用了快一个月滴水不漏", "quality"),
+])
+def test_a_problem_feared_or_heard_of_is_not_named(text, negated):
+    r = read(text)
+    assert negated not in r.types and negated in r.negated_types
