@@ -108,7 +108,8 @@ class ActionCaseStep(Action):
             dispatcher.utter_message(text=k.faq[cued])
             if not facts_set_this_turn_any(tracker):
                 return []
-        answered = self._reply_without_case(tracker, f)
+        faq_aside = faq_to_answer(tracker, k.faq)  # the rules' FAQ action answered it this turn
+        answered = self._reply_without_case(tracker, f, faq_aside)
         if answered is not None:
             reply, events = answered
             if reply:
@@ -134,7 +135,7 @@ class ActionCaseStep(Action):
         step = next_step(k, f)
         if step.kind == ASK:
             if step.slot == tracker.get_slot("requested_slot") and bot_spoke_this_turn(tracker) \
-                    and not faq_to_answer(tracker, k.faq):
+                    and not faq_aside:
                 return []  # the fact reader already refused the value and asked again ("金额好像不对…")
             moved = self._moved_advice(tracker, f, changed)
             if moved:
@@ -161,13 +162,15 @@ class ActionCaseStep(Action):
         return [SlotSet("requested_slot", None), SlotSet("asked", list(f.asked) + ["dispute_type"])]
 
     @staticmethod
-    def _reply_without_case(tracker: Tracker, f) -> Optional[Tuple[Text, List[Dict[Text, Any]]]]:
+    def _reply_without_case(
+        tracker: Tracker, f, faq_aside: Optional[Text]
+    ) -> Optional[Tuple[Text, List[Dict[Text, Any]]]]:
         """A message that moves no case, as (reply, events): nothing after a FAQ
         answer (already said), the small-talk reply, or the no-dispute reply. None when
         the case goes on (also after a FAQ answered while a question is open: it is asked again)."""
         k = KNOWLEDGE
         if not facts_set_this_turn_any(tracker):
-            if faq_to_answer(tracker, k.faq):
+            if faq_aside:
                 # an aside while a question is open ("平台?这种小事平台还管啊"): after the answer, the
                 # question again in its next wording (the case goes on); else nothing more
                 return None if tracker.get_slot("requested_slot") else ("", [])

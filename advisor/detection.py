@@ -79,19 +79,26 @@ def choose_dispute_type(
             other = next(iter(named))
             if confidence < SURE_REPORT or (from_intent == "refund_refused" and other != "refund_refused"):
                 return other
-        problems = named - {"refund_refused"}
-        if from_intent == "refund_refused" and len(problems) == 1 and not return_under_way:
-            return next(iter(problems))  # "一量56公分…他讲误差范围内不给退": the size is the problem
+        beside = _problem_beside_refusal(named, return_under_way)
+        if from_intent == "refund_refused" and beside:
+            return beside  # "一量56公分…他讲误差范围内不给退": the size is the problem
         return from_intent
     # An unsure classifier (low confidence, or the message fell back) still
     # gives a best guess when the message names exactly one type.
     backup = from_intent or uncertain or (intent not in NO_KEYWORD_BACKUP and not (intent or "").startswith("ask_"))
     if backup and len(set(mentioned)) == 1:
         return mentioned[0]
-    problems = set(mentioned) - {"refund_refused"}
-    if backup and "refund_refused" in mentioned and len(problems) == 1 and not return_under_way:
-        return next(iter(problems))  # "领口都套不进去…店家不给换": the problem, and the seller's refusal
+    beside = _problem_beside_refusal(set(mentioned), return_under_way)
+    if backup and "refund_refused" in mentioned and beside:
+        return beside  # "领口都套不进去…店家不给换": the problem, and the seller's refusal
     return None
+
+
+def _problem_beside_refusal(named: set, return_under_way: bool) -> Optional[str]:
+    """The one other problem named beside a refusal to refund: the refusal is then the
+    seller's answer to it, not the dispute, unless a return was already under way."""
+    problems = named - {"refund_refused"}
+    return next(iter(problems)) if len(problems) == 1 and not return_under_way else None
 
 
 # Intents that describe no dispute; each has a reply in the knowledge file's `situations`.
@@ -124,13 +131,14 @@ def asks_before_buying(k: Knowledge, s: str) -> bool:
     says nothing has happened yet (none of the knowledge file's report_markers: 收到, 了,
     怎么办, 这么, …; no "！"), so it is asked before buying, whatever type its words name."""
     # longer when it says so ("…想给我妈买一个", "还没下单，想先问清楚再拍"): a presale cue word
-    said_so = any(w in s for w in k.situation_cues.get("presale_question", ()))
+    cues = k.situation_cues.get("presale_question", ())
+    said_so = any(w in s for w in cues)
     if not k.report_markers or len(s) > (4 * PRESALE_MAX_CHARS if said_so else PRESALE_MAX_CHARS) \
             or "!" in s or "！" in s:
         return False
     if not _PRESALE_FORM.search(s):
         return False
-    for w in k.situation_cues.get("presale_question", ()) if said_so else ():
+    for w in cues if said_so else ():
         s = s.replace(w, " ")  # "还没下单" says it is before buying, whatever its 还没 says elsewhere
     return not any(w in s for w in k.report_markers)
 
@@ -172,9 +180,10 @@ def situation_for(
         return offline
     if asks_before_buying(k, s):
         return "presale_question"
-    if own_mistake(k, s) and "refund_refused" not in named and not any(w in s for w in k.seller_words):
+    seller_named = any(w in s for w in k.seller_words)
+    if own_mistake(k, s) and "refund_refused" not in named and not seller_named:
         return "dislike_return"  # (what the seller then did, "卖家说不给换", may make it a dispute)
-    if any(w in s for w in k.just_saying) and not any(w in s for w in k.seller_words):
+    if any(w in s for w in k.just_saying) and not seller_named:
         return "no_claim"  # "物流有点慢…挺好用的，就是随口吐槽一句": a remark, not a claim
     if intent in SITUATION_INTENTS and confidence >= SURE_SITUATION and not named:
         return intent

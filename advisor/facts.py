@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from advisor import numbers
 from advisor.knowledge import Knowledge
@@ -294,12 +294,12 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     neg = k.negations
     attitudes = {code: (spec or {}).get("keywords") or () for code, spec in k.seller_attitudes.items()}
     attitude = _last(_hits(s, attitudes, neg))
-    if attitude is None and _seller_patterns(k.seller_words)[0].search(s):
+    if attitude is None and _seller_patterns(k.seller_words).quoted.search(s):
         # a quoted seller answer with none of the words above in it
         # (客服回「亲 每台手机显示效果不同哦」): an explanation that fixed nothing
         attitude = "shifts_blame"
     if attitude is None:
-        reported = _seller_patterns(k.seller_words)[2].search(s)
+        reported = _seller_patterns(k.seller_words).reported.search(s)
         if reported:  # "客服还说实木贴皮也算实木", "商家说春节放假了年后再说"
             attitude = reported_stance(k, s[reported.end():])
     if attitude:
@@ -351,22 +351,28 @@ def reported_stance(k: Knowledge, said: str) -> str:
     return "shifts_blame"
 
 
+class _SellerPatterns(NamedTuple):
+    quoted: "re.Pattern[str]"
+    said: "re.Pattern[str]"
+    reported: "re.Pattern[str]"
+
+
 @lru_cache(maxsize=8)
-def _seller_patterns(seller_words: Tuple[str, ...]) -> Tuple["re.Pattern[str]", ...]:
+def _seller_patterns(seller_words: Tuple[str, ...]) -> _SellerPatterns:
     """(a quoted seller answer, "客服回「…」" or "「…」——客服回我的原话"; what the seller said,
     "客服说防水是指防泼溅", as the answer to the seller question; the same reported in any
     message, with its subject named: "商家说批次不同很正常"), from the knowledge file's
     seller_words."""
     if not seller_words:
         never = re.compile(r"(?!)")
-        return never, never, never
+        return _SellerPatterns(never, never, never)
     who = "(?:" + "|".join(map(re.escape, seller_words)) + ")"
     quoted = re.compile(who + r"[^，。！？!?]{0,8}?(?:说|回|回复|答|表示|讲|一句|让我|叫我)[^「“\"]{0,4}[「“\"]"
                         r"|[」”\"][，,—\s]*(?:这是)?" + who + r"[^，。！？!?]{0,4}(?:回我|说|回)")
     said = re.compile(who + r"?[^，。！？!?]{0,6}?(?:说|回|回复|表示|讲|一句)")
     reported = re.compile(who + r"[^，。！？!?]{0,4}?(?:还|就|非|硬|却|竟然|居然|只|又)?"
                           r"(?:说|讲|回复|回我|回了句|表示|解释|狡辩)(?!明|话|不定|不出|好的)")
-    return quoted, said, reported
+    return _SellerPatterns(quoted, said, reported)
 
 
 def _about_something_else(s: str, hit: _Hit, words: Sequence[str]) -> bool:
@@ -465,8 +471,7 @@ def _read_answer(
             r.slots["seller_attitude"] = "not_contacted"
             r.slots.setdefault("negotiation_rounds", 0)
             r.answered = True
-        elif _seller_patterns(k.seller_words)[1].search(s) and not says("no"):
-            said = _seller_patterns(k.seller_words)[1].search(s)
+        elif (said := _seller_patterns(k.seller_words).said.search(s)) and not says("no"):
             r.slots["seller_attitude"] = reported_stance(k, s[said.end():])  # what was said fixed nothing
             r.answered = True
     elif asked == "platform_status":

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional, Sequence
 
+from advisor.text import has_chinese
+
 __all__ = ["is_negated", "MAX_GAP"]
 
 #: How many characters may sit between a negation word and the keyword it negates.
@@ -26,11 +28,7 @@ def _is_break(text: str, i: int) -> bool:
     c = text[i]
     if c in _BREAKS:
         return True
-    return c == " " and 0 < i < len(text) - 1 and _cjk(text[i - 1]) and _cjk(text[i + 1])
-
-
-def _cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+    return c == " " and 0 < i < len(text) - 1 and has_chinese(text[i - 1]) and has_chinese(text[i + 1])
 # Words that end a negation's reach inside a clause: contrast, sequence, and
 # the 是 of "不是X，是Y" / "不是X是Y".
 _SCOPE_END = re.compile(r"但是|但|可是|不过|而是|只是|然而|反而|结果|然后|后来|就|才|却|又|是")

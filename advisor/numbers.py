@@ -1124,17 +1124,17 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
         kinds.append(kind)
     # an amount said again ("少退我5元钱，虽然5元钱不值啥") is what it was the first time
     not_paid = {m.value for m, kind in zip(found, kinds) if kind in _NOT_PAID}
-    kept = [m for m, kind in zip(found, kinds) if kind not in _NOT_PAID and m.value not in not_paid]
+    kept = [(m, kind) for m, kind in zip(found, kinds) if kind not in _NOT_PAID and m.value not in not_paid]
     if not kept:
         return None
-    kinds_of = {id(m): kind for m, kind in zip(found, kinds)}
-    first = kept[0]
-    if kinds_of[id(first)] == "reference":
+    at = 0
+    if kept[0][1] == "reference":
         # 原价1299，领了券1199: a price a little under the reference one is what was paid
         # (not 原价999，我退了100元)
-        first = next((m for m in kept[1:] if kinds_of[id(m)] != "reference"
-                      and 0.5 * first.value <= m.value < first.value), first)
-    for m in kept[kept.index(first) + 1:]:
+        ref = kept[0][0].value
+        at = next((i for i, (m, kind) in enumerate(kept) if kind != "reference" and 0.5 * ref <= m.value < ref), 0)
+    first = kept[at][0]
+    for m, _ in kept[at + 1:]:
         if _refines(first.value, m.value):
             return float(m.value)  # "一千三百多吧 1388": the exact figure said after the round one
     return float(first.value)
