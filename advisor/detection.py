@@ -11,6 +11,7 @@ import re
 from typing import Optional, Sequence
 
 from advisor.knowledge import DISPUTE_CODES, Knowledge
+from advisor.text import looks_like_question
 
 REPORT_PREFIX = "report_"
 CORRECTION_INTENT = "correct_dispute_type"
@@ -133,6 +134,9 @@ def asks_before_buying(k: Knowledge, s: str) -> bool:
     # longer when it says so ("…想给我妈买一个", "还没下单，想先问清楚再拍"): a presale cue word
     cues = k.situation_cues.get("presale_question", ())
     said_so = any(w in s for w in cues)
+    if any(w in s for w in k.not_bought_yet) and looks_like_question(s) \
+            and not any(w in s for w in k.goods_arrived_words) and len(s) <= 8 * PRESALE_MAX_CHARS:
+        return True  # "之前吃过假货的亏，这回还没下单，得先问清楚有没有防伪码": a story, then a presale question
     if not k.report_markers or len(s) > (4 * PRESALE_MAX_CHARS if said_so else PRESALE_MAX_CHARS) \
             or "!" in s or "！" in s:
         return False
@@ -190,6 +194,8 @@ def situation_for(
     sure = type_from_intent(intent) and type_from_intent(intent) not in negated and confidence >= SURE_REPORT
     if named or sure:  # (a sure report of a problem the message denies, "没破洞", is not sure)
         return None
+    if seller_named and type_from_intent(intent) and confidence >= SURE_SITUATION:
+        return None  # "不喜欢想退…卖家不理我，一直拖着": a report the seller is in is a dispute
     for situation, words in k.situation_cues.items():
         if any(w.lower() in s for w in words):
             return situation
@@ -233,12 +239,21 @@ def type_after_message(
         # "退货寄回去了卖家不退钱" read as the 仅退款 question: it asks nothing, so the type it
         # names counts; so does a story that ends in a question ("…转了1680，人把我拉黑了，能追回吗")
         fell_back = True
+    elif intent == "presale_question" and named and confidence < SURE_REPORT \
+            and any(w in clean(text).lower() for w in k.report_markers if w != "了"):
+        # "怎么还没物流信息…再来给我发吗", "买的棉鞋…穿上挤脚…是不是做小了": a presale guess, not
+        # a sure one, at a message that says something already happened (a report marker other
+        # than a bare 了) leaves the type to the words it names
+        fell_back = True
     elif current is None and fell_back and not named and looks_like_question(text):
         # "申请了退货，快递员什么时候来取件": an unsure guess at a question that names no
         # problem is a question about the service, not a report
         intent, confidence, fell_back = None, 0.0, False
     if current in negated and not named:
         return None  # "不是色差": ask again
+    said = set(named) - set(negated)
+    if current is None and len(said) == 1 and type_from_intent(intent) in k.named_type_wins.get(next(iter(said)), ()):
+        return next(iter(said))  # "号称正品…鉴别说不是真的": a fake is fraud, whatever the listing claimed
     if current is None and decisive and named and (fell_back or not (intent or "").startswith("ask_")):
         return decisive[-1]  # (a question about such a move, "自称客服让我共享屏幕，是不是骗子？", is not)
     return choose_dispute_type(

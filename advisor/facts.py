@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from advisor import numbers
+from advisor.case import RULED_FOR_BUYER
 from advisor.knowledge import Knowledge
 from advisor.mentions import is_negated
 from advisor.text import clean, has_chinese, latin_letters, pinyin_of
@@ -135,10 +136,22 @@ def read_message(
     if r.slots.get("paid_off_platform") is True and "fraud" not in r.decisive_types:
         r.decisive_types.append("fraud")  # money sent to a "seller" outside the platform: the scam the brief names
     r.types += [code for code in r.decisive_types if code not in r.types]
+    if not r.types and not r.negated_types and _refund_withheld(k, s, r):
+        r.types.append("refund_refused")
     if not r.types:
         # English words ("my parcel never arrived", "买的包是fake"), else pinyin when no Chinese at all
         r.types = _english_types(k, s) or ([] if has_chinese(s) else _pinyin_types(k, s))
     return r
+
+
+def _refund_withheld(k: Knowledge, s: str, r: Reading) -> bool:
+    """No problem named, but the money is held back: a ruling for the shopper the seller
+    does not pay ("平台站我这边…钱还是没影"), or goods already sent back and a seller who
+    refuses, stalls or blames ("退货寄回去一个礼拜了…催了三次，要么不回")."""
+    if r.slots.get("platform_status") == RULED_FOR_BUYER:
+        return True
+    return any(w in s for w in k.return_under_way) and \
+        r.slots.get("seller_attitude") in ("refuses", "ignores", "shifts_blame")
 
 
 # An English keyword's words match in order with at most this many words between.
@@ -285,8 +298,9 @@ def _read_corrected(k: Knowledge, s: str, r: Reading) -> None:
         if amount is not None:
             r.slots["amount_yuan"] = float(amount)
             break
-    counts = numbers.find_counts(rest)
-    if counts and "negotiation_rounds" in r.slots:
+    # (bare: the message already counts contacts, so "…又催了一次，五次了" ends on a count)
+    counts = numbers.find_counts(rest, bare=True) if "negotiation_rounds" in r.slots else []
+    if counts:
         r.slots["negotiation_rounds"] = int(counts[-1].value)
 
 
@@ -311,12 +325,16 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
         table = {v: words for v, words in k.case_facts[fact].items() if v in ("true", "false")}
         hits = _hits(s, _bool_table(table), neg)
         if fact == "goods_received":
-            hits = [h for h in hits if not _about_something_else(s, h, k.case_facts[fact].get("not_the_goods", ()))]
+            quoted = _quoted_spans(s)
+            hits = [h for h in hits if not _about_something_else(s, h, k.case_facts[fact].get("not_the_goods", ()))
+                    and not any(a <= h.start < b for a, b in quoted)]  # 卖家一句'签收了就不归我们管
         value = _last(hits)
         if value is not None:
             r.slots[fact] = value
     if "days_since_receipt" in r.slots and "goods_received" not in r.slots:
         r.slots["goods_received"] = True  # "前天到的": a day count since receipt says it came
+    elif r.slots.get("goods_received") is False:
+        r.slots.pop("days_since_receipt", None)  # "显示前天就签收了…翻遍了也没有": never came
     if "paid_off_platform" not in r.slots and numbers.paid_by_transfer(s):
         r.slots["paid_off_platform"] = True  # "先转了499": sent, not paid through an order
     wants = _last(_hits(s, k.case_facts["wants"], neg))
@@ -375,6 +393,15 @@ def _seller_patterns(seller_words: Tuple[str, ...]) -> _SellerPatterns:
     return _SellerPatterns(quoted, said, reported)
 
 
+# Someone else's words in quotes ("卖家一句'签收了就不归我们管'"), up to the closing quote or
+# the end of the message: not what the shopper says happened.
+_QUOTED = re.compile(r"['\"“‘「『]([^'\"”’」』]{1,60})(?:['\"”’」』]|$)")
+
+
+def _quoted_spans(s: str) -> List[Tuple[int, int]]:
+    return [m.span(1) for m in _QUOTED.finditer(s)]
+
+
 def _about_something_else(s: str, hit: _Hit, words: Sequence[str]) -> bool:
     """A word right before or after the mention says it is not about the goods ("没收到退款")."""
     # "没收到卖家的回复": skip whose it is
@@ -384,6 +411,15 @@ def _about_something_else(s: str, hit: _Hit, words: Sequence[str]) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[，。！？；,.!?;\s]")
+# what may happen, not what did: "怕申请了他更不搭理", "他再这么说我就去点了", "要是还不退就申请"
+_MAY_HAPPEN = re.compile(r"怕|要是|如果|万一|打算|准备|会不会|再.{0,8}就|就去|想")
+
+
+def _hypothetical(s: str, hit: _Hit) -> bool:
+    """The mention sits in a clause about what may happen."""
+    lo = max((m.end() for m in _CLAUSE_END.finditer(s, 0, hit.start)), default=0)
+    m = _CLAUSE_END.search(s, hit.end)
+    return bool(_MAY_HAPPEN.search(s, lo, m.start() if m else len(s)))
 
 
 def read_as(k: Knowledge, s: str) -> str:
@@ -477,7 +513,8 @@ def _read_answer(
     elif asked == "platform_status":
         # "申请了，还没结果" is yes; "没申请过" (a negated yes) is no
         # (the words first: "木有申请" may be classified as a yes)
-        yes = _hits(s, {True: _answer_words(k, asked, "yes")}, k.negations)
+        yes = [h for h in _hits(s, {True: _answer_words(k, asked, "yes")}, k.negations)
+               if not _hypothetical(s, h)]  # "没申请，怕申请了他更不搭理": a worry, not a yes
         if any(not h.negated for h in yes):
             r.slots["platform_status"] = "applied_waiting"
         elif yes or says("no"):

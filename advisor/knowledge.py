@@ -144,8 +144,11 @@ class Knowledge:
     offline_subjects: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)  # situation -> words
     online_order_words: Tuple[str, ...] = ()  # an online order spoken of: offline_subjects don't count
     report_markers: Tuple[str, ...] = ()  # a question with none of these is asked before buying
+    not_bought_yet: Tuple[str, ...] = ()  # "这回还没下单": a question then is asked before buying
+    goods_arrived_words: Tuple[str, ...] = ()  # "收到", "到手": the goods came (no presale then)
     own_mistakes: Tuple[str, ...] = ()  # "码数拍错了": the shopper's own mistake, a no-reason return
     return_under_way: Tuple[str, ...] = ()  # "已经退货了": a refusal then is the dispute itself
+    named_type_wins: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)  # named type -> guesses it beats
     complaint_cues: Tuple[str, ...] = ()  # "被坑了", "有没有人管管": a problem to ask about, not a FAQ
     just_saying: Tuple[str, ...] = ()  # "随口吐槽一句": a remark, not a claim
     # stance -> cues in a reported seller answer ("说不支持无理由"); otherwise an excuse
@@ -272,6 +275,10 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
     cues = {k: tuple(v) for k, v in (raw.get("situation_cues") or {}).items()}
     if set(cues) - set(SITUATIONS):
         raise KnowledgeError(f"situation_cues: unknown situations {sorted(set(cues) - set(SITUATIONS))}")
+    wins = raw.get("named_type_wins") or {}
+    bad = sorted({c for t, v in wins.items() for c in [t, *v]} - set(DISPUTE_CODES))
+    if bad:
+        raise KnowledgeError(f"named_type_wins: unknown dispute types {bad}")
 
     offline = {k: tuple(v or ()) for k, v in (raw.get("offline_subjects") or {}).items()}
     if set(offline) - set(SITUATIONS):
@@ -348,8 +355,11 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         offline_subjects=offline,
         online_order_words=tuple(raw.get("online_order_words") or ()),
         report_markers=tuple(raw.get("report_markers") or ()),
+        not_bought_yet=tuple(raw.get("not_bought_yet") or ()),
+        goods_arrived_words=tuple(raw.get("goods_arrived_words") or ()),
         own_mistakes=tuple(raw.get("own_mistakes") or ()),
         return_under_way=tuple(raw.get("return_under_way") or ()),
+        named_type_wins={t: tuple(v) for t, v in (raw.get("named_type_wins") or {}).items()},
         complaint_cues=tuple(raw.get("complaint_cues") or ()),
         just_saying=tuple(raw.get("just_saying") or ()),
         seller_said_cues={k: tuple(v) for k, v in (raw.get("seller_said_cues") or {}).items()},

@@ -948,13 +948,16 @@ def _loose_amount(text: str, start: int, end: int, token: str, value: float, is_
 
 _NEAR_SIZE = re.compile(r"穿\s*[SMLXsmlx]|[SMLX]{1,3}码|斤|cm|CM|厘米|公分")
 _RE_PRICE_CLAUSE = re.compile(r"[0-9]{2,6}(?:\.[0-9]{1,2})?")
+_RE_PRICE_CLAUSE_CN = re.compile(r"[一二两三四五六七八九]+[百千万][零一二两三四五六七八九十百千]*")
 
 
 def _price_as_a_clause(text: str, start: int, end: int, token: str, value: float) -> bool:
     """A price said as its own clause inside a complaint: "色差离谱 29.9，卖家说可以退",
-    "是高仿！1299，卖家不承认", "让我寄回去，199". Arabic digits only, 10 to
-    999999, and the message says more than the number."""
-    if not _RE_PRICE_CLAUSE.fullmatch(token) or not 10 <= value < 1_000_000:
+    "是高仿！1299，卖家不承认", "让我寄回去，199", "拉链拉不上，二百三十九，问了客服".
+    Arabic digits, or numerals with 百/千/万; 10 to 999999, and the message says more
+    than the number."""
+    written_out = _RE_PRICE_CLAUSE_CN.fullmatch(token) is not None  # 二百三十九, 一千二
+    if not (_RE_PRICE_CLAUSE.fullmatch(token) or written_out) or not 10 <= value < 1_000_000:
         return False
     near = text[max(0, start - 8) : start] + "|" + text[end : end + 8]
     if _MEASURE_CONTEXT.search(near) or _NEAR_SIZE.search(near):
@@ -965,8 +968,10 @@ def _price_as_a_clause(text: str, start: int, end: int, token: str, value: float
     hi = end
     while hi < len(text) and text[hi] == " ":
         hi += 1
-    # "离谱😅 29.9，": an emoji before is a boundary too; a letter, digit or hanzi is not
-    before_ok = lo == 0 or _is_break(text, lo - 1) or not text[lo - 1].isalnum()
+    # "离谱😅 29.9，": an emoji before is a boundary too; a letter, digit or hanzi is not,
+    # but a space after a hanzi is ("让我寄回去 1299": chat users part clauses with spaces)
+    before_ok = lo == 0 or _is_break(text, lo - 1) or not text[lo - 1].isalnum() \
+        or (lo < start and _has_cjk(text[lo - 1]))
     after_ok = hi == len(text) or _is_break(text, hi)
     rest = text[:start] + text[end:]
     return before_ok and after_ok and sum(_has_cjk(c) for c in rest) >= 6
@@ -1159,6 +1164,7 @@ _SHIPPING_CUE = re.compile(
 _NEGATED_RECEIPT = re.compile(
     r"(?:没|未|没有|还没|还未|尚未|一直没)(?:有)?(?:收到|到货|到|签收|拿到|收货|送到|寄到|取到)"
 )
+_NTH_DAY_SINCE_RECEIPT = re.compile(r"(?:收到|到货|签收|拿到|到手|收货|到家)(?:的|后|以后|之后)?(?:是)?第$")
 _DAY_UNIT = re.compile(
     r"(多|来)?(个半月|个多月|个月|天半|天|日|周半|周|个多星期|个星期|星期|个礼拜|礼拜|个多小时|个小时|小时|钟头)"
 )
@@ -1198,6 +1204,11 @@ def _read_days(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int]
     if value is None or value < 0:
         return None, end
     before = text[max(0, pos - 6) : pos].rstrip()
+    nth = _NTH_DAY_SINCE_RECEIPT.search(before)
+    if nth and text.startswith("天", end) and value >= 1 and "." not in token:
+        # "到手第九天": the arrival day is the first, so 8 days since (the 7-day window
+        # counts from the day after receipt: Civil Code art. 201)
+        return Mention(int(value) - 1, pos - (len(before) - nth.start()), end + 1), end + 1
     if before.endswith(("第", "月", "双", "周", "星期", "礼拜")):
         return None, end  # 第三天, 11月11日, 双十一, 周三
     prev, _ = _prev_nonspace(text, pos)
@@ -1348,7 +1359,8 @@ def _read_count(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int
         if w in ("反复", "来回", "一再", "再三"):
             # only when it is about talking: 反复沟通, 来回扯皮
             f = _WITH_SELLER.match(text, end)
-            if not _CONTACT_AFTER.match(text, f.end()):
+            if not _CONTACT_AFTER.match(text, f.end()) or text.endswith("话", 0, pos):
+                # (车轱辘话来回说: words said over and over, no contacts counted)
                 return None, end
             return Mention(3, pos, end), end
         value, start, m_end = _COUNT_WORDS[w], pos, end

@@ -3,7 +3,7 @@
 Traditional -> Simplified (OpenCC t2s), full-width letters and digits ->
 half-width (Chinese punctuation such as ，。！？：；（） stays as it is),
 control, zero-width and other invisible characters removed, whitespace runs
-collapsed to one space, and the text capped at `max_chars` (default 1000,
+collapsed to one space (a comma between two Chinese characters), and the text capped at `max_chars` (default 1000,
 the first part is kept). Put it first in the pipeline, before the tokenizer.
 
 Training examples are rewritten the same way and their entity annotations
@@ -31,7 +31,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from advisor.text import WIDTH_TABLE
+from advisor.text import WIDTH_TABLE, clause_spaces
 
 logger = logging.getLogger(__name__)
 
@@ -185,7 +185,7 @@ class ChineseTextNormalizer(GraphComponent):
         if out and out[-1] == " ":
             out.pop()
             length -= 1
-        s1 = "".join(out)
+        s1 = clause_spaces("".join(out))  # one character for one: offsets hold
 
         # 2. Traditional -> Simplified, piecewise between entity boundaries
         bounds = sorted({0, len(s1), *(min(step1[c], len(s1)) for c in cuts if 0 <= c <= len(text))})

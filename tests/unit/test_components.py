@@ -56,7 +56,10 @@ def _run(component, text: str, entities=None) -> Message:
         ("１．２万的包", "1.2万的包"),
         ("收到\u200b三天\u200d了\ufeff", "收到三天了"),  # zero-width characters
         ("花了\x00299\x07元", "花了299元"),  # control characters
-        ("  收到   三天了\n\n 花了299\t元  ", "收到 三天了 花了299 元"),
+        ("  收到   三天了\n\n 花了299\t元  ", "收到，三天了，花了299 元"),
+        # chat fragments: a space between Chinese characters ends a clause; others stay
+        ("找了店家三次 回回让我重新量脚", "找了店家三次，回回让我重新量脚"),
+        ("iPhone 15 手机壳 wtf", "iPhone 15 手机壳 wtf"),
         ("\u3000全角空格\u3000", "全角空格"),
         ("", ""),
         ("😀😀", "😀😀"),
@@ -110,7 +113,7 @@ def test_normalizer_moves_training_entities_with_the_text(normalizer):
     data = normalizer.process_training_data(TrainingData([example]))
     [message] = data.training_examples
     new_text = message.get("text")
-    assert new_text == "买了 两百九十九块的连衣裙"
+    assert new_text == "买了，两百九十九块的连衣裙"  # the space between Chinese characters: a comma
     amount, category = message.get("entities")
     assert new_text[amount["start"] : amount["end"]] == "两百九十九块"
     assert amount["value"] == "两百九十九块"  # the value was the annotated text

@@ -320,3 +320,34 @@ def test_tenth_round_situations(text, intent, confidence, situation):
 def test_an_unsure_classifier_takes_the_problem_beside_a_refusal():
     text = "给俺娘买的保暖内衣 照着尺码表选的二XL 到了一穿袖子才到胳膊肘 领口头都套不进去 一百零五块 找店家店家不给换"
     assert decided(text, "nlu_fallback", 0.35, fell_back=True) == "size"
+
+
+def test_a_fake_is_fraud_whatever_the_listing_claimed():
+    # the classifier reads the claim ("号称100%正品", "专柜同款保真") as false advertising
+    text = "AJ八百来块，在tb一家号称100%正品的店拍的，拿去得物鉴别，结果说不是真的😅"
+    assert decided(text, "report_false_advertising", 0.92) == "fraud"
+    assert decided("页面写着专柜同款保真，专柜看了说批号对不上，不是正经货", "report_false_advertising", 0.97) == "fraud"
+    # a claim that is simply untrue stays false advertising
+    assert decided("详情页写95白鹅绒，拆开全是毛片和硬梗子", "report_false_advertising", 0.99) == "false_advertising"
+
+
+def test_a_question_from_someone_who_has_not_bought_yet_is_presale_however_long():
+    text = ("问一下你们家这个小黑瓶精华到底是不是正品？专柜要一千多，你家才五百出头，便宜得我心里发毛。"
+            "之前在别的店吃过一次假货的亏，这回还没下单，得先问清楚有没有防伪码、能不能去专柜验")
+    assert decided(text, "report_fraud", 1.0) is None
+    # the goods came after all: a dispute
+    assert decided("还没下单的时候客服说保真，收到一看是假的，能退吗", "report_fraud", 0.95) == "fraud"
+
+
+def test_a_presale_guess_at_a_message_that_says_something_happened_gives_way_to_the_words():
+    assert decided("怎么还没物流信息你这是要拖到快递放假再来给我发吗", "presale_question", 0.42) == "logistics"
+    assert decided("给老头子在网上买的棉鞋，穿上挤脚脚趾头顶的生疼，是不是做小了", "presale_question", 0.71) == "size"
+    # a real question before buying stays one
+    assert decided("会不会有色差", "presale_question", 0.6) is None
+
+
+def test_a_report_the_seller_is_in_is_no_dislike_return():
+    text = "鞋子不喜欢想退，还没穿过，卖家不里我，一直拖着说等老板回来处理"
+    assert decided(text, "report_refund_refused", 0.53) == "refund_refused"
+    # an unsure guess does not outweigh a thank-you that names the seller in passing
+    assert decided("好嘞明白了，谢谢你啊，本来还以为要跟卖家吵一架呢😂", "report_logistics", 0.19, fell_back=True) is None

@@ -571,3 +571,53 @@ def test_the_seller_s_receipt_of_a_return_is_no_day_count_even_with_words_betwee
 def test_a_problem_feared_or_heard_of_is_not_named(text, negated):
     r = read(text)
     assert negated not in r.types and negated in r.negated_types
+
+
+def test_a_parcel_marked_signed_that_never_came():
+    text = ("物流前天下午显示'本人签收'，我那天一整天都在家，小区驿站和快递柜翻了个遍也没有。"
+            "找卖家，卖家一句'签收了就不归我们管，你自己找快递'")
+    r = read(text)
+    assert r.slots["goods_received"] is False  # the seller's quoted 签收了 is not the shopper's
+    assert r.slots["seller_attitude"] == "shifts_blame"
+    assert "days_since_receipt" not in read("包裹显示前天就签收了，驿站都翻遍了也没有").slots
+
+
+@pytest.mark.parametrize("text, status", [
+    ("没申请，怕申请了他更不搭理", "not_applied"),  # a worry, not a yes
+    ("没呢，他再这么说我就去点了", "not_applied"),
+    ("点了，还没结果", "applied_waiting"),
+    ("申请了，在等结果", "applied_waiting"),
+])
+def test_what_may_happen_is_no_answer_to_the_platform_question(text, status):
+    assert read(text, "platform_status").slots["platform_status"] == status
+
+
+@pytest.mark.parametrize("text, attitude", [
+    ("seller直接一句，不退不换，爱要不要", "refuses"),
+    ("昨天到的，还没去问店家，先问问你", "not_contacted"),
+    ("问了客服，两天了，消息还是未读", "ignores"),
+    ("找了seller，人家态度ok，说给我退", "cooperative"),
+])
+def test_seller_attitude_in_chat_fragments(text, attitude):
+    assert read(text).slots["seller_attitude"] == attitude
+
+
+def test_an_amount_corrected_in_the_evidence_answer():
+    text = "照片拍了，订单和聊天也截了。金额纠正一下，168是一份的价，我一共拍了两份，实付336"
+    assert read(text, "evidence_item", pending=QUALITY).slots["amount_yuan"] == 336
+
+
+@pytest.mark.parametrize("text", [
+    "退货寄回去一个礼拜了，物流显示对方签收了，催了店家三次，要么不回，要么'亲稍等'",
+    "介入结果出来了，平台站我这边，让商家退钱，结果半个月了钱还是没影",
+])
+def test_money_held_back_after_a_return_or_a_ruling_is_a_refused_refund(text):
+    assert read(text).types == ["refund_refused"]
+
+
+def test_a_problem_named_beside_a_return_stays_the_problem():
+    assert read("衣服质量太差了，退回去了，卖家不理").types == ["quality"]
+
+
+def test_a_count_corrected_after_a_count():
+    assert read("催了四次，哦不对，今天早上又催了一次，五次了", "negotiation_rounds").slots["negotiation_rounds"] == 5

@@ -1108,3 +1108,29 @@ def test_a_refusal_after_a_denied_problem_and_a_question_form_are_not_negated():
     assert is_negated(t, t.index("质量问题"), t.index("质量问题") + 4)
     t = "这算不算虚假宣传啊"
     assert not is_negated(t, t.index("虚假宣传"), t.index("虚假宣传") + 4)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a price said as its own clause: written out, or after a space in chat fragments
+    ("连衣裙，尺码表写腰围68，拉链都拉不上，二百三十九，问了客服", 239),
+    ("客服说给我补发一台，让我把坏的寄回去 1299", 1299),
+    ("iPhone 15 手机壳，型号点错了", None),
+    ("平时穿42 这双42脚趾顶死", None),
+])
+def test_a_price_as_its_own_clause_in_chat(text, expected):
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到手第九天，一开机就原地打转", 8),  # the arrival day is the first (Civil Code art. 201)
+    ("199块，今天是到货第三天。", 2),
+    ("到手第一天就坏了", 0),
+    ("买的第三天就坏了", None),  # bought, not received
+])
+def test_the_nth_day_since_the_goods_came(text, expected):
+    assert parse_days(text) == expected
+
+
+def test_words_said_over_and_over_are_no_count_of_contacts():
+    assert parse_count("别又是那种车轱辘话来回说的垃圾机器人") is None
+    assert parse_count("跟卖家来回扯皮") == 3
