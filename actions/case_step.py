@@ -1,4 +1,5 @@
-"""action_case_step: after the fact reader, say what the case calls for.
+"""action_case_step: the one action a message calls (most turns): read it for
+facts, answer a FAQ it asks, then say what the case calls for.
 
 It asks advisor.step for the next move and carries it out: a short answer to
 a message that is no dispute, the dispute type named with what was picked up,
@@ -13,10 +14,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import case_file_sync
+from actions.dialogue import answer_question
+from actions.fact_reading import read_into
 from actions.knowledge_base import KNOWLEDGE
 from actions.tracker_facts import (
     CASE_SLOTS,
-    bot_spoke_this_turn,
     case_facts,
     classified_intent,
     facts_set_this_turn,
@@ -63,7 +65,10 @@ class ActionCaseStep(Action):
         first = first_contact(tracker)
         # back with a case still open: where it stands (read before this turn writes)
         welcome = case_file_sync.welcome_back(tracker) if comes_back(tracker, first) else None
-        events = self._step(dispatcher, tracker)
+        read = read_into(dispatcher, tracker)  # every message: the fact reader first
+        reader_spoke = len(dispatcher.messages) > said_before  # it refused a value ("金额好像不对…")
+        answer_question(dispatcher, tracker)  # a FAQ it asks, answered first
+        events = self._step(dispatcher, tracker, reader_spoke)
         events = events + case_file_sync.sync(tracker, events)  # the case file, never only the tracker
         if case_file_sync.slots_after(tracker, events).get("case_end") in ("resolved", "closed"):
             events = events + [{"event": "reset_slots", "timestamp": None}]  # the next problem is a new case
@@ -74,9 +79,9 @@ class ActionCaseStep(Action):
                 dispatcher.messages.insert(said_before, dispatcher.messages.pop())
             if first:  # PIPL: what is kept, why, for how long, how to delete it; once, after the first answer
                 dispatcher.utter_message(text=privacy.notice(KNOWLEDGE))
-        return events
+        return read + events
 
-    def _step(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    def _step(self, dispatcher: CollectingDispatcher, tracker: Tracker, reader_spoke: bool) -> List[Dict[Text, Any]]:
         k = KNOWLEDGE
         intent, confidence, _ = classified_intent(tracker)
         text = tracker.latest_message.get("text") or ""
@@ -134,8 +139,7 @@ class ActionCaseStep(Action):
 
         step = next_step(k, f)
         if step.kind == ASK:
-            if step.slot == tracker.get_slot("requested_slot") and bot_spoke_this_turn(tracker) \
-                    and not faq_aside:
+            if step.slot == tracker.get_slot("requested_slot") and reader_spoke and not faq_aside:
                 return []  # the fact reader already refused the value and asked again ("金额好像不对…")
             moved = self._moved_advice(tracker, f, changed)
             if moved:

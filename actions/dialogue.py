@@ -1,4 +1,4 @@
-"""Actions beside the case step: answer a question, start over."""
+"""Beside the case step: a question answered (called by the case step), start over."""
 from typing import Text
 
 from rasa_sdk import Action, Tracker
@@ -10,25 +10,22 @@ from actions.knowledge_base import KNOWLEDGE
 from actions.tracker_facts import faq_to_answer
 
 
-class ActionAnswerQuestion(Action):
-    def name(self) -> Text:
-        return "action_answer_question"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        intent = faq_to_answer(tracker, KNOWLEDGE.faq)
-        if intent:
-            answer = KNOWLEDGE.faq[intent]
-            pointer = KNOWLEDGE.phrases["faq_said_before"]
-            said = {e.get("text") for e in tracker.events if e.get("event") == "bot"}
-            # a second asking points back to the first answer; a third, while a question is
-            # open, gets no aside (the case step puts its question again in other words), and
-            # with none open the answer again (someone who insists is answered)
-            if answer not in said or (pointer in said and not tracker.get_slot("requested_slot")):
-                dispatcher.utter_message(text=answer)
-            elif pointer not in said:
-                dispatcher.utter_message(text=pointer)
-        # else: an unsure guess while a question is open; action_case_step reads it as an answer
-        return []
+def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """The FAQ this message asks, answered before the case step goes on (an unsure
+    guess while a question is open is left to the case step, which reads it as an answer)."""
+    intent = faq_to_answer(tracker, KNOWLEDGE.faq)
+    if not intent:
+        return
+    answer = KNOWLEDGE.faq[intent]
+    pointer = KNOWLEDGE.phrases["faq_said_before"]
+    said = {e.get("text") for e in tracker.events if e.get("event") == "bot"}
+    # a second asking points back to the first answer; a third, while a question is
+    # open, gets no aside (the case step puts its question again in other words), and
+    # with none open the answer again (someone who insists is answered)
+    if answer not in said or (pointer in said and not tracker.get_slot("requested_slot")):
+        dispatcher.utter_message(text=answer)
+    elif pointer not in said:
+        dispatcher.utter_message(text=pointer)
 
 
 class ActionStartOver(Action):

@@ -1,17 +1,17 @@
-"""Every user message goes through the fact reader first (Rasa runs
-action_validate_slot_mappings after each message, before any policy).
+"""Every user message goes through the fact reader first: the actions that
+answer a message (action_case_step, action_ready_text) call read_facts before
+anything else, so a turn costs one call to the action server.
 
-The reader (advisor.facts) is pure Python; this action only gives it the
+The reader (advisor.facts) is pure Python; read_facts only gives it the
 message and what the assistant was waiting for, and turns its reading into
-slot events. Every case slot has a `custom` mapping, so this is the only
-place slots are filled from what the user said.
+slot events. Every case slot has a `custom` mapping (set by actions only), so
+this is the only place slots are filled from what the user said.
 """
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
 
 from actions import slot_checks
 from actions.knowledge_base import INTENT_CONFIDENCE_THRESHOLD, KNOWLEDGE
@@ -27,12 +27,11 @@ from advisor.facts import corrects, read_message
 PAYLOAD_SLOTS = ("seller_attitude", "negotiation_rounds", "platform_status", "amount_yuan")
 
 
-class ReadFacts(Action):
-    def name(self) -> Text:
-        return "action_validate_slot_mappings"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
-        return read_facts(dispatcher, tracker)
+def read_into(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotSet]:
+    """read_facts, with its slots applied to the tracker the action goes on with."""
+    events = read_facts(dispatcher, tracker)
+    tracker.add_slots(events)
+    return events
 
 
 def another_order(before, read: Dict[Text, Any], intent, confidence: float, fell_back: bool) -> bool:
@@ -72,6 +71,8 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         new.pop("case_end", None)  # "钱退回来了" with no case: nothing to end
     if asked == "evidence_item" and before.seller_attitude and "seller_attitude" in new:
         del new["seller_attitude"]  # "她说运费他们出那句我也截了": a screenshot, not a new stance
+        if new.get("negotiation_rounds") == 0:
+            del new["negotiation_rounds"]  # (nor the "not contacted yet" that came with it)
     if (before.amount_yuan and "amount_yuan" in new and asked != "amount_yuan" and not corrects(k, text)
             and (asked == "evidence_item" or not numbers.paid_amount_named(text))):
         del new["amount_yuan"]  # "他们只认十二块": an amount in passing does not replace the price on file

@@ -6,6 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.fact_reading import read_into
 from actions.knowledge_base import KNOWLEDGE
 from actions.tracker_facts import case_facts, classified_intent
 from advisor.ready_texts import fill
@@ -18,12 +19,13 @@ class ActionReadyText(Action):
         return "action_ready_text"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        read = read_into(dispatcher, tracker)  # "帮我写给卖家的，花了399": the facts first
         intent, _, _ = classified_intent(tracker)
         kind = KIND_OF_INTENT.get(intent or "")
         f = case_facts(tracker)
         if kind is None or not f.dispute_type:
             dispatcher.utter_message(text=KNOWLEDGE.ready_texts["need_case"])
-            return []
+            return read
         metadata = tracker.latest_message.get("metadata") or {}
         dispatcher.utter_message(text=fill(KNOWLEDGE, kind, f, metadata if isinstance(metadata, dict) else {}))
-        return []
+        return read

@@ -120,6 +120,9 @@ def main() -> int:
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("RASA_API_TOKEN", ensure_api_token())
+    # a load from one client IP measures the cluster, not the rate limiter (bench/servers.py)
+    os.environ.setdefault("RATE_IP_PER_MINUTE", "0")
+    os.environ.setdefault("RATE_SENDER_PER_MINUTE", "0")
 
     def log(msg):
         print(msg, flush=True)

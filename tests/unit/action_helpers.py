@@ -53,3 +53,22 @@ def run(action, tracker: Tracker):
 
 def slot_events(events) -> Dict[str, Any]:
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+class ReadFacts:
+    """The fact reader as the actions call it (actions.fact_reading.read_facts), run like an action."""
+
+    def run(self, dispatcher, tracker, domain):
+        from actions.fact_reading import read_facts
+
+        return read_facts(dispatcher, tracker)
+
+
+class AnswerQuestion:
+    """The FAQ answer the case step gives first (actions.dialogue.answer_question), run alone."""
+
+    def run(self, dispatcher, tracker, domain):
+        from actions.dialogue import answer_question
+
+        answer_question(dispatcher, tracker)
+        return []

@@ -4,10 +4,9 @@ import uuid
 import pytest
 
 from actions.case_step import ActionCaseStep
-from actions.dialogue import ActionAnswerQuestion, ActionStartOver
-from actions.fact_reading import ReadFacts
+from actions.dialogue import ActionStartOver
 from actions.knowledge_base import KNOWLEDGE
-from unit.action_helpers import make_tracker, run, slot_events
+from unit.action_helpers import AnswerQuestion, ReadFacts, make_tracker, run, slot_events
 
 
 def ent(entity, value):
@@ -133,9 +132,9 @@ def test_an_unreadable_answer_gets_the_question_in_other_words_then_moves_on():
 
 def test_a_refused_value_is_not_followed_by_a_second_question():
     slots = {"dispute_type": "size", "requested_slot": "amount_yuan", "asked": ["amount_yuan"]}
-    said = [{"event": "bot", "text": "金额好像不对（不能是负数）。"}]
-    msgs, events = run(ActionCaseStep(), make_tracker("花了-5元", "inform", slots=slots, events_this_turn=said))
-    assert msgs == [] and without_case_id(events) == []
+    msgs, events = run(ActionCaseStep(), make_tracker("花了-5元", "inform", slots=slots))
+    # the fact reader's own "金额好像不对…" (with the question again) is all that is said
+    assert len(msgs) == 1 and "负数" in msgs[0]["text"] and without_case_id(events) == []
 
 
 def test_all_facts_known_gives_checklist_and_advice():
@@ -199,7 +198,7 @@ def test_facts_without_a_type_are_noted_and_the_type_asked():
 
 @pytest.mark.parametrize("intent", sorted(KNOWLEDGE.faq))
 def test_every_question_has_an_answer(intent):
-    msgs, _ = run(ActionAnswerQuestion(), make_tracker("?", intent))
+    msgs, _ = run(AnswerQuestion(), make_tracker("?", intent))
     assert msgs[0]["text"] == KNOWLEDGE.faq[intent]
 
 
@@ -218,7 +217,7 @@ def test_help_lists_every_dispute_type_from_the_knowledge_file():
 def test_an_unsure_question_intent_while_asking_is_read_as_an_answer():
     slots = {"dispute_type": "size", "requested_slot": "seller_attitude", "asked": ["seller_attitude"],
              "amount_yuan": 50.0}
-    msgs, _ = run(ActionAnswerQuestion(), make_tracker("啊这", "ask_photo_tips", 0.41, slots=slots))
+    msgs, _ = run(AnswerQuestion(), make_tracker("啊这", "ask_photo_tips", 0.41, slots=slots))
     assert msgs == []
     msgs, events = run(ActionCaseStep(), make_tracker("啊这", "ask_photo_tips", 0.41, slots=slots))
     assert KNOWLEDGE.questions["seller_attitude"].ask[1] in msgs[0]["text"]  # unreadable: asked in other words
@@ -240,12 +239,9 @@ def test_dont_know_skips_the_question_says_so_and_asks_the_next():
 def test_a_sure_question_while_asking_is_answered_then_the_question_is_put_again_in_other_words():
     slots = {"dispute_type": "size", "amount_yuan": 99.0, "requested_slot": "seller_attitude",
              "asked": ["seller_attitude"]}
-    msgs, _ = run(ActionAnswerQuestion(), make_tracker("介入要多久", "ask_duration", 0.9, slots=slots))
+    msgs, events = run(ActionCaseStep(), make_tracker("介入要多久", "ask_duration", 0.9, slots=slots))
     assert msgs[0]["text"] == KNOWLEDGE.faq["ask_duration"]
-    bot_said = [{"event": "bot", "text": KNOWLEDGE.faq["ask_duration"]}]
-    msgs, events = run(ActionCaseStep(), make_tracker("介入要多久", "ask_duration", 0.9, slots=slots,
-                                                      events_this_turn=bot_said))
-    assert KNOWLEDGE.questions["seller_attitude"].ask[1] in msgs[0]["text"]
+    assert KNOWLEDGE.questions["seller_attitude"].ask[1] in msgs[1]["text"]
     assert slot_events(events)["asked"] == ["seller_attitude", "seller_attitude"]
 
 
@@ -253,7 +249,7 @@ def test_the_same_question_asked_again_is_not_answered_twice_word_for_word():
     slots = {"dispute_type": "size", "amount_yuan": 99.0, "requested_slot": "platform_status"}
     t = make_tracker("平台?这种小事平台还管啊", "ask_intervention_useful", 0.9, slots=slots)
     t.events.insert(0, {"event": "bot", "text": KNOWLEDGE.faq["ask_intervention_useful"]})
-    msgs, _ = run(ActionAnswerQuestion(), t)
+    msgs, _ = run(AnswerQuestion(), t)
     assert msgs[0]["text"] == KNOWLEDGE.phrases["faq_said_before"]
 
 
@@ -384,7 +380,7 @@ def test_each_turn_writes_the_case_to_the_case_file_and_erase_deletes_it():
     from actions import case_file_sync
 
     user = f"case-file-{uuid.uuid4().hex[:8]}"
-    slots = {"dispute_type": "quality", "amount_yuan": 199.0, "product_category": "鞋",
+    slots = {"dispute_type": "quality", "amount_yuan": 199.0, "product_category": "鞋包",
              "evidence_have": ["defect_photos"]}
     t = make_tracker("鞋子开胶了，199", "report_quality", 0.95, slots=slots,
                      events_this_turn=slot_turn(dispute_type="quality"))
@@ -392,7 +388,7 @@ def test_each_turn_writes_the_case_to_the_case_file_and_erase_deletes_it():
     _, events = run(ActionCaseStep(), t)
     case_id = slot_events(events)["case_id"]
     case = case_file_sync.store().get(int(case_id))
-    assert case.user_id == user and case.title == "鞋 · 质量问题"
+    assert case.user_id == user and case.title == "鞋包 · 质量问题"
     assert case.facts["amount_yuan"] == 199.0 and case.evidence_have == ("defect_photos",)
     # the next turn updates the same case
     t = make_tracker("申请介入了", "inform", 0.9, slots={**slots, "case_id": case_id, "platform_status": "applied_waiting"})
@@ -583,12 +579,12 @@ def test_a_sure_report_about_another_product_opens_a_new_case_and_keeps_the_old(
      "ask_off_platform_scam", 0.76),  # a long story that asks nothing
 ])
 def test_no_faq_answer_for_english_or_for_a_story_that_asks_nothing(text, intent, confidence):
-    msgs, _ = run(ActionAnswerQuestion(), make_tracker(text, intent, confidence))
+    msgs, _ = run(AnswerQuestion(), make_tracker(text, intent, confidence))
     assert msgs == []
 
 
 def test_a_short_faq_question_is_still_answered():
-    msgs, _ = run(ActionAnswerQuestion(), make_tracker("介入要多久", "ask_duration", 0.9))
+    msgs, _ = run(AnswerQuestion(), make_tracker("介入要多久", "ask_duration", 0.9))
     assert msgs[0]["text"] == KNOWLEDGE.faq["ask_duration"]
 
 
@@ -653,25 +649,22 @@ def test_a_problem_seen_on_the_goods_says_they_came():
     ("有没有人管管啊 气死我了🤬", "human_handoff"),
 ])
 def test_a_vague_complaint_is_asked_about_not_answered_as_a_faq_or_small_talk(text, intent):
-    msgs, _ = run(ActionAnswerQuestion(), make_tracker(text, intent, 0.8))
+    msgs, _ = run(AnswerQuestion(), make_tracker(text, intent, 0.8))
     assert msgs == []
     msgs, events = run(ActionCaseStep(), make_tracker(text, intent, 0.8))
     assert slot_events(events)["requested_slot"] == "dispute_type"
     # with a case open, the question is answered as before
     slots = {"dispute_type": "quality", "amount_yuan": 99.0}
-    msgs, _ = run(ActionAnswerQuestion(), make_tracker("介入一般要多久", "ask_duration", 0.9, slots=slots))
+    msgs, _ = run(AnswerQuestion(), make_tracker("介入一般要多久", "ask_duration", 0.9, slots=slots))
     assert msgs[0]["text"] == KNOWLEDGE.faq["ask_duration"]
 
 
 def test_an_evidence_answer_that_was_read_is_not_called_unclear_when_more_items_now_fit():
     # 辣条 named in the answer makes it a food case: the food items are asked plainly
-    have = ["food_label_photo", "order_info"]
     slots = {"dispute_type": "allergy", "amount_yuan": 39.9, "seller_attitude": "ignores", "negotiation_rounds": 3.0,
-             "platform_status": "not_applied", "requested_slot": "evidence_item", "asked": ["evidence_item"],
-             "product_category": "食品", "evidence_have": have}
-    msgs, events = run(ActionCaseStep(), make_tracker(
-        "包装袋上的生产日期和保质期拍了，订单截图有", "inform", 0.8, slots=slots,
-        events_this_turn=slot_turn(product_category="食品", evidence_have=have)))
+             "platform_status": "not_applied", "requested_slot": "evidence_item", "asked": ["evidence_item"]}
+    msgs, events = run(ActionCaseStep(), make_tracker("辣条包装袋上的生产日期拍了，订单截图有", "inform", 0.8, slots=slots))
+    assert slot_events(events)["product_category"] == "食品"
     text = "\n".join(m.get("text") or "" for m in msgs)
     assert KNOWLEDGE.questions["evidence_item"].ask[1] not in text
     assert KNOWLEDGE.questions["evidence_item"].ask[0] in text
@@ -683,13 +676,34 @@ def test_a_third_asking_while_a_question_is_open_gets_no_aside_and_with_none_ope
         slots = {"dispute_type": "size", "amount_yuan": 99.0, "requested_slot": open_slot}
         t = make_tracker("介入有用吗", "ask_intervention_useful", 0.9, slots=slots)
         t.events[:0] = [{"event": "bot", "text": answer}, {"event": "bot", "text": pointer}]
-        msgs, _ = run(ActionAnswerQuestion(), t)
+        msgs, _ = run(AnswerQuestion(), t)
         assert [m["text"] for m in msgs] == expected
 
 
 def test_a_rights_question_that_names_a_refund_is_answered_and_no_type_is_asked():
     # 退款 in "仅退款是啥意思" is no fact of a case: the FAQ answers, the step asks nothing more
     text = "仅退款到底是个啥意思？跟退货退款有啥不一样"
-    msgs, events = run(ActionCaseStep(), make_tracker(text, "ask_refund_only", 0.9,
-                                                      events_this_turn=slot_turn(wants="refund")))
-    assert "requested_slot" not in slot_events(events) and msgs == []
+    msgs, events = run(ActionCaseStep(), make_tracker(text, "ask_refund_only", 0.9))
+    assert slot_events(events).get("wants") == "refund"  # read, but no fact of a case
+    assert "requested_slot" not in slot_events(events)
+    assert [m["text"] for m in msgs] == [KNOWLEDGE.faq["ask_refund_only"]]
+
+
+def test_one_call_reads_the_message_then_answers_it():
+    # the case step runs the fact reader itself: no earlier action set anything this turn
+    msgs, events = run(ActionCaseStep(), make_tracker("裙子色差太大了，花了299，卖家不理我", "report_color_difference", 0.95))
+    slots = slot_events(events)
+    assert slots["dispute_type"] == "color_difference" and slots["amount_yuan"] == 299
+    assert slots["seller_attitude"] == "ignores"
+    assert [e["name"] for e in events if e.get("event") == "slot"].index("dispute_type") < \
+        [e["name"] for e in events if e.get("event") == "slot"].index("requested_slot")  # read, then asked
+    assert msgs and slots["requested_slot"] == "negotiation_rounds"
+
+
+def test_a_ready_text_reads_the_message_first():
+    from actions.ready_text import ActionReadyText
+
+    slots = {"dispute_type": "quality"}
+    msgs, events = run(ActionReadyText(), make_tracker("帮我写一段给卖家的话，花了399", "write_to_seller", 0.9, slots=slots))
+    assert slot_events(events)["amount_yuan"] == 399
+    assert "399" in msgs[0]["text"]
