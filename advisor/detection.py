@@ -123,6 +123,7 @@ def offline_subject(k: Knowledge, s: str) -> Optional[str]:
 # Not "怎么" or "什么" (reviews use them in passing: "质量确实不怎么样"), and not every A不A:
 # "动不动就断连" and "时不时闪屏" report a fault.
 _PRESALE_FORM = re.compile(r"会不会|能不能|可不可以|有没有|是不是|([正准大小好对])不\1|还是偏?[大小深浅长短]"
+                           r"|有[^，。！？,.!?\s]{1,6}没(?=[？?，,。.\s]|$)|还是\s*[smlx0-9]"  # 有色差没, 穿s还是m
                            r"|(?:吗|(?<![什怎这那多])么|嘛)[呀啊呢]?(?:[？?～~。.\s]|$)")
 PRESALE_MAX_CHARS = 24  # a longer message tells a story; a question before buying is short
 

@@ -129,6 +129,8 @@ def read_message(
             continue  # a not_type_word: it hides a type word and names none
         if _about_a_service(s, hit, k.not_goods_subjects):
             continue  # "优惠券用不了": not about the goods
+        if k.waved_off and _in_clause_with(s, hit, k.waved_off):
+            continue  # "快递慢了四五天我都懒得计较": named, but not what the shopper claims
         (r.negated_types if hit.negated else r.types).append(hit.value)
     for code, t in k.dispute_types.items():
         if any(not h.negated for h in _hits(s, {code: t.decisive}, neg)):
@@ -304,16 +306,25 @@ def _read_corrected(k: Knowledge, s: str, r: Reading) -> None:
         r.slots["negotiation_rounds"] = int(counts[-1].value)
 
 
+_SELLER_NAMES = re.compile(r"店家|商家|掌柜|店主|老板")  # same length as 卖家: positions hold
+
+
 def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     neg = k.negations
     attitudes = {code: (spec or {}).get("keywords") or () for code, spec in k.seller_attitudes.items()}
-    attitude = _last(_hits(s, attitudes, neg))
+    # the words are written with 卖家; the seller by any two-character name reads the same
+    # ("还没跟店家说" is "还没跟卖家说"), and what the shopper fears is no stance ("怕找店家会被
+    # 说是我自己弄坏的")
+    as_seller = _SELLER_NAMES.sub("卖家", s)
+    attitude = _last([h for h in _hits(as_seller, attitudes, neg) if not _hypothetical(as_seller, h, _FEARED)])
     if attitude is None and _seller_patterns(k.seller_words).quoted.search(s):
         # a quoted seller answer with none of the words above in it
         # (客服回「亲 每台手机显示效果不同哦」): an explanation that fixed nothing
         attitude = "shifts_blame"
     if attitude is None:
         reported = _seller_patterns(k.seller_words).reported.search(s)
+        if reported and _hypothetical(s, _Hit(reported.start(), reported.end(), None, False), _FEARED):
+            reported = None  # "怕找店家会被说是我自己弄坏的": feared, not said
         if reported:  # "客服还说实木贴皮也算实木", "商家说春节放假了年后再说"
             attitude = reported_stance(k, s[reported.end():])
     if attitude:
@@ -327,7 +338,8 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
         if fact == "goods_received":
             quoted = _quoted_spans(s)
             hits = [h for h in hits if not _about_something_else(s, h, k.case_facts[fact].get("not_the_goods", ()))
-                    and not any(a <= h.start < b for a, b in quoted)]  # 卖家一句'签收了就不归我们管
+                    and not any(a <= h.start < b for a, b in quoted)  # 卖家一句'签收了就不归我们管'
+                    and not _hypothetical(s, h, _FEARED)]  # 怕他回一句签收了就不关他事
         value = _last(hits)
         if value is not None:
             r.slots[fact] = value
@@ -415,11 +427,26 @@ _CLAUSE_END = re.compile(r"[，。！？；,.!?;\s]")
 _MAY_HAPPEN = re.compile(r"怕|要是|如果|万一|打算|准备|会不会|再.{0,8}就|就去|想")
 
 
-def _hypothetical(s: str, hit: _Hit) -> bool:
+def _in_clause_with(s: str, hit: _Hit, words: Sequence[str]) -> bool:
+    """One of words is in the clause of the mention, or in a short clause right after it
+    ("等了快半个月才到，这我都忍了"; not "收到就坏了，物流慢我都忍了")."""
+    lo = max((m.end() for m in _CLAUSE_END.finditer(s, 0, hit.start)), default=0)
+    ends = [m.start() for m in _CLAUSE_END.finditer(s, hit.end)][:2] + [len(s), len(s)]
+    if any(w in s[lo:ends[0]] for w in words):
+        return True
+    after = s[ends[0] + 1:ends[1]]
+    return len(after) <= 6 and any(w in after for w in words)
+
+
+# what the shopper fears the seller may do or say: "怕找店家会被说是我弄坏的"
+_FEARED = re.compile(r"怕|要是|如果|万一|会不会|担心")
+
+
+def _hypothetical(s: str, hit: _Hit, may_happen: "re.Pattern[str]" = _MAY_HAPPEN) -> bool:
     """The mention sits in a clause about what may happen."""
     lo = max((m.end() for m in _CLAUSE_END.finditer(s, 0, hit.start)), default=0)
     m = _CLAUSE_END.search(s, hit.end)
-    return bool(_MAY_HAPPEN.search(s, lo, m.start() if m else len(s)))
+    return bool(may_happen.search(s, lo, m.start() if m else len(s)))
 
 
 def read_as(k: Knowledge, s: str) -> str:

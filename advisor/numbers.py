@@ -667,11 +667,20 @@ def _leads_the_answer(text: str, start: int, end: int) -> bool:
         and bool(_ANSWER_THEN_MORE.match(text, end))
 
 
+# "不是两百", a measure or a count before 是: no price
+_NOT_A_PRICE_SUBJECT = re.compile(r"不是|码|号|身高|体重|腰|胸|臀|肩|长|宽|高|厚|重|尺|寸|龄|岁|天|次")
+_SUBJECT_IS = re.compile(r"(?:^|[，。！？；,.!?;\s])[^，。！？；,.!?;\s\d]{1,4}是$")
+
+
 def _ends_the_answer(text: str, start: int, end: int) -> bool:
-    """The answer to the amount question ends with the number, after a break:
-    "一千三百多吧 1388", "记不清了，199"."""
-    return 0 < start <= 16 and (text[start - 1].isspace() or _is_break(text, start - 1)) \
-        and bool(_AMOUNT_SUFFIX.fullmatch(text[end:].strip()))
+    """The answer to the amount question ends with the number, after a break, or after a
+    short "X是" that opens the last clause: "一千三百多吧 1388", "记不清了，199",
+    "…一直跟我打太极。灯是一百九十九"."""
+    if not _AMOUNT_SUFFIX.fullmatch(text[end:].strip()):
+        return False
+    after_break = 0 < start <= 16 and (text[start - 1].isspace() or _is_break(text, start - 1))
+    subject = _SUBJECT_IS.search(text, max(0, start - 6), start)
+    return after_break or bool(subject and not _NOT_A_PRICE_SUBJECT.search(subject.group(0)))
 
 
 def _bought_model_price(text: str, start: int, end: int) -> bool:

@@ -29,9 +29,10 @@ def test_simulated_shoppers(servers):
         [(r.name, r.turns_to_advice) for r in up_front]
 
 
-# The dev shoppers were tuned on (407/440 on 2026-12-06), so their gate only catches a
+# The dev shoppers were tuned on (436/480 on 2026-12-06), so their gate only catches a
 # regression; the numbers to report are the first play of each round (see the file).
-MIN_DEV_UNDERSTOOD = 0.92
+# 2 points below that run: dev12, added the same day, is tuned to 24/40 only so far.
+MIN_DEV_UNDERSTOOD = 0.89
 
 
 def test_dev_shoppers_regression(servers):
@@ -39,6 +40,6 @@ def test_dev_shoppers_regression(servers):
     results = play_all(servers, shoppers)
     print("\ndev shoppers (tuned on, regression only): " + report(results))
     s = summary(results)
-    assert s["shoppers"] == 440
+    assert s["shoppers"] == 480
     assert s["repeated_messages"] <= MAX_REPEATED, report(results)
     assert s["understood_share"] >= MIN_DEV_UNDERSTOOD, report(results)

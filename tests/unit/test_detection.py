@@ -351,3 +351,15 @@ def test_a_report_the_seller_is_in_is_no_dislike_return():
     assert decided(text, "report_refund_refused", 0.53) == "refund_refused"
     # an unsure guess does not outweigh a thank-you that names the seller in passing
     assert decided("好嘞明白了，谢谢你啊，本来还以为要跟卖家吵一架呢😂", "report_logistics", 0.19, fell_back=True) is None
+
+
+def test_chat_style_questions_before_buying():
+    text = "在吗，这款亚麻衬衫，卡其那个，实拍跟图有色差没 160 95斤，穿S还是M 想入手 size表看不懂"
+    assert decided(text, "report_color_difference", 0.55) is None
+    # the goods in hand: a report
+    assert decided("收到的有色差没法穿，卖家不给退", "report_color_difference", 0.9) == "color_difference"
+
+
+def test_a_rant_that_only_wants_to_vent_is_no_claim():
+    text = "双十一这套路我是真服了，算完发现跟平时价差不了几块钱，东西倒是都到了也没啥毛病，就是想骂两句"
+    assert decided(text, "report_false_advertising", 0.99) is None

@@ -621,3 +621,52 @@ def test_a_problem_named_beside_a_return_stays_the_problem():
 
 def test_a_count_corrected_after_a_count():
     assert read("催了四次，哦不对，今天早上又催了一次，五次了", "negotiation_rounds").slots["negotiation_rounds"] == 5
+
+
+@pytest.mark.parametrize("text, attitude", [
+    ("还没跟店家说，想先问问", "not_contacted"),  # the words say 卖家; 店家, 商家, 老板 read the same
+    ("跟老板说了好几次，老板就是不给退", "refuses"),
+    ("传讯息给卖家，显示已读，然后就没有然后了", "ignores"),
+    ("发十条消息没一条有回音", "ignores"),
+])
+def test_seller_attitude_whatever_the_seller_is_called(text, attitude):
+    assert read(text).slots["seller_attitude"] == attitude
+
+
+@pytest.mark.parametrize("text", [
+    "我有点怕找店家会被说是我自己不会用、弄坏的，能退吗",
+    "可我怕寄回去以后他们反过来说是我摔的",
+])
+def test_what_the_shopper_fears_the_seller_may_say_is_no_stance(text):
+    assert "seller_attitude" not in read(text).slots
+
+
+@pytest.mark.parametrize("text, types", [
+    ("买的手撕牛肉干，快递慢了四五天我都懒得计较，关键是拆开好几袋都长了一层白毛", ["quality"]),
+    ("收到就坏了，物流慢我都忍了", ["quality"]),  # the next clause waves off only itself
+    ("快递太慢了，等了半个月", ["logistics"]),
+])
+def test_a_problem_waved_off_is_not_the_dispute(text, types):
+    assert read(text).types == types
+
+
+@pytest.mark.parametrize("text, code", [
+    ("宝宝的婴儿车才推了十来天，左前轮的塑料轴咔嚓一声整个断开了", "quality"),
+    ("半夜两个人轮流往厕所跑，又吐又拉，医生说是急性胃肠炎", "allergy"),
+    ("下单都快十天了，物流一直卡在一个中转站", "logistics"),
+])
+def test_a_worried_story_names_its_problem(text, code):
+    assert code in read(text).types
+
+
+@pytest.mark.parametrize("text, status", [
+    ("申请了平台介入，昨天结果出来，居然判我败诉", "ruled_against_buyer"),
+    ("小二看了证据支持我退款，结果现在都一周多了，卖家一点动静都没有", "ruled_for_buyer_not_honoured"),
+])
+def test_the_platform_s_ruling_in_the_shopper_s_words(text, status):
+    assert read(text).slots["platform_status"] == status
+
+
+def test_a_feared_answer_of_the_seller_says_nothing_about_the_parcel():
+    r = read("物流早就写着已签收，我连个快递盒都没看到，还没跟卖家说，怕他回一句签收了就不关他事")
+    assert r.slots["goods_received"] is False

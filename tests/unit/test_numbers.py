@@ -1134,3 +1134,13 @@ def test_the_nth_day_since_the_goods_came(text, expected):
 def test_words_said_over_and_over_are_no_count_of_contacts():
     assert parse_count("别又是那种车轱辘话来回说的垃圾机器人") is None
     assert parse_count("跟卖家来回扯皮") == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("客服说是手机快门的事，一直跟我打太极。灯是一百九十九", 199),  # the answer ends on "X是" + the price
+    ("她说不可能少。东西是一百零九", 109),
+    ("尺码是38", None),  # a size
+    ("刚翻了订单 是一百八十九 不是两百", None),  # not 200 (the fact reader reads the correction: 189)
+])
+def test_an_amount_answer_that_ends_on_the_price(text, expected):
+    assert parse_amount(text, bare=True) == expected
