@@ -316,7 +316,9 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     # ("还没跟店家说" is "还没跟卖家说"), and what the shopper fears is no stance ("怕找店家会被
     # 说是我自己弄坏的")
     as_seller = _SELLER_NAMES.sub("卖家", s)
-    attitude = _last([h for h in _hits(as_seller, attitudes, neg) if not _hypothetical(as_seller, h, _FEARED)])
+    attitudes[None] = k.not_stance_words  # "我不管什么时候看都是粉的": the shopper's 不管, no stance
+    attitude = _last([h for h in _hits(as_seller, attitudes, neg)
+                      if h.value is not None and not _hypothetical(as_seller, h, _FEARED)])
     if attitude is None and _seller_patterns(k.seller_words).quoted.search(s):
         # a quoted seller answer with none of the words above in it
         # (客服回「亲 每台手机显示效果不同哦」): an explanation that fixed nothing
@@ -397,8 +399,8 @@ def _seller_patterns(seller_words: Tuple[str, ...]) -> _SellerPatterns:
         never = re.compile(r"(?!)")
         return _SellerPatterns(never, never, never)
     who = "(?:" + "|".join(map(re.escape, seller_words)) + ")"
-    quoted = re.compile(who + r"[^，。！？!?]{0,8}?(?:说|回|回复|答|表示|讲|一句|让我|叫我)[^「“\"]{0,4}[「“\"]"
-                        r"|[」”\"][，,—\s]*(?:这是)?" + who + r"[^，。！？!?]{0,4}(?:回我|说|回)")
+    quoted = re.compile(who + r"[^，。！？!?]{0,8}?(?:说|回|回复|答|表示|讲|一句|让我|叫我)[^「“\"'‘]{0,4}[「“\"'‘]"
+                        r"|[」”\"'’][，,—\s]*(?:这是)?" + who + r"[^，。！？!?]{0,4}(?:回我|说|回)")
     said = re.compile(who + r"?[^，。！？!?]{0,6}?(?:说|回|回复|表示|讲|一句)")
     reported = re.compile(who + r"[^，。！？!?]{0,4}?(?:还|就|非|硬|却|竟然|居然|只|又)?"
                           r"(?:说|讲|回复|回我|回了句|表示|解释|狡辩)(?!明|话|不定|不出|好的)")
@@ -439,7 +441,7 @@ def _in_clause_with(s: str, hit: _Hit, words: Sequence[str]) -> bool:
 
 
 # what the shopper fears the seller may do or say: "怕找店家会被说是我弄坏的"
-_FEARED = re.compile(r"怕|要是|如果|万一|会不会|担心")
+_FEARED = re.compile(r"怕|要是|如果|万一|会不会|担心|到时候")
 
 
 def _hypothetical(s: str, hit: _Hit, may_happen: "re.Pattern[str]" = _MAY_HAPPEN) -> bool:

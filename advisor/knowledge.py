@@ -152,6 +152,7 @@ class Knowledge:
     complaint_cues: Tuple[str, ...] = ()  # "被坑了", "有没有人管管": a problem to ask about, not a FAQ
     just_saying: Tuple[str, ...] = ()  # "随口吐槽一句": a remark, not a claim
     waved_off: Tuple[str, ...] = ()  # "快递慢了我都懒得计较": a problem named, not claimed
+    not_stance_words: Tuple[str, ...] = ()  # "我不管什么时候看": hold a stance word, say no stance
     # stance -> cues in a reported seller answer ("说不支持无理由"); otherwise an excuse
     seller_said_cues: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     dont_know: Tuple[str, ...] = ()  # "不太清楚": an answer that skips the open question
@@ -364,6 +365,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         complaint_cues=tuple(raw.get("complaint_cues") or ()),
         just_saying=tuple(raw.get("just_saying") or ()),
         waved_off=tuple(raw.get("waved_off") or ()),
+        not_stance_words=tuple(raw.get("not_stance_words") or ()),
         seller_said_cues={k: tuple(v) for k, v in (raw.get("seller_said_cues") or {}).items()},
         dont_know=tuple(raw.get("dont_know") or ()),
         corrections=tuple(raw.get("corrections") or ()),

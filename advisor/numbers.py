@@ -621,7 +621,7 @@ _WEAK_CUE_BEFORE = re.compile(r"(?:才|只要|只需|仅需|仅要|仅仅|仅)\s
 # "详情页写腰围64，我自己量了才54，我84斤都穿不上". Quantities ("2斤苹果才29.9",
 # "S码的裙子才59") do not count; "我84斤" / "64cm" do.
 _MEASURE_CONTEXT = re.compile(
-    r"腰围|胸围|臀围|肩宽|衣长|裤长|袖长|腿长|腿围|臂围|头围|身高|体重|尺寸|尺码|码数|量了|量的|量出|实测|测了"
+    r"腰围|胸围|臀围|肩宽|衣长|裙长|裤长|袖长|腿长|腿围|臂围|头围|身高|体重|尺寸|尺码|码数|量了|量的|量出|量到|实测|测了"
     rf"|(?:我|本人|体重)\s*[0-9.{_CN_DIGITS}{_CN_UNITS}]+\s*(?:多|来)?\s*(?:斤|公斤|kg|KG)"
     rf"|[0-9.]+\s*(?:cm|CM|厘米)"
 )
@@ -1103,6 +1103,9 @@ def paid_amount_named(text: str) -> bool:
     return any(_pay_kind(folded, m) == "paid" for m in find_amounts(folded))
 
 
+_AMOUNT_TOTAL_BEFORE = re.compile(r"(?:一共|总共|合计|加起来|一共是|总共是|总计)\s*$")
+
+
 def parse_amount(text: str, bare: bool = False) -> Optional[float]:
     """The amount in yuan the shopper paid (see find_amounts), or None.
 
@@ -1130,6 +1133,9 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
         return None
     folded = _fold(text)
     breaks = _breaks(folded)
+    for m in found:
+        if _AMOUNT_TOTAL_BEFORE.search(folded, max(0, m.start - 5), m.start):
+            return float(m.value)  # "先付了1500定金…又转了2300，一共3800": the total said wins
     kinds = []
     for i, m in enumerate(found):
         kind = _pay_kind(folded, m, breaks)

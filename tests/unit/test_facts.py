@@ -670,3 +670,15 @@ def test_the_platform_s_ruling_in_the_shopper_s_words(text, status):
 def test_a_feared_answer_of_the_seller_says_nothing_about_the_parcel():
     r = read("物流早就写着已签收，我连个快递盒都没看到，还没跟卖家说，怕他回一句签收了就不关他事")
     assert r.slots["goods_received"] is False
+
+
+def test_the_shoppers_own_no_matter_is_no_stance_and_a_single_quoted_answer_is_one():
+    text = "我问过客服一次，客服就回了一句'实物拍摄会受光线影响，以实物为准哦'。可我不管什么时候看都是粉的呀"
+    assert read(text).slots["seller_attitude"] == "shifts_blame"
+    assert read("卖家说不管").slots["seller_attitude"] == "refuses"
+
+
+def test_money_sent_by_wechat_and_a_trip_that_cannot_wait():
+    r = read("店家说活体不能在平台上拍，让我加他微信付，先付了1500定金，又转了2300，一共3800")
+    assert r.slots["paid_off_platform"] is True and r.slots["amount_yuan"] == 3800
+    assert read("下周要出差用的行李箱，物流一直卡在一个中转站").slots["urgent"] is True

@@ -1144,3 +1144,12 @@ def test_words_said_over_and_over_are_no_count_of_contacts():
 ])
 def test_an_amount_answer_that_ends_on_the_price(text, expected):
     assert parse_amount(text, bare=True) == expected
+
+
+def test_a_total_said_wins_over_its_parts():
+    assert parse_amount("先付了1500定金，又说要交航空箱和检疫的钱，我又转了2300，一共3800。") == 3800
+    assert parse_amount("两盒一共六十来块") == 60
+
+
+def test_a_length_measured_is_no_price():
+    assert parse_amount("尺码表上M码裙长写的105，我拿卷尺从肩线一路量到下摆，才92，短了一大截") is None
