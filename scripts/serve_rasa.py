@@ -233,13 +233,15 @@ def api_token_from_environment(argv: list) -> list:
     """
     import os
 
-    if "--enable-api" not in argv or "--auth-token" in argv or "--jwt-secret" in argv:
+    if "--enable-api" not in argv or any(a.split("=")[0] in ("--auth-token", "-t", "--jwt-secret") for a in argv):
         return argv
     token = os.environ.get("RASA_API_TOKEN", "").strip()
     if not token:
         sys.exit("serve_rasa.py: --enable-api needs RASA_API_TOKEN (or --auth-token / --jwt-secret); "
                  "`make run` generates one into .run/api-token")
-    return argv + ["--auth-token", token]
+    # one argument with "=": a token that starts with "-" (token_urlsafe gives one in 64)
+    # would otherwise be read by argparse as an option, and the server would not start
+    return argv + [f"--auth-token={token}"]
 
 
 def action_endpoint_from_environment() -> None:

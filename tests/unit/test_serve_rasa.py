@@ -254,3 +254,23 @@ def test_a_bad_answer_still_gets_rasa_s_own_error(restore):
             stock(action, answer)
         assert ours.value.message == theirs.value.message
         assert exceptions.best_match(full.iter_errors(answer)).message in ours.value.message
+
+
+@pytest.mark.parametrize("token", ["-Xk3_token", "plain-token"])
+def test_the_api_token_reaches_rasa_whatever_its_first_character(monkeypatch, token):
+    # token_urlsafe starts with "-" once in 64: as a separate argument argparse took it
+    # for an option and `rasa run` exited ("expected one argument"), failing a CI run
+    from rasa.cli.arguments.run import add_server_arguments
+    import argparse
+
+    monkeypatch.setenv("RASA_API_TOKEN", token)
+    argv = serve_rasa.api_token_from_environment(["--enable-api"])
+    parser = argparse.ArgumentParser()
+    add_server_arguments(parser)
+    assert parser.parse_args(argv).auth_token == token
+
+
+def test_a_token_given_on_the_command_line_is_left_alone(monkeypatch):
+    monkeypatch.setenv("RASA_API_TOKEN", "from-env")
+    argv = ["--enable-api", "--auth-token=given"]
+    assert serve_rasa.api_token_from_environment(argv) == argv
