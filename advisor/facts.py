@@ -306,7 +306,12 @@ def _read_corrected(k: Knowledge, s: str, r: Reading) -> None:
         r.slots["negotiation_rounds"] = int(counts[-1].value)
 
 
-_SELLER_NAMES = re.compile(r"店家|商家|掌柜|店主|老板")  # same length as 卖家: positions hold
+@lru_cache(maxsize=4)
+def _seller_names(seller_words: Tuple[str, ...]) -> "re.Pattern[str]":
+    """The knowledge file's two-character names of the seller other than 卖家 (same length:
+    positions hold when they are read as 卖家)."""
+    names = [w for w in seller_words if len(w) == 2 and has_chinese(w) and w != "卖家"]
+    return re.compile("|".join(map(re.escape, names)) or r"(?!)")
 
 
 def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
@@ -315,17 +320,17 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     # the words are written with 卖家; the seller by any two-character name reads the same
     # ("还没跟店家说" is "还没跟卖家说"), and what the shopper fears is no stance ("怕找店家会被
     # 说是我自己弄坏的")
-    as_seller = _SELLER_NAMES.sub("卖家", s)
+    as_seller = _seller_names(k.seller_words).sub("卖家", s)
     attitudes[None] = k.not_stance_words  # "我不管什么时候看都是粉的": the shopper's 不管, no stance
     attitude = _last([h for h in _hits(as_seller, attitudes, neg)
-                      if h.value is not None and not _hypothetical(as_seller, h, _FEARED)])
+                      if h.value is not None and not _hypothetical(as_seller, h.start, h.end, _FEARED)])
     if attitude is None and _seller_patterns(k.seller_words).quoted.search(s):
         # a quoted seller answer with none of the words above in it
         # (客服回「亲 每台手机显示效果不同哦」): an explanation that fixed nothing
         attitude = "shifts_blame"
     if attitude is None:
         reported = _seller_patterns(k.seller_words).reported.search(s)
-        if reported and _hypothetical(s, _Hit(reported.start(), reported.end(), None, False), _FEARED):
+        if reported and _hypothetical(s, reported.start(), reported.end(), _FEARED):
             reported = None  # "怕找店家会被说是我自己弄坏的": feared, not said
         if reported:  # "客服还说实木贴皮也算实木", "商家说春节放假了年后再说"
             attitude = reported_stance(k, s[reported.end():])
@@ -341,7 +346,7 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
             quoted = _quoted_spans(s)
             hits = [h for h in hits if not _about_something_else(s, h, k.case_facts[fact].get("not_the_goods", ()))
                     and not any(a <= h.start < b for a, b in quoted)  # 卖家一句'签收了就不归我们管'
-                    and not _hypothetical(s, h, _FEARED)]  # 怕他回一句签收了就不关他事
+                    and not _hypothetical(s, h.start, h.end, _FEARED)]  # 怕他回一句签收了就不关他事
         value = _last(hits)
         if value is not None:
             r.slots[fact] = value
@@ -429,14 +434,20 @@ _CLAUSE_END = re.compile(r"[，。！？；,.!?;\s]")
 _MAY_HAPPEN = re.compile(r"怕|要是|如果|万一|打算|准备|会不会|再.{0,8}就|就去|想")
 
 
+def _clause_of(s: str, start: int, end: int) -> Tuple[int, int]:
+    """Bounds of the clause around s[start:end]."""
+    lo = max((m.end() for m in _CLAUSE_END.finditer(s, 0, start)), default=0)
+    m = _CLAUSE_END.search(s, end)
+    return lo, m.start() if m else len(s)
+
+
 def _in_clause_with(s: str, hit: _Hit, words: Sequence[str]) -> bool:
     """One of words is in the clause of the mention, or in a short clause right after it
     ("等了快半个月才到，这我都忍了"; not "收到就坏了，物流慢我都忍了")."""
-    lo = max((m.end() for m in _CLAUSE_END.finditer(s, 0, hit.start)), default=0)
-    ends = [m.start() for m in _CLAUSE_END.finditer(s, hit.end)][:2] + [len(s), len(s)]
-    if any(w in s[lo:ends[0]] for w in words):
+    lo, hi = _clause_of(s, hit.start, hit.end)
+    if any(w in s[lo:hi] for w in words):
         return True
-    after = s[ends[0] + 1:ends[1]]
+    after = s[hi + 1:_clause_of(s, hi + 1, hi + 1)[1]] if hi < len(s) else ""
     return len(after) <= 6 and any(w in after for w in words)
 
 
@@ -444,11 +455,9 @@ def _in_clause_with(s: str, hit: _Hit, words: Sequence[str]) -> bool:
 _FEARED = re.compile(r"怕|要是|如果|万一|会不会|担心|到时候")
 
 
-def _hypothetical(s: str, hit: _Hit, may_happen: "re.Pattern[str]" = _MAY_HAPPEN) -> bool:
-    """The mention sits in a clause about what may happen."""
-    lo = max((m.end() for m in _CLAUSE_END.finditer(s, 0, hit.start)), default=0)
-    m = _CLAUSE_END.search(s, hit.end)
-    return bool(may_happen.search(s, lo, m.start() if m else len(s)))
+def _hypothetical(s: str, start: int, end: int, may_happen: "re.Pattern[str]" = _MAY_HAPPEN) -> bool:
+    """s[start:end] sits in a clause about what may happen."""
+    return bool(may_happen.search(s, *_clause_of(s, start, end)))
 
 
 def read_as(k: Knowledge, s: str) -> str:
@@ -543,7 +552,7 @@ def _read_answer(
         # "申请了，还没结果" is yes; "没申请过" (a negated yes) is no
         # (the words first: "木有申请" may be classified as a yes)
         yes = [h for h in _hits(s, {True: _answer_words(k, asked, "yes")}, k.negations)
-               if not _hypothetical(s, h)]  # "没申请，怕申请了他更不搭理": a worry, not a yes
+               if not _hypothetical(s, h.start, h.end)]  # "没申请，怕申请了他更不搭理": a worry, not a yes
         if any(not h.negated for h in yes):
             r.slots["platform_status"] = "applied_waiting"
         elif yes or says("no"):
