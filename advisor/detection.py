@@ -11,7 +11,7 @@ import re
 from typing import Optional, Sequence
 
 from advisor.knowledge import DISPUTE_CODES, Knowledge
-from advisor.text import looks_like_question
+from advisor.text import clean, has_chinese, is_english_only, looks_like_question
 
 REPORT_PREFIX = "report_"
 CORRECTION_INTENT = "correct_dispute_type"
@@ -175,7 +175,6 @@ def situation_for(
     classifier is unsure of a problem and the message names no dispute type) a
     situation cue word, else no claim when it only denies problems ("穿了半年都没破洞")."""
     from advisor.facts import read_as
-    from advisor.text import clean, is_english_only
 
     s = read_as(k, clean(text).lower())
     if is_english_only(s) and not named:  # pinyin naming a type is Chinese
@@ -224,7 +223,6 @@ def type_after_message(
     of a new case ("让我先点确认收货", money paid outside the platform)."""
     import re
 
-    from advisor.text import clean, has_chinese, looks_like_question
 
     if not re.search(r"\w", clean(text)):
         intent, confidence, fell_back = None, 0.0, False  # "？？？" or emoji alone describe nothing
