@@ -21,7 +21,7 @@ from advisor import numbers
 from advisor.case import RULED_FOR_BUYER
 from advisor.knowledge import Knowledge
 from advisor.mentions import is_negated
-from advisor.text import clean, has_chinese, latin_letters, pinyin_of
+from advisor.text import clean, has_chinese, latin_letters, looks_like_question, pinyin_of
 
 AFFIRM, DENY = "affirm", "deny"
 
@@ -88,7 +88,8 @@ _INDEX = re.compile(r"(?<![\d.])([1-9])(?![\d.])|第([一二三四五六七八�
 _CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 # words after an evidence word that say it is missing: "视频忘录了", "截图还没截"
 _MISSING_AFTER = re.compile(
-    r"\s*(?:的话|啥的|什么的|之类的|那些|这些|那个|的)?\s*(?:都|也|还|全|早就|已经|倒是|就)?\s*"
+    r"\s*(?:的话|啥的|什么的|之类的|那些|这些|那个|这个|那种|这种|那页|那张|那块|那边|那一项|的|呢|嘛)?\s*"
+    r"(?:现在|目前|暂时|根本|压根|完全)?\s*(?:都|也|还|全|早就|已经|倒是|就)?\s*"
     r"(?:忘(?:了|记)?(?:录|拍|截|存|保存)?了?|没(?:有)?(?:录|拍|截|存|保存|弄|准备|留|量)|删了|丢了|找不到|没了"
     r"|没有?(?=$|[\s，,。.!！?？;；]))")  # "签收啥的没有", "物流的还没截", "视频的话没录"
 
@@ -124,7 +125,15 @@ def read_message(
     if asked:
         _read_answer(k, s, asked, intent, pending_evidence, r)
     # a type named after a negation ("不是色差，是尺码") is a correction
-    for hit in _hits(s, _type_table(k), neg):
+    type_hits = _hits(s, _type_table(k), neg)
+    reported = _seller_patterns(k.seller_words).reported
+    # (a refusal is the seller's by nature: "商家说拆了包装就不能退" stays a refund dispute)
+    said = [h for h in type_hits if h.value and h.value != "refund_refused"
+            and reported.search(s, _clause_of(s, h.start, h.end)[0], h.start)]
+    if said and any(h.value == "refund_refused" and h not in said for h in type_hits):
+        # "卖家签收以后说镜面裂了…只肯退一半": in a refund dispute the seller's claim is not the shopper's problem
+        type_hits = [h for h in type_hits if h not in said]
+    for hit in type_hits:
         if hit.value is None:
             continue  # a not_type_word: it hides a type word and names none
         if _about_a_service(s, hit, k.not_goods_subjects):
@@ -135,6 +144,14 @@ def read_message(
     for code, t in k.dispute_types.items():
         if any(not h.negated for h in _hits(s, {code: t.decisive}, neg)):
             r.decisive_types.append(code)
+    wears = _WEARS_SIZE.search(s)
+    if wears and "size" in k.dispute_types and "size" not in r.decisive_types \
+            and not r.negated_types and not looks_like_question(s) \
+            and ("了" in s[wears.end():] or any(w in s for w in k.report_markers if w != "了")):
+        # (something happened: not "平时穿39的要拍多大的")
+        r.decisive_types.append("size")  # "拍的27 平时就穿27 这条提到大腿就卡住了": the size they wear
+    if not r.types and not r.negated_types and "color_difference" in k.dispute_types and _colour_contrast(k, s):
+        r.types.append("color_difference")
     if r.slots.get("paid_off_platform") is True and "fraud" not in r.decisive_types:
         r.decisive_types.append("fraud")  # money sent to a "seller" outside the platform: the scam the brief names
     r.types += [code for code in r.decisive_types if code not in r.types]
@@ -144,6 +161,23 @@ def read_message(
         # English words ("my parcel never arrived", "买的包是fake"), else pinyin when no Chinese at all
         r.types = _english_types(k, s) or ([] if has_chinese(s) else _pinyin_types(k, s))
     return r
+
+
+# the size the shopper always wears, said with the size: "平时就穿27", "平常一直穿四十二", "平时穿M"
+_WEARS_SIZE = re.compile(
+    r"(?:平时|平常|一直|向来|从来都)(?:就|都|也|一直)?穿(?:的是|的)?\s*"
+    r"(?:[2-4][0-9](?![0-9])|[SMLXsmlx]{1,3}(?![a-z])|[二三四]十[一二三四五六七八九]?|一百[一二三四五六七八九]十)(?:码|号)?")
+# between two colours: the one shown, then the one that came ("图上奶白 到手土黄")
+_COLOUR_TURN = re.compile(r"是|成了|变成|到手|实物|收到|结果|却|但|发来|来的|寄来")
+
+
+def _colour_contrast(k: Knowledge, s: str) -> bool:
+    """Two different colour names with a turn between them: the colour shown is not the one that came."""
+    hits = [h for h in _hits(s, {c: (c,) for c in k.colour_words}, ()) if h.value]
+    for a, b in zip(hits, hits[1:]):
+        if a.value != b.value and _COLOUR_TURN.search(s, a.end, b.start):
+            return True
+    return False
 
 
 def _refund_withheld(k: Knowledge, s: str, r: Reading) -> bool:
@@ -261,15 +295,40 @@ def _read_numbers(s: str, asked: Optional[str], r: Reading) -> None:
         r.slots["days_since_receipt"] = int(days)
     # (an evidence answer counts other things: "充5次的地方都截图了")
     rounds = numbers.parse_count(s, bare=asked == "negotiation_rounds") if asked != "evidence_item" else None
+    numbered = numbers.ordinal_contacts(s) if asked != "evidence_item" else None
+    if numbered is not None and (rounds is None or numbered > rounds):
+        rounds = numbered  # "第一次说…第二次说…第三次干脆已读不回": three contacts
     if rounds is not None:
         r.slots["negotiation_rounds"] = int(rounds)
 
 
 def corrects(k: Knowledge, text: str) -> bool:
-    """The message takes back something said before ("刚才说错了", "不对，是…")."""
-    return any(w in text for w in k.corrections)
+    """The message takes back something said before ("刚才说错了", "不对，是…",
+    "不是六百八十八 是六百九十八")."""
+    return any(w in text for w in k.corrections) or bool(_not_this_but_that(text))
 
 
+# "不是六百八十八，是六百九十八", "售后不是找了三回 是四回": the number after 是 replaces the one before
+_NOT_THIS_BUT = re.compile(r"不是([^，,。！？!?；;]{1,12}?)[，,\s]*(?:而|就|应该|其实)?是([^，,。！？!?；;]{1,12})")
+
+
+_COUNT_UNIT = re.compile(r"[次回趟遍]")
+
+
+def _not_this_but_that(s: str) -> Dict[str, float]:
+    """The amount or count a "不是X，是Y" puts right, by slot."""
+    found: Dict[str, float] = {}
+    for m in _NOT_THIS_BUT.finditer(s):
+        wrong, right = m.group(1), m.group(2)
+        if _COUNT_UNIT.search(wrong + right) and numbers.find_counts(wrong, bare=True) \
+                and numbers.find_counts(right, bare=True):
+            found["negotiation_rounds"] = numbers.find_counts(right, bare=True)[0].value
+        elif numbers.parse_amount(wrong, bare=True) is not None and numbers.parse_amount(right, bare=True) is not None:
+            found["amount_yuan"] = float(numbers.parse_amount(right, bare=True))
+    return found
+
+
+_AGAIN = re.compile(r"又")
 _CLAUSE_OPENS = re.compile(r"(?:^|[\s，,。.!！?？…~～、]|[哦噢啊额呃诶哎嗯])$")
 
 
@@ -291,8 +350,13 @@ def _read_corrected(k: Knowledge, s: str, r: Reading) -> None:
     "一百五吧……不对，我看了下订单，是一百三十八" -> 138; "刚翻了订单 是一百八十九" -> 189
     (read as an answer to the amount question would be); "催了四次 哦不对 今天又催了一次
     五次了" -> 5 (the last count after the correction)."""
+    put_right = _not_this_but_that(s)
+    if "amount_yuan" in put_right:
+        r.slots["amount_yuan"] = put_right["amount_yuan"]
+    if "negotiation_rounds" in put_right:
+        r.slots["negotiation_rounds"] = int(put_right["negotiation_rounds"])
     rest = _after_correction(k, s)
-    if not rest:
+    if not rest or put_right:
         return
     j = rest.find("是")
     for tail in (rest, rest[j:] if 0 <= j <= 16 else ""):  # "我看了下订单，是一百三十八"
@@ -300,10 +364,14 @@ def _read_corrected(k: Knowledge, s: str, r: Reading) -> None:
         if amount is not None:
             r.slots["amount_yuan"] = float(amount)
             break
-    # (bare: the message already counts contacts, so "…又催了一次，五次了" ends on a count)
-    counts = numbers.find_counts(rest, bare=True) if "negotiation_rounds" in r.slots else []
-    if counts:
-        r.slots["negotiation_rounds"] = int(counts[-1].value)
+    # (bare: the message already counts contacts, so "…又催了一次，五次了" ends on a count;
+    # an evidence answer that takes back a count said before: "刚才说扯了五次…其实是四次")
+    counted = "negotiation_rounds" in r.slots or numbers.find_counts(s[:len(s) - len(rest)])
+    counts = numbers.find_counts(rest, bare=True) if counted else []
+    # "哦不对 是两次 昨晚我又问了一回": one more, counted in the total just stated
+    stated = [m for m in counts if not _AGAIN.search(rest, _clause_of(rest, m.start, m.end)[0], m.start)]
+    if stated or counts:
+        r.slots["negotiation_rounds"] = int((stated or counts)[-1].value)
 
 
 @lru_cache(maxsize=4)
@@ -474,6 +542,24 @@ def _about_a_service(s: str, hit: _Hit, subjects: Sequence[str]) -> bool:
     return any(w in clause for w in subjects)
 
 
+# a clause that only says "none": "签收底单驿站说明天才能调出来，现在还没有", "签收记录？压根没寄出来哪有"
+_NONE_CLAUSE = re.compile(r"(?:现在|目前|暂时)?(?:都|也|还|就)?(?:没有|没|木有|没呢|没弄|还没拿到)(?:呢|啊)?"
+                          r"|.{0,8}(?:哪有|哪来的?)(?:啊|呢)?")
+_CLAUSE_BREAK = re.compile(r"[，,。！？!?；;\s]+")
+
+
+def _denied_next(s: str, end: int) -> bool:
+    """What follows the item in its clause, or the short clause after it, only says it is not there."""
+    m = _CLAUSE_BREAK.search(s, end)
+    if m is None:
+        return False
+    if m.start() - end > 16:
+        return False
+    nxt = _CLAUSE_BREAK.search(s, m.end())
+    following = s[m.end():nxt.start() if nxt else len(s)]
+    return bool(following) and _NONE_CLAUSE.fullmatch(following) is not None
+
+
 def _mark(r: Reading, item: str, have: bool) -> None:
     for lst in (r.evidence_have, r.evidence_missing):
         if item in lst:
@@ -491,7 +577,7 @@ def _read_evidence(k: Knowledge, s: str, r: Reading, pending: Sequence[str]) -> 
     decided = set()
     spans = []
     for hit in _hits(s, table, k.negations):
-        missing = hit.negated or bool(_MISSING_AFTER.match(s, hit.end))
+        missing = hit.negated or bool(_MISSING_AFTER.match(s, hit.end)) or _denied_next(s, hit.end)
         _mark(r, hit.value, not missing)
         decided.add(hit.value)
         if not pending or hit.value in pending:
@@ -501,7 +587,9 @@ def _read_evidence(k: Knowledge, s: str, r: Reading, pending: Sequence[str]) -> 
     for hit in _hits(s, k.evidence_kinds, k.negations):
         if any(hit.start < b and a < hit.end for a, b in spans):
             continue  # part of a named item ("聊天记录"): not a generic "记录"
-        missing = hit.negated or bool(_MISSING_AFTER.match(s, hit.end))
+        if any(b <= hit.start and re.fullmatch(r"[页面的那张个]{0,3}", s[b:hit.start]) for a, b in spans):
+            continue  # what a named item was kept as ("物流页面截图了"): not every screenshot
+        missing = hit.negated or bool(_MISSING_AFTER.match(s, hit.end)) or _denied_next(s, hit.end)
         for item in pending:
             if item not in decided and k.evidence_items[item].kind == hit.value:
                 _mark(r, item, not missing)

@@ -141,6 +141,7 @@ class Knowledge:
     negations_english: Tuple[str, ...] = ()
     not_goods_subjects: Tuple[str, ...] = ()  # "优惠券用不了": a problem word after these names no type
     not_type_words: Tuple[str, ...] = ()  # "退款还没到账": longer words that hide a type word inside them
+    colour_words: Tuple[str, ...] = ()  # two of these set against each other name a colour difference
     offline_subjects: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)  # situation -> words
     online_order_words: Tuple[str, ...] = ()  # an online order spoken of: offline_subjects don't count
     report_markers: Tuple[str, ...] = ()  # a question with none of these is asked before buying
@@ -354,6 +355,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         negations_english=tuple(_require(raw, "negations_english", "knowledge")),
         not_goods_subjects=tuple(_require(raw, "not_goods_subjects", "knowledge")),
         not_type_words=tuple(raw.get("not_type_words") or ()),
+        colour_words=tuple(raw.get("colour_words") or ()),
         offline_subjects=offline,
         online_order_words=tuple(raw.get("online_order_words") or ()),
         report_markers=tuple(raw.get("report_markers") or ()),

@@ -254,7 +254,14 @@ def _read_token(text: str, pos: int) -> Tuple[Optional[str], int]:
         return None, pos + 1
     if m.end() - pos > _MAX_TOKEN:
         return None, m.end()  # a serial number, not an amount: skip all of it
-    return m.group(0), m.end()
+    tok = m.group(0)
+    if len(tok) > 1 and tok[-1] == "一" and text[m.end():m.end() + 1] in _PER_ONE and parse_number(tok) is None \
+            and parse_number(tok[:-1]) is not None:
+        return tok[:-1], m.end() - 1  # "六百八十八一盒": 688 for one box
+    return tok, m.end()
+
+
+_PER_ONE = frozenset("盒箱套件个瓶袋提包双条罐支份斤只台")
 
 
 def _approx_value(tok: str) -> Optional[float]:
@@ -404,6 +411,9 @@ _RE_MASK = re.compile(
             _NOT_AFTER_NUMERAL + r"一点(?![0-9零〇一二两三四五六七八九])",
             # 开关那一块, 这一块: a part of the thing, not a yuan
             r"(?<=[那这哪了])[一半]块(?![钱0-9一二两三四五六七八九])",  # 瘪了一块: a dent; 吃了半块
+            r"([一两几])块\1块",  # 头皮一块一块地红: patches, not 1.1 yuan
+            # lengths: 一米五乘两米, 宽才一米四二, 1米8的床 (米 is also slang for yuan, but not here)
+            rf"(?<![{_N}])[一二两三四五六七八九1-9]\s*米\s*[一二两三四五六七八九零0-9](?:[一二两三四五六七八九零0-9])?(?![{_N}]|\s*(?:块|元|米))",
             # 一分钱没退, 一毛钱都不给: nothing at all, not a price
             _NOT_AFTER_NUMERAL + r"一\s*(?:分|毛)钱?(?=\s*(?:都|也)?\s*(?:没|不|未))",
             # 退一赔三, 假一赔十, 少一赔十
@@ -513,15 +523,16 @@ def _whole(text: str, start: int, end: int, prefix: "re.Pattern[str]", suffix: "
 # -------------------------------------------------------------------- amounts
 _CURRENCY_BEFORE = re.compile(r"(?:¥|￥|RMB|rmb|Rmb|CNY|cny|人民币)\s*$")
 _MONEY_AFTER = re.compile(
-    r"\s*(?:多|来|余)?\s*(块钱|块|元钱|元|圆|人民币|大洋|rmb|RMB|Rmb|cny|CNY|包邮"
+    r"\s*(?:多|来|余)?\s*(块钱|块|元钱|元|圆|人民币|大洋|rmb|RMB|Rmb|cny|CNY|包邮|kuai|yuan"
     r"|快(?=$|钱|的|吧|呢|啊|[，。！？,.!?\s]))(?![A-Za-z])"  # 两百八十八快: voice input for 块
 )
+_SLANG_MI_GOODS = re.compile(r"东西|货|衣服|裙子|鞋|包|单子|快递|包裹|玩意")
 _KUAI_OK_NEXT = set("钱的多左右买了呢啊吧就都还也呀哦嘛给到，。！？；,.!? ~、")
 _JIAO = re.compile(r"([0-9一二两三四五六七八九半])(?:(毛钱|毛|角)(?:([0-9一二三四五六七八九])分?)?)?")
 _NON_MONEY_AFTER = re.compile(
     r"\s*(?:多|来|余|几)?\s*(?:[大小整](?=[个瓶盒袋箱包桶罐件条双只套支根片颗粒份]))?(?:[×xX*]\s*[0-9]|个|码|号|马(?!上)|桶|罐|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双(?!\s*(?:十一|十二|11|12))|只|套|瓶|盒|袋|箱|包(?!邮)"
     r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分|秒|团|團|卷|捆|把|键|鍵"
-    r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|公里|km|里|克拉|磅|对(?!了)|批|单|笔|样|本(?![身来人])|段|遍"
+    r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|提(?!醒|前|交|货|现|出|示|到|供)|公里|km|里|克拉|磅|对(?!了)|批|单|笔|样|本(?![身来人])|段|遍"
     r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|圈|晚|夜|半|[A-Za-z])"
 )
 _SPEND_CUE = re.compile(
@@ -757,6 +768,8 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
                         mend = j.end()
         else:
             currency = True
+    elif text.startswith("米的", end) and value >= 20 and _SLANG_MI_GOODS.match(text, end + 2):
+        currency, mend = True, end + 1  # "三百米的东西": 300 yuan's worth (nothing sold is 300 m long)
     elif bare and text.startswith("米", end) and (
             _leads_the_answer(text, start, end + 1) or _whole(text, start, end + 1, _AMOUNT_PREFIX, _AMOUNT_SUFFIX)):
         currency, mend = True, end + 1  # "89米 前天到的": 米 is net slang for yuan in the amount answer
@@ -773,6 +786,10 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
                 and "鞋" in text[_sentence(text, start, end)[0]:start + 1] \
                 and not _MONEY_WORD_BEFORE.search(text[max(0, start - 6):start]):
             return None, end  # 篮球鞋拍的42 平时42穿得刚好: a shoe size, not 42 yuan
+        if value == int(value) and 20 <= value <= 50 and re.search(
+                r"(?:平时|平常|一直|都|就)\s*(?:就|都|一直)?\s*穿\s*" + re.escape(token) + r"(?![0-9])", text) \
+                and not _MONEY_WORD_BEFORE.search(text[max(0, start - 6):start]):
+            return None, end  # "拍的27 平时就穿27": the size the shopper wears, not 27 yuan
         if _size_or_quantity(text, start, end, token):
             return None, end
         if token in ("2k", "2K", "4k", "4K", "8k", "8K") and not spend_before and not _SPEND_AFTER.match(text, end) \
@@ -960,6 +977,11 @@ _RE_PRICE_CLAUSE = re.compile(r"[0-9]{2,6}(?:\.[0-9]{1,2})?")
 _RE_PRICE_CLAUSE_CN = re.compile(r"[一二两三四五六七八九]+[百千万][零一二两三四五六七八九十百千]*")
 
 
+# what may follow a price said as a clause: a particle, or what the price buys ("一盒十二瓶")
+_PRICE_CLAUSE_TAIL = re.compile(
+    r"[呢啊呀哦吧啦嘞欸哎嘛]+|一[盒箱套件个瓶袋提包双条罐支份](?:[零一二两三四五六七八九十0-9]+[瓶包片袋个支罐盒粒颗只])?")
+
+
 def _price_as_a_clause(text: str, start: int, end: int, token: str, value: float) -> bool:
     """A price said as its own clause inside a complaint: "色差离谱 29.9，卖家说可以退",
     "是高仿！1299，卖家不承认", "让我寄回去，199", "拉链拉不上，二百三十九，问了客服".
@@ -981,6 +1003,9 @@ def _price_as_a_clause(text: str, start: int, end: int, token: str, value: float
     # but a space after a hanzi is ("让我寄回去 1299": chat users part clauses with spaces)
     before_ok = lo == 0 or _is_break(text, lo - 1) or not text[lo - 1].isalnum() \
         or (lo < start and _has_cjk(text[lo - 1]))
+    tail = _PRICE_CLAUSE_TAIL.match(text, hi)  # "五百二十九呢，", "六百八十八一盒十二瓶，"
+    if tail and tail.end() > hi:
+        hi = tail.end()
     after_ok = hi == len(text) or _is_break(text, hi)
     rest = text[:start] + text[end:]
     return before_ok and after_ok and sum(_has_cjk(c) for c in rest) >= 6
@@ -1445,7 +1470,7 @@ def find_counts(text: str, bare: bool = False, starts: Optional[Iterable[int]] =
 def parse_count(text: str, bare: bool = False) -> Optional[int]:
     """The first negotiation count in text (see find_counts), or None; one right after
     a talking verb wins ("要我再出一次运费…聊了两次" is 2)."""
-    found = find_counts(text, bare=bare)
+    found = [m for m in find_counts(text, bare=bare) if not _about_a_third_party(text, m)]
     totals = [m for m in found if _TOTAL_BEFORE.search(text, max(0, m.start - 5), m.start)]
     if totals:
         return int(totals[-1].value)  # "…加上申请那回 算三次吧": the total the shopper sums up
@@ -1464,6 +1489,33 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
     return int(first.value)
 
 
+def _about_a_third_party(text: str, m: Mention) -> bool:
+    """"厂家电话打了三回没人接": calls to the maker, the courier or 12315, not talks with the seller."""
+    lo, hi = _clause(text, m.start, m.end)
+    return bool(_THIRD_PARTY.search(text, lo, hi)) and not _SELLER_TALK.search(text, lo, hi)
+
+
+# "客服第一回说帮我催催 第二回说… 第三回到现在没动静": the last contact numbered is the count
+_ORDINAL_CONTACT = re.compile(r"第\s*([一二两三四五六七八九十]|[1-9][0-9]?)\s*(?:次|回|趟|遍)")
+_CONTACT_IN_CLAUSE = re.compile(r"卖家|商家|店家|客服|售后|老板|说|回复|回我|找|问|催|联系|沟通")
+
+
+def ordinal_contacts(text: str) -> Optional[int]:
+    """The highest numbered contact ("第三次干脆已读不回" -> 3) when contacts with the seller are
+    numbered from the second on; None otherwise ("第二次买" is a purchase, not a talk)."""
+    best, about_contacts = 0, False
+    for m in _ORDINAL_CONTACT.finditer(text):
+        lo, hi = _clause(text, m.start(), m.end())
+        if _THIRD_PARTY.search(text, lo, hi):
+            continue
+        about_contacts = about_contacts or bool(_CONTACT_IN_CLAUSE.search(text, lo, hi))
+        n = parse_number(m.group(1))
+        if n is not None and n <= 30:
+            best = max(best, int(n))
+    return best if about_contacts and best >= 2 else None
+
+
+_THIRD_PARTY = re.compile(r"厂家|厂商|快递员|快递小哥|快递公司|驿站|12315|品牌方|物业")
 _TOTAL_BEFORE = re.compile(r"(?:算|一共|总共|加起来|前后一共|总共是|一共是)\s*$")
 _AGAIN_BEFORE = re.compile(r"又(?:去|再)?(?:找|问|联系|催|沟通|聊|说|打)(?:了|过)?\s*(?:他|她|卖家|商家|客服|店家)?\s*$")
 _FIRST_CONTACT = re.compile(r"(?:找了|问了|联系了|找过|问过|联系过|咨询了)\s*(?:卖家|商家|客服|店家|他|她|一下)")

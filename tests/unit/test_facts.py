@@ -682,3 +682,62 @@ def test_money_sent_by_wechat_and_a_trip_that_cannot_wait():
     r = read("店家说活体不能在平台上拍，让我加他微信付，先付了1500定金，又转了2300，一共3800")
     assert r.slots["paid_off_platform"] is True and r.slots["amount_yuan"] == 3800
     assert read("下周要出差用的行李箱，物流一直卡在一个中转站").slots["urgent"] is True
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("平台还没找呢，对了刚才价格说错了，不是六百八十八，是六百九十八", "platform_status", "amount_yuan", 698.0),
+    ("介入还没点，对了价格刚才说错了，不是2.3k 是两千一，用了消费券", "platform_status", "amount_yuan", 2100.0),
+    ("售后不是找了三回，是四回", None, "negotiation_rounds", 4),
+    # an evidence answer that takes back a count said before
+    ("聊天一条没删，对了刚才说扯了五次，我翻了下聊天，其实是四次", "evidence_item", "negotiation_rounds", 4),
+    # one more contact after the corrected total is part of it
+    ("就聊过一次，哦不对，是两次，昨晚我又问了一回", "negotiation_rounds", "negotiation_rounds", 2),
+])
+def test_not_this_but_that_corrections(text, asked, slot, value):
+    pending = QUALITY if asked == "evidence_item" else ()
+    assert read(text, asked, pending).slots[slot] == value
+
+
+def test_a_coupon_used_is_not_the_goods_used():
+    assert "goods_received" not in read("不是2.3k，是两千一，用了消费券", "platform_status").slots
+
+
+@pytest.mark.parametrize("text, asked, value", [
+    ("介入那个我还没去点", None, "not_applied"),
+    ("这也能介入?", "platform_status", "not_applied"),
+])
+def test_platform_not_applied_in_chat_words(text, asked, value):
+    assert read(text, asked).slots["platform_status"] == value
+
+
+@pytest.mark.parametrize("text, slot, value", [
+    ("拍了快三个礼拜了订单还显示待发货，连个单号都没有", "goods_received", False),
+    ("支付宝付的款，拿去商场专柜问柜姐", "paid_off_platform", False),
+])
+def test_where_the_goods_and_the_money_are(text, slot, value):
+    assert read(text).slots[slot] == value
+
+
+@pytest.mark.parametrize("text, pending, have, missing", [
+    ("订单跟聊天都截了，检测报告那种没有", QUALITY + ("inspection_report",), ["order_info", "chat_records"], ["inspection_report"]),
+    ("聊天截图都在，物流那页还没截", ("chat_records", "logistics_records"), ["chat_records"], ["logistics_records"]),
+    ("银行转账的回单有，物流根本没有，他就没发", ("payment_records", "logistics_records"), ["payment_records"], ["logistics_records"]),
+    ("物流页面截图了，签收底单驿站说明天才能调出来，现在还没有",
+     ("tracking_screenshot", "signing_record"), ["tracking_screenshot"], ["signing_record"]),
+    ("订单截了，视频呢还没", ("order_info", "defect_video"), ["order_info"], ["defect_video"]),
+])
+def test_evidence_said_missing_in_chat_words(text, pending, have, missing):
+    r = read(text, "evidence_item", pending)
+    assert set(have) <= set(r.evidence_have) and set(missing) <= set(r.evidence_missing)
+    assert not set(missing) & set(r.evidence_have)
+
+
+@pytest.mark.parametrize("text, named", [
+    ("豆沙色口红，涂上嘴是荧光玫红，我直接裂开", ["color_difference"]),  # 裂开 is slang here
+    ("卫衣图上奶白，到手土黄", ["color_difference"]),
+    ("拍的27 平时就穿27 这条提到大腿就卡住了 扣子还差一大截", ["size"]),
+    ("平时穿39的要拍多大的", []),  # asked before buying
+    ("落地镜原封不动包回去的，卖家签收以后说镜面裂了，只肯退一半，判了退款卖家不执行", ["refund_refused"]),
+])
+def test_types_named_without_their_keyword(text, named):
+    assert read(text).types == named

@@ -1153,3 +1153,36 @@ def test_a_total_said_wins_over_its_parts():
 
 def test_a_length_measured_is_no_price():
     assert parse_amount("尺码表上M码裙长写的105，我拿卷尺从肩线一路量到下摆，才92，短了一大截") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("头皮一块一块地红，109块钱，卖家先说是体质", 109.0),  # patches, not 1.1 yuan
+    ("一百二十八块两提，找客服说了两回", 128.0),  # 两提: two packs, not 128.2
+    ("医生说是肠胃炎，六百八十八一盒十二瓶，她就喝了两瓶", 688.0),  # the price of one box
+    ("拆开就一瓶正装，别的啥也没有，五百二十九呢，问了客服两次", 529.0),  # a price with a particle
+    ("驿站说查无此件，三百米的东西，找卖家说了两次", 300.0),  # 米 as slang for yuan
+    ("109 kuai ba", 109.0),
+    ("拍的一米五乘两米，拿卷尺一量宽才一米四二，长倒是够", None),  # lengths, not 5 yuan
+    ("离驿站三百米的地方", None),
+    ("拍的27，平时就穿27，这条提到大腿就卡住了", None),  # the size the shopper wears
+    ("三十一个", None),
+])
+def test_amounts_in_dev13_phrasings(text, expected):
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("客服第一次说是拍照打了光，第二次说每个人手机屏幕不一样，第三次干脆已读不回", 3),
+    ("问客服第一回说帮我催催，第二回说可能是件找不着了，第三回到现在没动静", 3),
+    ("回购第三次的挂耳", None),  # a purchase, not a contact
+    ("第二次买了", None),
+])
+def test_numbered_contacts_count_as_rounds(text, expected):
+    from advisor.numbers import ordinal_contacts
+    assert ordinal_contacts(text) == expected
+
+
+def test_calls_to_the_maker_are_not_talks_with_the_seller():
+    from advisor.numbers import parse_count
+    assert parse_count("客服让我找厂家，厂家电话打了三回没人接") is None
+    assert parse_count("找客服说了三回") == 3
