@@ -90,6 +90,8 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         k, before.dispute_type, text, intent, confidence, fell_back, named, reading.negated_types,
         INTENT_CONFIDENCE_THRESHOLD, reading.decisive_types,
     )
+    if before.dispute_type and reading.main_type and reading.main_type != before.dispute_type:
+        chosen = reading.main_type  # "颜色我还能忍 主要是做工太烂了": the shopper names the real problem
     if chosen is None and before.dispute_type and (asked == "evidence_item" or (
             asked and asked != "dispute_type" and "不是" not in text and not corrects(k, text))):
         # "没量过尺寸" lists evidence, "客服说从来没人过敏" reports the seller: an answer to a case

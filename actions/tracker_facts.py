@@ -116,7 +116,11 @@ def faq_to_answer(tracker: Tracker, faq: Dict[Text, Text]) -> Optional[Text]:
         return None  # "银行柜员…投诉都不知道找谁": not an online order, whatever it asks
     if vague_complaint(tracker):
         return None
-    return _sure_enough(tracker, faq)
+    intent = _sure_enough(tracker, faq)
+    topics = KNOWLEDGE.faq_topics.get(intent or "")
+    if topics and not tracker.get_slot("dispute_type") and not any(w in text.lower() for w in topics):
+        return None  # "淘宝这规矩谁定的…差评给折叠": not the off-platform scam question, however sure
+    return intent
 
 
 SMALL_TALK = ("greet", "goodbye", "thank", "help", "human_handoff")
@@ -126,7 +130,14 @@ def small_talk(tracker: Tracker) -> Optional[Text]:
     """The small-talk intent to answer, if the message is that and not an answer."""
     if vague_complaint(tracker):
         return None
-    return _sure_enough(tracker, SMALL_TALK)
+    talk = _sure_enough(tracker, SMALL_TALK)
+    if talk is None and not tracker.get_slot("dispute_type") and not tracker.get_slot("requested_slot"):
+        from actions.knowledge_base import KNOWLEDGE
+
+        text = (tracker.latest_message.get("text") or "").lower()
+        if any(w in text for w in KNOWLEDGE.help_cues):
+            return "help"  # "你这个维权助手能帮我写投诉的话不": what it can do, however the classifier read it
+    return talk
 
 
 def vague_complaint(tracker: Tracker) -> bool:

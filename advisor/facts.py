@@ -32,6 +32,7 @@ class Reading:
     types: List[str] = field(default_factory=list)  # dispute types named, in order
     negated_types: List[str] = field(default_factory=list)  # "不是色差"
     decisive_types: List[str] = field(default_factory=list)  # named by a word that settles it ("让我先点确认收货")
+    main_type: Optional[str] = None  # named as the main problem ("颜色我还能忍 主要是做工太烂了")
     evidence_have: List[str] = field(default_factory=list)
     evidence_missing: List[str] = field(default_factory=list)
     answered: bool = False  # the message answered the open question
@@ -126,6 +127,7 @@ def read_message(
         _read_answer(k, s, asked, intent, pending_evidence, r)
     # a type named after a negation ("不是色差，是尺码") is a correction
     type_hits = _hits(s, _type_table(k), neg)
+    waved: List[str] = []
     reported = _seller_patterns(k.seller_words).reported
     # (a refusal is the seller's by nature: "商家说拆了包装就不能退" stays a refund dispute)
     said = [h for h in type_hits if h.value and h.value != "refund_refused"
@@ -139,8 +141,17 @@ def read_message(
         if _about_a_service(s, hit, k.not_goods_subjects):
             continue  # "优惠券用不了": not about the goods
         if k.waved_off and _in_clause_with(s, hit, k.waved_off):
-            continue  # "快递慢了四五天我都懒得计较": named, but not what the shopper claims
+            waved.append(hit.value)  # "快递慢了四五天我都懒得计较": named, but not what the shopper claims
+            continue
         (r.negated_types if hit.negated else r.types).append(hit.value)
+    main = _MAIN_PROBLEM.search(s)
+    if main:
+        after = [h.value for h in type_hits if h.value and not h.negated and h.start >= main.end()
+                 and h.start - main.end() <= 30]
+        r.main_type = after[0] if after else None
+    if r.types:
+        # "颜色我还能忍 主要是做工太烂了": beside another problem, one waved off is taken back
+        r.negated_types += [t for t in waved if t not in r.types and t not in r.negated_types]
     for code, t in k.dispute_types.items():
         if any(not h.negated for h in _hits(s, {code: t.decisive}, neg)):
             r.decisive_types.append(code)
@@ -166,7 +177,8 @@ def read_message(
 # the size the shopper always wears, said with the size: "平时就穿27", "平常一直穿四十二", "平时穿M"
 _WEARS_SIZE = re.compile(
     r"(?:平时|平常|一直|向来|从来都)(?:就|都|也|一直)?穿(?:的是|的)?\s*"
-    r"(?:[2-4][0-9](?![0-9])|[SMLXsmlx]{1,3}(?![a-z])|[二三四]十[一二三四五六七八九]?|一百[一二三四五六七八九]十)(?:码|号)?")
+    r"(?:[2-9][0-9](?![0-9])|1[0-8][05](?![0-9])|[SMLXsmlx]{1,3}(?![a-z])|[二三四]十[一二三四五六七八九]?"
+    r"|一百[一二三四五六七八九]十)(?:码|号)?")  # (130: a child's size)
 # between two colours: the one shown, then the one that came ("图上奶白 到手土黄")
 _COLOUR_TURN = re.compile(r"是|成了|变成|到手|实物|收到|结果|却|但|发来|来的|寄来")
 
@@ -178,6 +190,10 @@ def _colour_contrast(k: Knowledge, s: str) -> bool:
         if a.value != b.value and _COLOUR_TURN.search(s, a.end, b.start):
             return True
     return False
+
+
+# what the shopper says the problem really is: "…主要是做工太烂了", "关键是这个骗人"
+_MAIN_PROBLEM = re.compile(r"主要(?:问题)?(?:还)?是|真正的问题是|关键(?:问题)?是")
 
 
 def _refund_withheld(k: Knowledge, s: str, r: Reading) -> bool:
@@ -404,7 +420,10 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
             attitude = reported_stance(k, s[reported.end():])
     if attitude:
         r.slots["seller_attitude"] = attitude
-    status = _last(_hits(s, k.case_facts["platform_status"], neg))
+    status_hits = _hits(s, k.case_facts["platform_status"], neg)
+    # a ruling said anywhere outranks the application it came from ("判我输…申请了介入 小二站卖家那边")
+    ruled = [h for h in status_hits if h.value in ("ruled_for_buyer_not_honoured", "ruled_against_buyer")]
+    status = _last(ruled) or _last(status_hits)
     if status:
         r.slots["platform_status"] = status
     for fact in ("goods_received", "paid_off_platform"):
@@ -475,7 +494,7 @@ def _seller_patterns(seller_words: Tuple[str, ...]) -> _SellerPatterns:
     quoted = re.compile(who + r"[^，。！？!?]{0,8}?(?:说|回|回复|答|表示|讲|一句|让我|叫我)[^「“\"'‘]{0,4}[「“\"'‘]"
                         r"|[」”\"'’][，,—\s]*(?:这是)?" + who + r"[^，。！？!?]{0,4}(?:回我|说|回)")
     said = re.compile(who + r"?[^，。！？!?]{0,6}?(?:说|回|回复|表示|讲|一句)")
-    reported = re.compile(who + r"[^，。！？!?]{0,4}?(?:还|就|非|硬|却|竟然|居然|只|又)?"
+    reported = re.compile(who + r"[^，。！？!?]{0,4}?[，,\s]?(?:还|就|非|硬|却|竟然|居然|只|又)?"
                           r"(?:说|讲|回复|回我|回了句|表示|解释|狡辩)(?!明|话|不定|不出|好的)")
     return _SellerPatterns(quoted, said, reported)
 

@@ -130,6 +130,7 @@ class Knowledge:
     faq: Mapping[str, str]
     faq_sources: Mapping[str, Tuple[str, ...]]
     faq_cues: Mapping[str, Tuple[str, ...]]
+    faq_topics: Mapping[str, Tuple[str, ...]]
     sources: Mapping[str, Source]
     case_facts: Mapping[str, Mapping[str, Tuple[str, ...]]]
     questions: Mapping[str, Question]
@@ -142,6 +143,7 @@ class Knowledge:
     not_goods_subjects: Tuple[str, ...] = ()  # "优惠券用不了": a problem word after these names no type
     not_type_words: Tuple[str, ...] = ()  # "退款还没到账": longer words that hide a type word inside them
     colour_words: Tuple[str, ...] = ()  # two of these set against each other name a colour difference
+    help_cues: Tuple[str, ...] = ()  # "你能帮我写投诉吗": a question about the assistant itself
     offline_subjects: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)  # situation -> words
     online_order_words: Tuple[str, ...] = ()  # an online order spoken of: offline_subjects don't count
     report_markers: Tuple[str, ...] = ()  # a question with none of these is asked before buying
@@ -296,6 +298,10 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
     sources = _parse_sources(_require(raw, "sources", "knowledge"))
     faq_raw = dict(_require(raw, "faq", "knowledge"))
     faq_cues = {intent: tuple(str(w) for w in words) for intent, words in (faq_raw.pop("cues", None) or {}).items()}
+    faq_topics = {intent: tuple(str(w).lower() for w in words)
+                  for intent, words in (faq_raw.pop("topics", None) or {}).items()}
+    if set(faq_topics) - set(faq_raw):
+        raise KnowledgeError(f"faq.topics: unknown questions {sorted(set(faq_topics) - set(faq_raw))}")
     faq = {intent: _unfold(_require(e, "answer", f"faq.{intent}")) for intent, e in faq_raw.items()}
     faq_sources = {intent: tuple(_require(e, "source", f"faq.{intent}")) for intent, e in faq_raw.items()}
     if set(faq_cues) - set(faq):
@@ -356,6 +362,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         not_goods_subjects=tuple(_require(raw, "not_goods_subjects", "knowledge")),
         not_type_words=tuple(raw.get("not_type_words") or ()),
         colour_words=tuple(raw.get("colour_words") or ()),
+        help_cues=tuple(raw.get("help_cues") or ()),
         offline_subjects=offline,
         online_order_words=tuple(raw.get("online_order_words") or ()),
         report_markers=tuple(raw.get("report_markers") or ()),
@@ -377,6 +384,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         faq=faq,
         faq_sources=faq_sources,
         faq_cues=faq_cues,
+        faq_topics=faq_topics,
         sources=sources,
     )
 

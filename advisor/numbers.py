@@ -523,7 +523,7 @@ def _whole(text: str, start: int, end: int, prefix: "re.Pattern[str]", suffix: "
 # -------------------------------------------------------------------- amounts
 _CURRENCY_BEFORE = re.compile(r"(?:¥|￥|RMB|rmb|Rmb|CNY|cny|人民币)\s*$")
 _MONEY_AFTER = re.compile(
-    r"\s*(?:多|来|余)?\s*(块钱|块|元钱|元|圆|人民币|大洋|rmb|RMB|Rmb|cny|CNY|包邮|kuai|yuan"
+    r"\s*(?:多|来|余)?\s*(块钱|块|元钱|元|圆|蚊|人民币|个大洋|大洋|rmb|RMB|Rmb|cny|CNY|包邮|kuai|yuan"
     r"|快(?=$|钱|的|吧|呢|啊|[，。！？,.!?\s]))(?![A-Za-z])"  # 两百八十八快: voice input for 块
 )
 _SLANG_MI_GOODS = re.compile(r"东西|货|衣服|裙子|鞋|包|单子|快递|包裹|玩意")
@@ -580,6 +580,7 @@ _DIFFERENCE_WORDS = (
     "降价", "降了", "便宜了", "便宜", "差了", "相差", "差价", "差额", "补差价", "补差", "补了",
     "退差价", "退了差价", "少退了", "少退", "多收了", "多收", "少给了", "少给", "多扣了", "多扣",
     "返了", "返现", "返还", "返", "涨价", "涨了", "贵了", "优惠了", "省了", "立减", "减了",
+    "退了我", "退给我", "给我退了", "赔了我", "补了我", "补偿了我", "甩了",  # money sent back to the shopper
 )
 _OTHER_SHOP_WORDS = (
     "别家", "别的店", "别的家", "别人家", "其他店", "其它店", "其他家", "其它家", "其他店铺",
@@ -609,8 +610,9 @@ _QUESTION_AFTER = re.compile(
 _NOT_BEFORE = re.compile(r"不是[^花付]*$")
 _MA_AFTER = re.compile(r"吗|(?<![什怎这那多])么")
 _ASKED_BEFORE = re.compile(r"(?:是|要|卖|只要|才)\s*$")
+_HEDGE_BEFORE = re.compile(r"(?:好像|应该|大概|可能|估计|似乎|记得)\s*是\s*$")  # "好像是一百零八?": unsure, not asking
 _ASKING = re.compile(r"请问|吗|(?<![什怎这那多])么|[？?]")
-_MAGNITUDE_OK_NEXT = re.compile(r"\s*(?:多一?点儿?|多|左右|上下)?\s*(?:$|的|[，。！？；,.!?~、\s]|呢|啊|吧|了|呀|不是)")
+_MAGNITUDE_OK_NEXT = re.compile(r"\s*(?:多一?点儿?|多|左右|上下|整)?\s*(?:$|的|[，。！？；,.!?~、\s]|呢|啊|吧|了|呀|不是)")
 _EXCLUDED_BEFORE = ("第", "双", "周", "星期", "礼拜", "号", "尾号", "编号", "型号", "版本", "No", "NO", "no", "#")
 _AMOUNT_PREFIX = re.compile(
     r"(?:大概|大约|差不多|约|就|是|一共|总共|好像|应该|我|花了|付了|买的|也就|只|才|估计|可能|嗯|呃|额|哦|啊|应该是|大概是"
@@ -668,7 +670,7 @@ _NINE_PRICE = re.compile(r"[0-9]{1,4}\.9{1,2}")  # shop prices end in .9 / .99
 _BOUGHT_MODEL = re.compile(r"(?:买的|买了|花了|入手|拍的|拍了|下单)\s*[A-Za-z][A-Za-z0-9 ]{0,24}$")
 _PACK_BEFORE = re.compile(r"[一二两三四五六七八九十0-9]\s*(?:盒|袋|包|瓶|箱|件|个|斤|套|条|双|支|罐|桶|提)\s*$")
 _PER_PACK = re.compile(r"\s*(?:一|每)(?:盒|袋|包|瓶|箱|件|个|斤|套|条|双|支|罐|桶)")
-_ANSWER_THEN_MORE = re.compile(r"\s*(?:左右|上下|多|来|出头)?(?:\s*[，。！；,.!;]|\s+(?=\D))")
+_ANSWER_THEN_MORE = re.compile(r"\s*(?:左右|上下|多|来|出头)?(?:吧|吗)?[?？]?(?:\s*[，。！；,.!;]|\s+(?=\D))")  # 好像是108? 差不多
 
 
 def _leads_the_answer(text: str, start: int, end: int) -> bool:
@@ -776,8 +778,8 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
     elif _NON_MONEY_AFTER.match(text, end) and not (_A_BIT_OVER.match(text, end) and (_magnitude(token) or "百" in token)):
         return None, end  # (but 一千多点 / 1k多点 is "a bit over", not o'clock)
     if not currency:
-        if token in ("半", "一"):
-            return None, end  # 一半, 半天 (半块钱 is money); 到手一开箱: a lone 一 is no price
+        if token in ("半", "一", "俩", "仨"):
+            return None, end  # 一半, 半天 (半块钱 is money); 到手一开箱: a lone 一 is no price; 压根俩东西
         lo, hi = _clause(text, start, end)
         if _garment_size(value) and _SIZE_TALK.search(text, lo, hi) \
                 and not _MONEY_WORD_BEFORE.search(text[max(0, start - 6):start]):
@@ -1090,7 +1092,8 @@ def _pay_kind(text: str, mention: Mention, breaks: Optional[List[int]] = None) -
     if kind != "paid" and (
         _QUESTION_AFTER.match(text, mention.end)
         or (_ASKED_BEFORE.search(text, max(lo, mention.start - 3), mention.start)
-            and _ASKING.search(text, lo, hi))
+            and _ASKING.search(text, lo, hi)
+            and not _HEDGE_BEFORE.search(text, max(lo, mention.start - 6), mention.start))
     ):
         return "question"
     return kind
@@ -1352,6 +1355,11 @@ def find_days(text: str, bare: bool = False, starts: Optional[Iterable[int]] = N
 def parse_days(text: str, bare: bool = False) -> Optional[int]:
     """The first day count since receipt in text (see find_days), or None. A
     count the shopper takes back ("不是前天收到的，是上周") gives way to the next."""
+    left = _DEADLINE_AHEAD.search(text) if isinstance(text, str) else None
+    if left:  # "后天就过7天了": received five days ago
+        ahead = _DAYS_AHEAD.get(left.group(1)) or parse_number(left.group(2) or "")
+        if ahead is not None and 0 < ahead < 7:
+            return int(7 - ahead)
     found = find_days(text, bare=bare)
     kept = [m for m in found if not _TAKEN_BACK.search(text[max(0, m.start - 4):m.start])]
     found = kept or found
@@ -1359,10 +1367,13 @@ def parse_days(text: str, bare: bool = False) -> Optional[int]:
 
 
 _TAKEN_BACK = re.compile(r"不是\s*$")
+# the seven days of the no-reason return, counted from receipt, run out in so many days
+_DEADLINE_AHEAD = re.compile(r"(明天|后天|大后天|还有([一二两三四五六1-6])天)\s*就?\s*(?:过|满|到|超过?)了?\s*(?:7|七)\s*天")
+_DAYS_AHEAD = {"明天": 1, "后天": 2, "大后天": 3}
 
 
 # --------------------------------------------------------------------- counts
-_COUNT_UNIT = re.compile(r"(?:多|来)?(?:次|回|遍|轮|趟)(?!性)|\s*times?(?![a-z])")
+_COUNT_UNIT = re.compile(r"(?:多|来)?(?:次|回|遍|轮|趟|道(?=了|$|[，。！？,.!?\s]))(?!性)|\s*times?(?![a-z])")  # 问了四五道了 (Sichuan)
 _CONTACT_CUE = re.compile(
     r"(?:沟通|联系|找|问|聊|谈|协商|交涉|说|催|反映|投诉|电话|留言|消息|私信|旺旺|申请|拒|客服|讲|商量|要求|提|卖家|商家|店家"
     r"|扯皮|掰扯|扯了|磨|理论|打了|发了)"

@@ -64,7 +64,8 @@ def is_english_only(text: str) -> bool:
     return not has_chinese(text) and letters >= 3 and not text.startswith("/")
 
 
-_QUESTION = re.compile(r"[？?]|吗|(?<![什怎这那多])么|怎么|怎样|如何|能不能|可不可以|可以吗|多久|多少|什么|啥|是否|有没有用")
+_QUESTION = re.compile(r"[？?]|吗|(?<![什怎这那多])么|怎么|怎样|如何|能不能|可不可以|可以吗|多久|多少|什么|啥|是否|有没有用"
+                       r"|拍几码|该拍几|拍多大|信谁")
 
 
 def looks_like_question(text: str) -> bool:

@@ -198,8 +198,20 @@ def test_facts_without_a_type_are_noted_and_the_type_asked():
 
 @pytest.mark.parametrize("intent", sorted(KNOWLEDGE.faq))
 def test_every_question_has_an_answer(intent):
-    msgs, _ = run(AnswerQuestion(), make_tracker("?", intent))
+    topic = KNOWLEDGE.faq_topics.get(intent, ("",))[0]  # (a question with a topic names it)
+    msgs, _ = run(AnswerQuestion(), make_tracker(f"{topic}?", intent))
     assert msgs[0]["text"] == KNOWLEDGE.faq[intent]
+
+
+def test_the_scam_question_needs_its_topic_unless_a_case_is_open():
+    rant = "淘宝现在这规矩谁定的啊 差评写了也给你折叠起来 我这单东西倒没啥毛病 就是看不惯这规矩"
+    msgs, _ = run(AnswerQuestion(), make_tracker(rant, "ask_off_platform_scam", 0.96))
+    assert msgs == []
+    msgs, _ = run(AnswerQuestion(), make_tracker("对方让我转钱到安全账户 这正常吗", "ask_off_platform_scam", 0.96))
+    assert msgs[0]["text"] == KNOWLEDGE.faq["ask_off_platform_scam"]
+    follow_up = make_tracker("那我现在该先做啥", "ask_off_platform_scam", 0.96, slots={"dispute_type": "fraud"})
+    msgs, _ = run(AnswerQuestion(), follow_up)
+    assert msgs[0]["text"] == KNOWLEDGE.faq["ask_off_platform_scam"]
 
 
 def test_start_over_forgets_the_case():
@@ -707,3 +719,11 @@ def test_a_ready_text_reads_the_message_first():
     msgs, events = run(ActionReadyText(), make_tracker("帮我写一段给卖家的话，花了399", "write_to_seller", 0.9, slots=slots))
     assert slot_events(events)["amount_yuan"] == 399
     assert "399" in msgs[0]["text"]
+
+
+def test_a_question_about_the_assistant_gets_the_help_text():
+    from actions.tracker_facts import small_talk
+
+    t = make_tracker("你这个维权助手能帮我写投诉的话不 我现在没啥事 就先问问", "ask_off_platform_scam", 0.68)
+    assert small_talk(t) == "help"
+    assert small_talk(make_tracker("你能帮我写投诉吗", "inform", slots={"dispute_type": "quality"})) is None

@@ -741,3 +741,31 @@ def test_evidence_said_missing_in_chat_words(text, pending, have, missing):
 ])
 def test_types_named_without_their_keyword(text, named):
     assert read(text).types == named
+
+
+def test_the_main_problem_named_in_a_reply():
+    r = read("客服就回了句每个人显示器不一样，不过说真的颜色我还能忍，主要是做工太烂了，肩带那里都开线了", "seller_attitude")
+    assert r.main_type == "quality"
+    assert read("卖家不理我，主要是想问问").main_type is None
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("二百九十九蚊，六一八嗰阵买嘅", "amount_yuan", "amount_yuan", 299.0),  # written Cantonese
+    ("四百几蚊，啊唔系，打完折三百八", "amount_yuan", "amount_yuan", 380.0),
+    ("佢话着过就唔退唔换", "seller_attitude", "seller_attitude", "refuses"),
+    ("问咗客服三次，次次都已读唔回", None, "seller_attitude", "ignores"),
+    ("未搞过介入喎", "platform_status", "platform_status", "not_applied"),
+    ("唔系喺淘宝度俾嘅，系佢叫我开手机银行，跟住就转走咗", "paid_off_platform", "paid_off_platform", True),
+    ("问了四五道了", "negotiation_rounds", "negotiation_rounds", 4),  # Sichuan 道
+    ("好像是一百零八? 差不多这个数", "amount_yuan", "amount_yuan", 108.0),  # unsure, not asking
+    ("四件套颜色不对，后天就过7天了，还能退不", None, "days_since_receipt", 5),
+    ("凭啥判我输啊，退回去的乳胶枕不给退，申请了介入，小二居然站卖家那边", None, "platform_status", "ruled_against_buyer"),
+    ("客服甩了30块说是补偿，剩下的不管了，我要的是全退", None, "wants", "refund"),
+])
+def test_dev14_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_a_scam_call_with_a_code_and_a_drained_card_is_fraud_paid_off_platform():
+    r = read("接了个电话说儿童餐椅甲醛超标要召回，给我双倍理赔，让我加QQ填银行卡号，我报了两回验证码，卡里少了六千多")
+    assert "fraud" in r.decisive_types and r.slots["paid_off_platform"] is True
