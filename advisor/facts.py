@@ -157,9 +157,10 @@ def read_message(
             r.decisive_types.append(code)
     wears = _WEARS_SIZE.search(s)
     if wears and "size" in k.dispute_types and "size" not in r.decisive_types \
-            and not r.negated_types and not looks_like_question(s) \
+            and not r.negated_types and not looks_like_question(s) and _DOES_NOT_FIT.search(s, wears.end()) \
             and ("了" in s[wears.end():] or any(w in s for w in k.report_markers if w != "了")):
-        # (something happened: not "平时穿39的要拍多大的")
+        # (something happened, and it is the fit: not "平时穿39的要拍多大的", nor
+        # "平时穿M的，这件穿了两次就起球了")
         r.decisive_types.append("size")  # "拍的27 平时就穿27 这条提到大腿就卡住了": the size they wear
     if not r.types and not r.negated_types and "color_difference" in k.dispute_types and _colour_contrast(k, s):
         r.types.append("color_difference")
@@ -179,6 +180,8 @@ _WEARS_SIZE = re.compile(
     r"(?:平时|平常|一直|向来|从来都)(?:就|都|也|一直)?穿(?:的是|的)?\s*"
     r"(?:[2-9][0-9](?![0-9])|1[0-8][05](?![0-9])|[SMLXsmlx]{1,3}(?![a-z])|[二三四]十[一二三四五六七八九]?"
     r"|一百[一二三四五六七八九]十)(?:码|号)?")  # (130: a child's size)
+# how a size that does not fit is told: "提到大腿就卡住了", "大脚趾直接顶到头", "拉链拉不上"
+_DOES_NOT_FIT = re.compile(r"穿不[上进下]|塞不进|扣不上|拉不上|卡住|顶到|顶脚|挤脚|勒|紧|小了|大了|短了|长了|一大截|一截|不合身|不合脚")
 # between two colours: the one shown, then the one that came ("图上奶白 到手土黄")
 _COLOUR_TURN = re.compile(r"是|成了|变成|到手|实物|收到|结果|却|但|发来|来的|寄来")
 

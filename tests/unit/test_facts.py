@@ -769,3 +769,15 @@ def test_dev14_phrasings(text, asked, slot, value):
 def test_a_scam_call_with_a_code_and_a_drained_card_is_fraud_paid_off_platform():
     r = read("接了个电话说儿童餐椅甲醛超标要召回，给我双倍理赔，让我加QQ填银行卡号，我报了两回验证码，卡里少了六千多")
     assert "fraud" in r.decisive_types and r.slots["paid_off_platform"] is True
+
+
+def test_the_size_worn_names_size_only_when_the_fit_is_the_problem():
+    assert read("平时穿M的，这件穿了两次就起球了").types == ["quality"]
+    assert read("闺女平时穿130 这套130的滑雪服拉链拉到胸口就拉不上了").types == ["size"]
+
+
+def test_cantonese_readings_leave_mandarin_words_alone():
+    from advisor.facts import read_as
+
+    assert read_as(K, "桌面倾斜，倾向于退货") == "桌面倾斜，倾向于退货"
+    assert read_as(K, "佢话唔退唔换") == "他说不退不换"
