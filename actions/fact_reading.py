@@ -57,6 +57,11 @@ def new_case(tracker: Tracker, text: Text, reading, named, intent, confidence: f
     return [SlotSet(name, value) for name, value in fresh.items()]
 
 
+def _said_already(tracker: Tracker, messages: List[Dict[Text, Any]]) -> bool:
+    said = {e.get("text") for e in tracker.events if e.get("event") == "bot"}
+    return bool(messages) and all(m.get("text") in said for m in messages)
+
+
 def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotSet]:
     k = KNOWLEDGE
     before = case_facts(tracker)
@@ -108,9 +113,16 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         ("negotiation_rounds", slot_checks.check_rounds),
     ):
         if slot in new:
+            said_before = len(dispatcher.messages)
             new.update(check(new[slot], dispatcher))
             if new[slot] is None:
                 del new[slot]
+                if _said_already(tracker, dispatcher.messages[said_before:]):
+                    # the same value refused again: not the same sentence again; the question is
+                    # skipped ("沟通次数好像不对" seven times in a row was the alternative)
+                    del dispatcher.messages[said_before:]
+                    if asked == slot and slot not in before.declined:
+                        new["declined"] = list(before.declined) + [slot]
     # "刚跟卖家说了，把我拉黑了": someone who had not contacted the seller now has, once
     if (before.seller_attitude == "not_contacted" and new.get("seller_attitude", "not_contacted") != "not_contacted"
             and not new.get("negotiation_rounds")):

@@ -183,7 +183,7 @@ _WEARS_SIZE = re.compile(
 # how a size that does not fit is told: "提到大腿就卡住了", "大脚趾直接顶到头", "拉链拉不上"
 _DOES_NOT_FIT = re.compile(r"穿不[上进下]|塞不进|扣不上|拉不上|卡住|顶到|顶脚|挤脚|勒|紧|小了|大了|短了|长了|一大截|一截|不合身|不合脚")
 # between two colours: the one shown, then the one that came ("图上奶白 到手土黄")
-_COLOUR_TURN = re.compile(r"是|成了|变成|到手|实物|收到|结果|却|但|发来|来的|寄来")
+_COLOUR_TURN = re.compile(r"是|成了|变成|到手|实物|收到|结果|却|但|发来|来的|寄来|涂上|上嘴|上身|穿上|一看")
 
 
 def _colour_contrast(k: Knowledge, s: str) -> bool:
@@ -386,7 +386,8 @@ def _read_corrected(k: Knowledge, s: str, r: Reading) -> None:
     # (bare: the message already counts contacts, so "…又催了一次，五次了" ends on a count;
     # an evidence answer that takes back a count said before: "刚才说扯了五次…其实是四次")
     counted = "negotiation_rounds" in r.slots or numbers.find_counts(s[:len(s) - len(rest)])
-    counts = numbers.find_counts(rest, bare=True) if counted else []
+    # (with a count word: "就说了一次，东西应该是一百九十九吧" corrects the price, not the count)
+    counts = numbers.find_counts(rest, bare=True) if counted and _COUNT_UNIT.search(rest) else []
     # "哦不对 是两次 昨晚我又问了一回": one more, counted in the total just stated
     stated = [m for m in counts if not _AGAIN.search(rest, _clause_of(rest, m.start, m.end)[0], m.start)]
     if stated or counts:
@@ -568,6 +569,7 @@ def _about_a_service(s: str, hit: _Hit, subjects: Sequence[str]) -> bool:
 _NONE_CLAUSE = re.compile(r"(?:现在|目前|暂时)?(?:都|也|还|就)?(?:没有|没|木有|没呢|没弄|还没拿到)(?:呢|啊)?"
                           r"|.{0,8}(?:哪有|哪来的?)(?:啊|呢)?")
 _CLAUSE_BREAK = re.compile(r"[，,。！？!?；;\s]+")
+_SAYS_IN_HAND = re.compile(r"有|了|在|拍|截|录|存|留")
 
 
 def _denied_next(s: str, end: int) -> bool:
@@ -575,8 +577,8 @@ def _denied_next(s: str, end: int) -> bool:
     m = _CLAUSE_BREAK.search(s, end)
     if m is None:
         return False
-    if m.start() - end > 16:
-        return False
+    if m.start() - end > 16 or _SAYS_IN_HAND.search(s, end, m.start()):
+        return False  # ("照片拍了，还没有…": the item's own clause already said it is in hand)
     nxt = _CLAUSE_BREAK.search(s, m.end())
     following = s[m.end():nxt.start() if nxt else len(s)]
     return bool(following) and _NONE_CLAUSE.fullmatch(following) is not None

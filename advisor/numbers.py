@@ -662,6 +662,7 @@ _BODY_CONTEXT = re.compile(
 
 
 _A_BIT_OVER = re.compile(r"多一?点")
+_CAPACITY_TALK = re.compile(r"mah|毫安|容量|电芯", re.IGNORECASE)
 _SIZE_TALK = re.compile(r"尺码|码数|尺码表|身高|穿多大|平时穿")
 _SHOE_SIZE_TALK = re.compile(
     r"码|平时\s*[0-9]{2}|穿[得着]?(?:大|小|刚好|正好)|偏大|偏小|大了|小了|挤脚|塞不进|穿不进|脚后跟"
@@ -780,6 +781,8 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
     if not currency:
         if token in ("半", "一", "俩", "仨"):
             return None, end  # 一半, 半天 (半块钱 is money); 到手一开箱: a lone 一 is no price; 压根俩东西
+        if not bare and _CAPACITY_TALK.search(text):
+            return None, end  # "20000mAh…测了才不到一万": a capacity, not yuan
         lo, hi = _clause(text, start, end)
         if _garment_size(value) and _SIZE_TALK.search(text, lo, hi) \
                 and not _MONEY_WORD_BEFORE.search(text[max(0, start - 6):start]):
@@ -1373,7 +1376,8 @@ _DAYS_AHEAD = {"明天": 1, "后天": 2, "大后天": 3}
 
 
 # --------------------------------------------------------------------- counts
-_COUNT_UNIT = re.compile(r"(?:多|来)?(?:次|回|遍|轮|趟|道(?=了|$|[，。！？,.!?\s]))(?!性)|\s*times?(?![a-z])")  # 问了四五道了 (Sichuan)
+_COUNT_UNIT = re.compile(r"(?:多|来)?(?:次|回|遍|轮|趟|道(?=了|$|[，。！？,.!?\s])|条(?=消息|信息|微信|旺旺|$|[，。！？,.!?\s]))(?!性)"
+                         r"|\s*times?(?![a-z])")  # 问了四五道了 (Sichuan); 发了三条 (messages)  # 问了四五道了 (Sichuan)
 _CONTACT_CUE = re.compile(
     r"(?:沟通|联系|找|问|聊|谈|协商|交涉|说|催|反映|投诉|电话|留言|消息|私信|旺旺|申请|拒|客服|讲|商量|要求|提|卖家|商家|店家"
     r"|扯皮|掰扯|扯了|磨|理论|打了|发了)"

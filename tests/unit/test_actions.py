@@ -727,3 +727,21 @@ def test_a_question_about_the_assistant_gets_the_help_text():
     t = make_tracker("你这个维权助手能帮我写投诉的话不 我现在没啥事 就先问问", "ask_off_platform_scam", 0.68)
     assert small_talk(t) == "help"
     assert small_talk(make_tracker("你能帮我写投诉吗", "inform", slots={"dispute_type": "quality"})) is None
+
+
+def test_a_value_refused_again_is_not_refused_in_the_same_words_but_skipped():
+    from actions.fact_reading import read_facts
+    from rasa_sdk.executor import CollectingDispatcher
+
+    refused = KNOWLEDGE.phrases["bad_rounds"]
+    slots = {"dispute_type": "quality", "requested_slot": "negotiation_rounds", "seller_attitude": "ignores"}
+    first = make_tracker("沟通了五百次", "inform", slots=slots)
+    d = CollectingDispatcher()
+    read_facts(d, first)
+    assert [m["text"] for m in d.messages] == [refused]
+    again = make_tracker("沟通了五百次", "inform", slots=slots,
+                         events_this_turn=[{"event": "bot", "text": refused}])
+    d = CollectingDispatcher()
+    events = read_facts(d, again)
+    assert d.messages == []
+    assert "negotiation_rounds" in slot_events(events)["declined"]

@@ -781,3 +781,8 @@ def test_cantonese_readings_leave_mandarin_words_alone():
 
     assert read_as(K, "桌面倾斜，倾向于退货") == "桌面倾斜，倾向于退货"
     assert read_as(K, "佢话唔退唔换") == "他说不退不换"
+
+
+def test_a_price_corrected_after_a_count_leaves_the_count():
+    r = read("就说了一次，东西应该是一百九十九吧", "negotiation_rounds")
+    assert r.slots["negotiation_rounds"] == 1 and r.slots["amount_yuan"] == 199.0

@@ -1186,3 +1186,13 @@ def test_calls_to_the_maker_are_not_talks_with_the_seller():
     from advisor.numbers import parse_count
     assert parse_count("客服让我找厂家，厂家电话打了三回没人接") is None
     assert parse_count("找客服说了三回") == 3
+
+
+def test_dev15_numbers():
+    from advisor.numbers import parse_count
+
+    # a capacity, not yuan (but a bare answer's number is the price)
+    assert parse_amount("页面写20000mAh，用USB tester测了output才不到一万，这参数也太敢写了") is None
+    assert parse_amount("充电宝标20000毫安，一百三十九", bare=True) == 139.0
+    assert parse_count("发了三条，一条没回", bare=True) == 3  # messages sent
+    assert parse_count("买了三条裤子") is None
