@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.knowledge_base import KNOWLEDGE
-from actions.tracker_facts import faq_to_answer
+from actions.tracker_facts import bot_texts, faq_to_answer
 
 
 def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
@@ -18,7 +18,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         return
     answer = KNOWLEDGE.faq[intent]
     pointer = KNOWLEDGE.phrases["faq_said_before"]
-    said = {e.get("text") for e in tracker.events if e.get("event") == "bot"}
+    said = bot_texts(tracker)
     # a second asking points back to the first answer; a third, while a question is
     # open, gets no aside (the case step puts its question again in other words), and
     # with none open the answer again (someone who insists is answered)

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import slot_checks
 from actions.knowledge_base import INTENT_CONFIDENCE_THRESHOLD, KNOWLEDGE
-from actions.tracker_facts import CASE_SLOTS, case_facts, classified_intent, entity_values
+from actions.tracker_facts import CASE_SLOTS, bot_texts, case_facts, classified_intent, entity_values
 from advisor.case import RULED_FOR_BUYER
 from advisor.detection import SURE_REPORT, type_after_message
 from advisor.evidence import remaining_items
@@ -58,7 +58,7 @@ def new_case(tracker: Tracker, text: Text, reading, named, intent, confidence: f
 
 
 def _said_already(tracker: Tracker, messages: List[Dict[Text, Any]]) -> bool:
-    said = {e.get("text") for e in tracker.events if e.get("event") == "bot"}
+    said = bot_texts(tracker)
     return bool(messages) and all(m.get("text") in said for m in messages)
 
 

@@ -161,6 +161,11 @@ def _sure_enough(tracker: Tracker, intents) -> Optional[Text]:
     return intent
 
 
+def bot_texts(tracker: Tracker) -> set:
+    """Everything the assistant has said in this conversation."""
+    return {e.get("text") for e in tracker.events if e.get("event") == "bot"}
+
+
 def bot_spoke_this_turn(tracker: Tracker) -> bool:
     """Whether something was already said since the latest user message."""
     for event in reversed(tracker.events):

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any, Dict, Mapping, Optional, Tuple
 
 RULED_FOR_BUYER = "ruled_for_buyer_not_honoured"
+RULED_AGAINST_BUYER = "ruled_against_buyer"
+RULINGS = (RULED_FOR_BUYER, RULED_AGAINST_BUYER)
 
 
 @dataclass(frozen=True)

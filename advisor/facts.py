@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from advisor import numbers
-from advisor.case import RULED_FOR_BUYER
+from advisor.case import RULED_FOR_BUYER, RULINGS
 from advisor.knowledge import Knowledge
 from advisor.mentions import is_negated
 from advisor.text import clean, has_chinese, latin_letters, looks_like_question, pinyin_of
@@ -186,9 +186,14 @@ _DOES_NOT_FIT = re.compile(r"穿不[上进下]|塞不进|扣不上|拉不上|卡
 _COLOUR_TURN = re.compile(r"是|成了|变成|到手|实物|收到|结果|却|但|发来|来的|寄来|涂上|上嘴|上身|穿上|一看")
 
 
+@lru_cache(maxsize=4)
+def _colour_table(colour_words: Tuple[str, ...]) -> Dict[str, Tuple[str, ...]]:
+    return {c: (c,) for c in colour_words}
+
+
 def _colour_contrast(k: Knowledge, s: str) -> bool:
     """Two different colour names with a turn between them: the colour shown is not the one that came."""
-    hits = [h for h in _hits(s, {c: (c,) for c in k.colour_words}, ()) if h.value]
+    hits = [h for h in _hits(s, _colour_table(k.colour_words), ()) if h.value]
     for a, b in zip(hits, hits[1:]):
         if a.value != b.value and _COLOUR_TURN.search(s, a.end, b.start):
             return True
@@ -314,9 +319,6 @@ def _read_numbers(s: str, asked: Optional[str], r: Reading) -> None:
         r.slots["days_since_receipt"] = int(days)
     # (an evidence answer counts other things: "充5次的地方都截图了")
     rounds = numbers.parse_count(s, bare=asked == "negotiation_rounds") if asked != "evidence_item" else None
-    numbered = numbers.ordinal_contacts(s) if asked != "evidence_item" else None
-    if numbered is not None and (rounds is None or numbered > rounds):
-        rounds = numbered  # "第一次说…第二次说…第三次干脆已读不回": three contacts
     if rounds is not None:
         r.slots["negotiation_rounds"] = int(rounds)
 
@@ -331,15 +333,12 @@ def corrects(k: Knowledge, text: str) -> bool:
 _NOT_THIS_BUT = re.compile(r"不是([^，,。！？!?；;]{1,12}?)[，,\s]*(?:而|就|应该|其实)?是([^，,。！？!?；;]{1,12})")
 
 
-_COUNT_UNIT = re.compile(r"[次回趟遍]")
-
-
 def _not_this_but_that(s: str) -> Dict[str, float]:
     """The amount or count a "不是X，是Y" puts right, by slot."""
     found: Dict[str, float] = {}
     for m in _NOT_THIS_BUT.finditer(s):
         wrong, right = m.group(1), m.group(2)
-        if _COUNT_UNIT.search(wrong + right) and numbers.find_counts(wrong, bare=True) \
+        if numbers.names_a_count(wrong + right) and numbers.find_counts(wrong, bare=True) \
                 and numbers.find_counts(right, bare=True):
             found["negotiation_rounds"] = numbers.find_counts(right, bare=True)[0].value
         elif numbers.parse_amount(wrong, bare=True) is not None and numbers.parse_amount(right, bare=True) is not None:
@@ -347,7 +346,6 @@ def _not_this_but_that(s: str) -> Dict[str, float]:
     return found
 
 
-_AGAIN = re.compile(r"又")
 _CLAUSE_OPENS = re.compile(r"(?:^|[\s，,。.!！?？…~～、]|[哦噢啊额呃诶哎嗯])$")
 
 
@@ -387,9 +385,9 @@ def _read_corrected(k: Knowledge, s: str, r: Reading) -> None:
     # an evidence answer that takes back a count said before: "刚才说扯了五次…其实是四次")
     counted = "negotiation_rounds" in r.slots or numbers.find_counts(s[:len(s) - len(rest)])
     # (with a count word: "就说了一次，东西应该是一百九十九吧" corrects the price, not the count)
-    counts = numbers.find_counts(rest, bare=True) if counted and _COUNT_UNIT.search(rest) else []
+    counts = numbers.find_counts(rest, bare=True) if counted and numbers.names_a_count(rest) else []
     # "哦不对 是两次 昨晚我又问了一回": one more, counted in the total just stated
-    stated = [m for m in counts if not _AGAIN.search(rest, _clause_of(rest, m.start, m.end)[0], m.start)]
+    stated = [m for m in counts if "又" not in rest[_clause_of(rest, m.start, m.end)[0]:m.start]]
     if stated or counts:
         r.slots["negotiation_rounds"] = int((stated or counts)[-1].value)
 
@@ -426,7 +424,7 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
         r.slots["seller_attitude"] = attitude
     status_hits = _hits(s, k.case_facts["platform_status"], neg)
     # a ruling said anywhere outranks the application it came from ("判我输…申请了介入 小二站卖家那边")
-    ruled = [h for h in status_hits if h.value in ("ruled_for_buyer_not_honoured", "ruled_against_buyer")]
+    ruled = [h for h in status_hits if h.value in RULINGS]
     status = _last(ruled) or _last(status_hits)
     if status:
         r.slots["platform_status"] = status
@@ -568,19 +566,16 @@ def _about_a_service(s: str, hit: _Hit, subjects: Sequence[str]) -> bool:
 # a clause that only says "none": "签收底单驿站说明天才能调出来，现在还没有", "签收记录？压根没寄出来哪有"
 _NONE_CLAUSE = re.compile(r"(?:现在|目前|暂时)?(?:都|也|还|就)?(?:没有|没|木有|没呢|没弄|还没拿到)(?:呢|啊)?"
                           r"|.{0,8}(?:哪有|哪来的?)(?:啊|呢)?")
-_CLAUSE_BREAK = re.compile(r"[，,。！？!?；;\s]+")
 _SAYS_IN_HAND = re.compile(r"有|了|在|拍|截|录|存|留")
 
 
 def _denied_next(s: str, end: int) -> bool:
     """What follows the item in its clause, or the short clause after it, only says it is not there."""
-    m = _CLAUSE_BREAK.search(s, end)
-    if m is None:
-        return False
-    if m.start() - end > 16 or _SAYS_IN_HAND.search(s, end, m.start()):
+    hi = _clause_of(s, end, end)[1]
+    if hi >= len(s) or hi - end > 16 or _SAYS_IN_HAND.search(s, end, hi):
         return False  # ("照片拍了，还没有…": the item's own clause already said it is in hand)
-    nxt = _CLAUSE_BREAK.search(s, m.end())
-    following = s[m.end():nxt.start() if nxt else len(s)]
+    nxt = _CLAUSE_END.search(s, hi + 1)
+    following = s[hi + 1:nxt.start() if nxt else len(s)]
     return bool(following) and _NONE_CLAUSE.fullmatch(following) is not None
 
 

@@ -1492,8 +1492,11 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
     talked = [m for m in found if _TALKED_BEFORE.search(text[max(0, m.start - 4):m.start])]
     found = talked or found
     if not found:
-        return None
+        return ordinal_contacts(text)
     first = found[0]
+    numbered = ordinal_contacts(text)
+    if numbered is not None and numbered > first.value:
+        return numbered  # "第一次说…第二次说…第三次干脆已读不回": three contacts
     again = [m for m in found[1:] if m.value > 0 and _AGAIN_BEFORE.search(text, max(0, m.start - 6), m.start)]
     if again and first.value > 0 and not _AGAIN_BEFORE.search(text, max(0, first.start - 6), first.start):
         return int(first.value + sum(m.value for m in again))  # "打了一次电话，旺旺上又说了两次": 3
@@ -1502,6 +1505,11 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
             and _FIRST_CONTACT.search(text, 0, max(0, first.start - 6)):
         return int(first.value) + 1
     return int(first.value)
+
+
+def names_a_count(text: str) -> bool:
+    """The text has a count word (次, 回, 趟…): "是四回", not "是一百九十九"."""
+    return bool(_COUNT_UNIT.search(text))
 
 
 def _about_a_third_party(text: str, m: Mention) -> bool:
@@ -1518,6 +1526,8 @@ _CONTACT_IN_CLAUSE = re.compile(r"卖家|商家|店家|客服|售后|老板|说|
 def ordinal_contacts(text: str) -> Optional[int]:
     """The highest numbered contact ("第三次干脆已读不回" -> 3) when contacts with the seller are
     numbered from the second on; None otherwise ("第二次买" is a purchase, not a talk)."""
+    if not isinstance(text, str):
+        return None
     best, about_contacts = 0, False
     for m in _ORDINAL_CONTACT.finditer(text):
         lo, hi = _clause(text, m.start(), m.end())
