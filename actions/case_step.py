@@ -68,7 +68,7 @@ class ActionCaseStep(Action):
         read = read_into(dispatcher, tracker)  # every message: the fact reader first
         reader_spoke = len(dispatcher.messages) > said_before  # it refused a value ("金额好像不对…")
         answer_question(dispatcher, tracker)  # a FAQ it asks, answered first
-        events = self._step(dispatcher, tracker, reader_spoke)
+        events = self.step(dispatcher, tracker, reader_spoke)
         events = events + case_file_sync.sync(tracker, events)  # the case file, never only the tracker
         if case_file_sync.slots_after(tracker, events).get("case_end") in ("resolved", "closed"):
             events = events + [{"event": "reset_slots", "timestamp": None}]  # the next problem is a new case
@@ -81,7 +81,8 @@ class ActionCaseStep(Action):
                 dispatcher.utter_message(text=privacy.notice(KNOWLEDGE))
         return read + events
 
-    def _step(self, dispatcher: CollectingDispatcher, tracker: Tracker, reader_spoke: bool) -> List[Dict[Text, Any]]:
+    def step(self, dispatcher: CollectingDispatcher, tracker: Tracker, reader_spoke: bool) -> List[Dict[Text, Any]]:
+        """What the case needs after this message (its facts already read): a question, the advice, or a reply."""
         k = KNOWLEDGE
         intent, confidence, _ = classified_intent(tracker)
         text = tracker.latest_message.get("text") or ""

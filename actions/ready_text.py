@@ -6,6 +6,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import case_file_sync
+from actions.case_step import ActionCaseStep
 from actions.fact_reading import read_into
 from actions.knowledge_base import KNOWLEDGE
 from actions.tracker_facts import case_facts, classified_intent
@@ -28,4 +30,9 @@ class ActionReadyText(Action):
             return read
         metadata = tracker.latest_message.get("metadata") or {}
         dispatcher.utter_message(text=fill(KNOWLEDGE, kind, f, metadata if isinstance(metadata, dict) else {}))
-        return read
+        if not tracker.get_slot("requested_slot"):
+            return read
+        # asked in the middle of the walk ("还没找店家呢，想先搞清楚怎么开口" answers the question
+        # too): the walk goes on with its next question, or the advice, as the case step would
+        events = ActionCaseStep().step(dispatcher, tracker, reader_spoke=False)
+        return read + events + case_file_sync.sync(tracker, events)

@@ -149,7 +149,8 @@ def vague_complaint(tracker: Tracker) -> bool:
     from advisor.text import clean
 
     text = clean(tracker.latest_message.get("text") or "")
-    return not tracker.get_slot("dispute_type") and any(w in text for w in KNOWLEDGE.complaint_cues)
+    cues = KNOWLEDGE.complaint_cues + KNOWLEDGE.help_openers
+    return not tracker.get_slot("dispute_type") and any(w in text for w in cues)
 
 
 def _sure_enough(tracker: Tracker, intents) -> Optional[Text]:

@@ -189,6 +189,8 @@ def situation_for(
         return "dislike_return"  # (what the seller then did, "卖家说不给换", may make it a dispute)
     if any(w in s for w in k.just_saying) and not seller_named:
         return "no_claim"  # "物流有点慢…挺好用的，就是随口吐槽一句": a remark, not a claim
+    if any(w in s for w in k.help_openers) and not named:
+        return None  # "在吗，有个事想问问你": a problem to ask about, whatever situation the classifier guessed
     if intent in SITUATION_INTENTS and confidence >= SURE_SITUATION and not named:
         return intent
     sure = type_from_intent(intent) and type_from_intent(intent) not in negated and confidence >= SURE_REPORT

@@ -92,6 +92,7 @@ _MISSING_AFTER = re.compile(
     r"\s*(?:的话|啥的|什么的|之类的|那些|这些|那个|这个|那种|这种|那页|那张|那块|那边|那一项|的|呢|嘛)?\s*"
     r"(?:现在|目前|暂时|根本|压根|完全)?\s*(?:都|也|还|全|早就|已经|倒是|就)?\s*"
     r"(?:忘(?:了|记)?(?:录|拍|截|存|保存)?了?|没(?:有)?(?:录|拍|截|存|保存|弄|准备|留|量)|删了|丢了|找不到|没了"
+    r"|不存在|没法[拍截录弄]|拿不到|给不了"  # "物流记录根本不存在"
     r"|没有?(?=$|[\s，,。.!！?？;；]))")  # "签收啥的没有", "物流的还没截", "视频的话没录"
 
 
@@ -333,11 +334,17 @@ def corrects(k: Knowledge, text: str) -> bool:
 _NOT_THIS_BUT = re.compile(r"不是([^，,。！？!?；;]{1,12}?)[，,\s]*(?:而|就|应该|其实)?是([^，,。！？!?；;]{1,12})")
 
 
+# "其实找了四回不是三回", "是六百九十九不是七百": the number before 不是 replaces the one after
+_NUM = r"[0-9一二两三四五六七八九十百千万]+\s*(?:块钱|块|元|次|回|趟|遍|道)?"
+_THIS_NOT_THAT = re.compile(r"(" + _NUM + r")\s*[，,]?\s*(?:而)?不是\s*(" + _NUM + r")(?![0-9一二两三四五六七八九十百千万]|\s*[吗吧嘛么])")
+
+
 def _not_this_but_that(s: str) -> Dict[str, float]:
-    """The amount or count a "不是X，是Y" puts right, by slot."""
+    """The amount or count a "不是X，是Y" (or "Y不是X") puts right, by slot."""
     found: Dict[str, float] = {}
-    for m in _NOT_THIS_BUT.finditer(s):
-        wrong, right = m.group(1), m.group(2)
+    pairs = [(m.group(1), m.group(2)) for m in _NOT_THIS_BUT.finditer(s)]
+    pairs += [(m.group(2), m.group(1)) for m in _THIS_NOT_THAT.finditer(s)]
+    for wrong, right in pairs:
         if numbers.names_a_count(wrong + right) and numbers.find_counts(wrong, bare=True) \
                 and numbers.find_counts(right, bare=True):
             found["negotiation_rounds"] = numbers.find_counts(right, bare=True)[0].value
@@ -423,6 +430,9 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     if attitude:
         r.slots["seller_attitude"] = attitude
     status_hits = _hits(s, k.case_facts["platform_status"], neg)
+    stated = [h for h in status_hits if not _asked_back(s, h)]
+    if stated:
+        status_hits = stated  # "没申请，申请了真有人管吗？": the question back states nothing
     # a ruling said anywhere outranks the application it came from ("判我输…申请了介入 小二站卖家那边")
     ruled = [h for h in status_hits if h.value in RULINGS]
     status = _last(ruled) or _last(status_hits)
@@ -528,6 +538,12 @@ def _clause_of(s: str, start: int, end: int) -> Tuple[int, int]:
     lo = max((m.end() for m in _CLAUSE_END.finditer(s, 0, start)), default=0)
     m = _CLAUSE_END.search(s, end)
     return lo, m.start() if m else len(s)
+
+
+def _asked_back(s: str, hit: _Hit) -> bool:
+    """The mention sits in a clause that asks a question ("申请了真有人管吗？")."""
+    hi = _clause_of(s, hit.start, hit.end)[1]
+    return s[hi:hi + 1] in ("?", "？") or s[max(0, hi - 1):hi] in ("吗", "么")
 
 
 def _in_clause_with(s: str, hit: _Hit, words: Sequence[str]) -> bool:
@@ -659,7 +675,8 @@ def _read_answer(
         # "申请了，还没结果" is yes; "没申请过" (a negated yes) is no
         # (the words first: "木有申请" may be classified as a yes)
         yes = [h for h in _hits(s, {True: _answer_words(k, asked, "yes")}, k.negations)
-               if not _hypothetical(s, h.start, h.end)]  # "没申请，怕申请了他更不搭理": a worry, not a yes
+               if not _hypothetical(s, h.start, h.end)  # "没申请，怕申请了他更不搭理": a worry, not a yes
+               and not (says("no") and _asked_back(s, h))]  # "没申请，申请了真有人管吗？": a question back
         if any(not h.negated for h in yes):
             r.slots["platform_status"] = "applied_waiting"
         elif yes or says("no"):

@@ -153,6 +153,7 @@ class Knowledge:
     return_under_way: Tuple[str, ...] = ()  # "已经退货了": a refusal then is the dispute itself
     named_type_wins: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)  # named type -> guesses it beats
     complaint_cues: Tuple[str, ...] = ()  # "被坑了", "有没有人管管": a problem to ask about, not a FAQ
+    help_openers: Tuple[str, ...] = ()  # "在吗，有个事想问问你": asks for help, says nothing yet
     just_saying: Tuple[str, ...] = ()  # "随口吐槽一句": a remark, not a claim
     waved_off: Tuple[str, ...] = ()  # "快递慢了我都懒得计较": a problem named, not claimed
     not_stance_words: Tuple[str, ...] = ()  # "我不管什么时候看": hold a stance word, say no stance
@@ -372,6 +373,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         return_under_way=tuple(raw.get("return_under_way") or ()),
         named_type_wins={t: tuple(v) for t, v in (raw.get("named_type_wins") or {}).items()},
         complaint_cues=tuple(raw.get("complaint_cues") or ()),
+        help_openers=tuple(raw.get("help_openers") or ()),
         just_saying=tuple(raw.get("just_saying") or ()),
         waved_off=tuple(raw.get("waved_off") or ()),
         not_stance_words=tuple(raw.get("not_stance_words") or ()),

@@ -746,6 +746,8 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
     if m:
         unit = m.group(1)
         nxt = text[m.end() : m.end() + 1]
+        if nxt == "整" and text[m.end() + 1:m.end() + 2] in _KUAI_OK_NEXT | {""}:
+            nxt = ""  # 一千八百块整: the round sum (not 两块整齐的)
         if unit == "块" and nxt and nxt not in _KUAI_OK_NEXT and not nxt.isdigit() \
                 and not text.startswith("包邮", m.end()) \
                 and nxt not in _CN_DIGITS and nxt != "半" and not spend_before and not currency \
@@ -808,6 +810,7 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
             or (bare and _whole(text, start, end, _AMOUNT_PREFIX, _AMOUNT_SUFFIX))
             or (bare and _leads_the_answer(text, start, end))
             or (bare and _ends_the_answer(text, start, end))
+            or (bare and _product_then_number(text, start, end, value))
             or _bought_model_price(text, start, end)
             or _loose_amount(text, start, end, token, value, low is not None)
             or _price_as_a_clause(text, start, end, token, value)
@@ -919,6 +922,24 @@ _PRICED_PRODUCT = re.compile(
     r"(?!邮|装|裹|括|架|号|码)"  # 包邮, 包装, 包裹, 货架, 货号
 )
 _PRICED_NOT_BEFORE = re.compile(r"(?:月|年|日|号|点|穿|码|尺码|码数|尺寸|大小|腰围|身高|体重|我|本人)\s*$")
+
+
+# "鞋子一百二十九，顺手买了运费险", "这件羽绒服699": the amount answer names the product, then its price
+_PRODUCT_LEAD = re.compile(
+    r"(?:这|那)?\s*(?:一)?\s*(?:件|个|条|双|款|套|只|台|顶|副|把|部|瓶|支|盒|袋|箱|张|辆|对)?\s*"
+    r"((?:(?!生日|码|号|寸|岁|尺|腰|胸|肩|臀|身高|体重|年|月|天|[了过])[\u4e00-\u9fff]){0,4}?)"
+    r"(" + "|".join(sorted(map(re.escape, _PRODUCT_SPEC), key=len, reverse=True)) + r")"
+    r"\s*(?:是|就是|的话|买的|拍的|花了|付了|实付)?"
+)
+
+
+def _product_then_number(text: str, start: int, end: int, value: float) -> bool:
+    if start > 12 or value < 10:
+        return False
+    m = _PRODUCT_LEAD.fullmatch(text[:start].strip())
+    if m is None or _PRODUCT_SPEC[m.group(2)](value):
+        return False  # "鞋子42": a shoe size as much as a price
+    return bool(_ANSWER_THEN_MORE.match(text, end)) or bool(_AMOUNT_SUFFIX.fullmatch(text[end:].strip()))
 
 
 def _priced_product(text: str, start: int, end: int, value: float) -> bool:
@@ -1453,6 +1474,9 @@ def _read_count(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int
     lo, hi = _clause(text, start, m_end)
     if _PLATFORM_TALK.search(text, lo, hi) and not _SELLER_TALK.search(text, lo, hi):
         return None, m_end  # "平台还一次没找过": about the platform, not talks with the seller
+    if _REQUEST_TALK.search(text, lo, hi) and not _SELLER_TALK.search(text, lo, hi) \
+            and not any(c.group(0) not in ("提", "申请") for c in _CONTACT_CUE.finditer(text, lo, hi)):
+        return None, m_end  # "仅退款我又重新提了一回": a request filed again, not a talk
     if not (
         bare
         or _CONTACT_CUE.search(text, lo, hi)
@@ -1547,5 +1571,6 @@ _FIRST_CONTACT = re.compile(r"(?:找了|问了|联系了|找过|问过|联系过
 
 
 _PLATFORM_TALK = re.compile(r"平台|介入|小二")
+_REQUEST_TALK = re.compile(r"仅退款|退款申请|售后单|退款单|退货申请")
 _SELLER_TALK = re.compile(r"卖家|商家|店家|客服")
 _TALKED_BEFORE = re.compile(r"(?:聊|问|找|催|沟通|联系|交涉|协商|扯|磨|发|打|说)(?:了|过)?\s*(?:他|她|卖家|商家|客服)?\s*$")

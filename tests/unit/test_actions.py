@@ -745,3 +745,25 @@ def test_a_value_refused_again_is_not_refused_in_the_same_words_but_skipped():
     events = read_facts(d, again)
     assert d.messages == []
     assert "negotiation_rounds" in slot_events(events)["declined"]
+
+
+def test_a_ready_text_asked_in_the_walk_goes_on_with_the_next_question():
+    # "还没找店家呢，想先搞清楚怎么开口": the text, then the walk's next question (not the same
+    # question again, which brought the same text again and again)
+    from actions.ready_text import ActionReadyText
+
+    slots = {"dispute_type": "quality", "amount_yuan": 80.0, "requested_slot": "seller_attitude",
+             "asked": ["dispute_type", "amount_yuan", "seller_attitude"]}
+    msgs, events = run(ActionReadyText(), make_tracker("还没找店家呢，想先搞清楚怎么开口", "write_to_seller", 0.9, slots=slots))
+    got = slot_events(events)
+    assert got["seller_attitude"] == "not_contacted"
+    assert got["requested_slot"] not in (None, "seller_attitude")
+    assert len(msgs) == 2 and "卖家" in msgs[0]["text"]
+
+
+def test_a_ready_text_after_the_advice_asks_nothing_more():
+    from actions.ready_text import ActionReadyText
+
+    slots = {"dispute_type": "quality", "recommendation": "negotiate"}
+    msgs, events = run(ActionReadyText(), make_tracker("帮我写一段给卖家的话", "write_to_seller", 0.9, slots=slots))
+    assert len(msgs) == 1 and "requested_slot" not in slot_events(events)

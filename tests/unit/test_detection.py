@@ -363,3 +363,25 @@ def test_chat_style_questions_before_buying():
 def test_a_rant_that_only_wants_to_vent_is_no_claim():
     text = "双十一这套路我是真服了，算完发现跟平时价差不了几块钱，东西倒是都到了也没啥毛病，就是想骂两句"
     assert decided(text, "report_false_advertising", 0.99) is None
+
+
+@pytest.mark.parametrize("text, intent, confidence", [
+    ("在吗在吗，有个事想问问你，现在方便不？", "presale_question", 0.89),
+    ("能帮我看看这个情况吗？我也不知道这种该找谁说理", "presale_question", 0.43),
+])
+def test_an_opener_that_says_nothing_yet_is_no_situation(text, intent, confidence):
+    # the case step then asks what happened, rather than giving the presale answer
+    from advisor.detection import situation_for
+
+    assert situation_for(K, text, intent, confidence, read_message(K, text).types) is None
+
+
+def test_praise_and_own_mistakes_keep_their_situation():
+    from advisor.detection import situation_for
+
+    cups = "前天收到的咖啡杯碟，做工质量都挑不出毛病，就是跟厨房风格不搭，能退吗？"
+    assert situation_for(K, cups, "dislike_return", 0.9, read_message(K, cups).types) == "dislike_return"
+    shirt = "给老公买的衬衫，我把他尺码记错了，下单拍了XL，其实他穿L，吊牌也没动，这能退不"
+    assert situation_for(K, shirt, "report_size", 0.7, read_message(K, shirt).types) == "dislike_return"
+    optician = "商场里那家眼镜店配的眼镜，度数不对，店员说是我没适应，不给重配"
+    assert situation_for(K, optician, "report_quality", 0.7, read_message(K, optician).types) == "out_of_scope"

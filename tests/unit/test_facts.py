@@ -786,3 +786,35 @@ def test_cantonese_readings_leave_mandarin_words_alone():
 def test_a_price_corrected_after_a_count_leaves_the_count():
     r = read("就说了一次，东西应该是一百九十九吧", "negotiation_rounds")
     assert r.slots["negotiation_rounds"] == 1 and r.slots["amount_yuan"] == 199.0
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("还没去找小二。刚才说错了，客服我其实找了四回不是三回", "platform_status", "negotiation_rounds", 4),  # Y不是X
+    ("其实是六百九十九不是七百", None, "amount_yuan", 699.0),
+    ("旺旺上催了四回，一条都没回。对了价格我说的不准，是六百九十九", "negotiation_rounds", "amount_yuan", 699.0),
+    ("小二判定证据不足给驳回了", None, "platform_status", "ruled_against_buyer"),
+    ("榨汁机走了介入，小二判定支持我退，结果卖家拒收", None, "platform_status", "ruled_for_buyer_not_honoured"),
+    ("没申请，申请了真有人管吗？", "platform_status", "platform_status", "not_applied"),  # a question back
+    ("申请了介入，有用吗？", "platform_status", "platform_status", "applied_waiting"),
+    ("天猫国际旗舰店买的神仙水，专柜说是假货", None, "paid_off_platform", False),
+    ("天猫国际下单的进口燕麦片，里面有小黑虫", None, "product_category", "食品"),
+])
+def test_dev16_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_similes_and_colour_names_are_no_food():
+    # 燕麦色 is a colour, 肿得跟核桃一样 a simile: neither makes the goods food
+    assert "product_category" not in read("相里是燕麦色，收到是深灰").slots
+    assert read("蒸汽眼罩敷了一晚，眼皮肿得跟核桃一样").slots.get("product_category") != "食品"
+
+
+def test_a_shop_gone_after_payment_is_fraud_beside_a_parcel_never_seen():
+    r = read("付完钱东西到现在影子都没有，店主人也找不着了，这算不算诈骗啊", "dispute_type")
+    assert "fraud" in r.decisive_types and r.slots["goods_received"] is False
+
+
+def test_evidence_said_not_to_exist_is_missing():
+    pending = list(K.dispute_types["fraud"].evidence)
+    r = read("转账记录有，聊天截了几张，物流记录根本不存在，人家压根没寄", "evidence_item", pending)
+    assert "payment_records" in r.evidence_have and "logistics_records" in r.evidence_missing

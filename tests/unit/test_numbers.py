@@ -1196,3 +1196,24 @@ def test_dev15_numbers():
     assert parse_amount("充电宝标20000毫安，一百三十九", bare=True) == 139.0
     assert parse_count("发了三条，一条没回", bare=True) == 3  # messages sent
     assert parse_count("买了三条裤子") is None
+
+
+@pytest.mark.parametrize("text, bare, expected", [
+    ("鞋子一百二十九，下单时候顺手买了运费险", True, 129.0),  # the product named, then its price
+    ("这件羽绒服699", True, 699.0),
+    ("鞋子42", True, None),  # a shoe size as much as a price
+    ("手机256", True, None),  # a storage size
+    ("一千八百块整", True, 1800.0),  # the round sum
+    ("两块整齐的", True, None),
+])
+def test_dev16_amounts(text, bare, expected):
+    assert parse_amount(text, bare=bare) == expected
+
+
+def test_a_refund_request_filed_again_is_no_talk_with_the_seller():
+    from advisor.numbers import parse_count
+
+    assert parse_count("还没申请介入，仅退款我又重新提了一回") is None
+    assert parse_count("售后单提了三次") is None
+    assert parse_count("跟卖家提了三次") == 3
+    assert parse_count("仅退款跟客服说了三次") == 3
