@@ -92,7 +92,7 @@ class ActionCaseStep(Action):
                 return [SlotSet(privacy.ERASE_SLOT, True), SlotSet("requested_slot", None)]
             dispatcher.utter_message(text=k.privacy["erase_kept"])
             return [SlotSet("requested_slot", None)]
-        if intent == privacy.ERASE_INTENT and confidence >= ERASE_MIN_CONFIDENCE:
+        if intent == privacy.ERASE_INTENT and confidence >= ERASE_MIN_CONFIDENCE and privacy.asks_to_erase(k, text):
             buttons = [{"title": t, "payload": p} for t, p in k.privacy["erase_buttons"]]
             dispatcher.utter_message(text=k.privacy["erase_confirm"], buttons=buttons)
             return [SlotSet("requested_slot", privacy.ERASE_QUESTION)]

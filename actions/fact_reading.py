@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import slot_checks
 from actions.knowledge_base import INTENT_CONFIDENCE_THRESHOLD, KNOWLEDGE
-from actions.tracker_facts import CASE_SLOTS, bot_texts, case_facts, classified_intent, entity_values
+from actions.tracker_facts import CASE_SLOTS, bot_texts, case_facts, classified_intent, entity_values, message_date
 from advisor.case import RULED_FOR_BUYER
 from advisor.detection import SURE_REPORT, type_after_message
 from advisor.evidence import remaining_items
@@ -69,7 +69,7 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
     pending = [i.id for i in remaining_items(k, before)] if asked == "evidence_item" else []
     intent, confidence, fell_back = classified_intent(tracker)
     text = tracker.latest_message.get("text") or ""
-    reading = read_message(k, text, asked=asked, pending_evidence=pending, intent=intent)
+    reading = read_message(k, text, asked=asked, pending_evidence=pending, intent=intent, today=message_date(tracker))
 
     new: Dict[Text, Any] = dict(reading.slots)
     if not before.dispute_type:

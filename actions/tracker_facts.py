@@ -1,4 +1,5 @@
 """Reading the current case and message out of a rasa_sdk Tracker."""
+import datetime
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Tracker
@@ -53,6 +54,18 @@ def classified_intent(tracker: Tracker) -> Tuple[Optional[Text], float, bool]:
         if ranked.get("name") != FALLBACK_INTENT:
             return ranked.get("name"), float(ranked.get("confidence") or 0.0), True
     return None, 0.0, True
+
+
+# Shoppers write dates in China's time ("12月1号收到的"): UTC+8 all year round.
+CHINA_TIME = datetime.timezone(datetime.timedelta(hours=8))
+
+
+def message_date(tracker: Tracker) -> datetime.date:
+    """The day (China time) the latest user message was sent; today if it has no time."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user" and isinstance(event.get("timestamp"), (int, float)):
+            return datetime.datetime.fromtimestamp(event["timestamp"], CHINA_TIME).date()
+    return datetime.datetime.now(CHINA_TIME).date()
 
 
 def entity_values(tracker: Tracker, entity: Text) -> List[Any]:

@@ -193,6 +193,9 @@ def situation_for(
         return None  # "在吗，有个事想问问你": a problem to ask about, whatever situation the classifier guessed
     if intent in SITUATION_INTENTS and confidence >= SURE_SITUATION and not named:
         return intent
+    if not named and any(w in s for w in k.case_facts["case_end"].get("resolved", ())):
+        # "上回那个退款的事，钱已经退回来了，谢谢啦": a case that ended, not a new one
+        return next((sit for sit, words in k.situation_cues.items() if any(w.lower() in s for w in words)), "no_claim")
     sure = type_from_intent(intent) and type_from_intent(intent) not in negated and confidence >= SURE_REPORT
     if named or sure:  # (a sure report of a problem the message denies, "没破洞", is not sure)
         return None

@@ -12,6 +12,7 @@ Pure Python, never raises on text.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -102,13 +103,15 @@ def read_message(
     asked: Optional[str] = None,
     pending_evidence: Sequence[str] = (),
     intent: Optional[str] = None,
+    today: Optional[datetime.date] = None,
 ) -> Reading:
     """What this message says about the case.
 
     `asked` is the slot the assistant is waiting for (Rasa's requested_slot),
     `pending_evidence` the evidence ids its open evidence question listed,
     `intent` the classifier's intent (only affirm / deny are used, and only
-    as the answer to the open question).
+    as the answer to the open question), `today` the date the message was sent (a
+    receipt date, "12月1号收到的", then gives the days since receipt).
     """
     r = Reading()
     s = read_as(k, clean(text).lower())
@@ -120,7 +123,7 @@ def read_message(
     if not s:
         return r
     neg = k.negations
-    _read_numbers(s, asked, r)
+    _read_numbers(s, asked, r, today)
     _read_corrected(k, s, r)
     _read_keywords(k, s, r)
     _read_evidence(k, s, r, pending_evidence if asked == "evidence_item" else ())
@@ -311,11 +314,11 @@ def _type_table(k: Knowledge) -> Dict[Optional[str], Tuple[str, ...]]:
     return {**{code: t.keywords for code, t in k.dispute_types.items()}, None: k.not_type_words}
 
 
-def _read_numbers(s: str, asked: Optional[str], r: Reading) -> None:
+def _read_numbers(s: str, asked: Optional[str], r: Reading, today: Optional[datetime.date] = None) -> None:
     amount = numbers.parse_amount(s, bare=asked == "amount_yuan")
     if amount is not None:
         r.slots["amount_yuan"] = float(amount)
-    days = numbers.parse_days(s)
+    days = numbers.parse_days(s, today=today)
     if days is not None:
         r.slots["days_since_receipt"] = int(days)
     # (an evidence answer counts other things: "充5次的地方都截图了")

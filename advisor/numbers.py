@@ -22,6 +22,7 @@ is returned as read, so the dialogue can tell the user it makes no sense.
 from __future__ import annotations
 
 import bisect
+import datetime
 import math
 import re
 import unicodedata
@@ -1159,6 +1160,80 @@ _AMOUNT_TOTAL_BEFORE = re.compile(r"(?:一共|总共|合计|加起来|一共是|
 
 
 def parse_amount(text: str, bare: bool = False) -> Optional[float]:
+    """The amount in yuan the shopper paid (see _named_amount), worked out when the
+    shopper gives its parts instead: a list price less a coupon ("标价四百二，减了六十的
+    券" -> 360; "标价三百二，满三百减了四十" -> 280), a deposit plus the balance ("定金200、
+    尾款1099" -> 1299), a price per piece times the pieces ("一幅一百二十五，买了两幅" -> 250).
+    A total or a sum paid said in so many words ("一共", "实付", "券后") is taken as said."""
+    value = _named_amount(text, bare)
+    if not isinstance(text, str):
+        return value
+    folded = _fold(text)
+    parts = _deposit_and_balance(folded)
+    said_as_paid = bool(_SAID_AS_PAID.search(folded))
+    if parts and (value is None or value in parts or not said_as_paid):
+        return float(sum(parts))  # (not "…一测0.3" either)
+    if said_as_paid:
+        return value
+    each = _price_each(folded)
+    if each and (value is None or value in each):  # ("买了两幅" alone may read as 2)
+        return round(each[0] * each[1], 2)
+    off = _coupon_off(folded, value) if value is not None else None
+    return round(value - off, 2) if off else value
+
+
+_NUM_TOKEN = r"([0-9]+(?:\.[0-9]+)?|[零一二两三四五六七八九十百千万]+)"
+_SAID_AS_PAID = re.compile(r"一共|总共|合计|加起来|实付|实际付|到手价|券后|付了|花了|最后付")
+_DEPOSIT_BALANCE = re.compile(
+    r"定金\s*(?:是|付了|交了)?\s*" + _NUM_TOKEN + r"\s*(?:元|块)?[，,、\s]*(?:再|又)?(?:付了|交了|补了|加)?\s*尾款\s*(?:是|付了|交了)?\s*"
+    + _NUM_TOKEN)
+_MEASURE = r"([幅袋件个盒瓶条双套支只张箱包罐斤提把台片本])"
+_EACH_PRICE = re.compile(r"(?<![0-9零一二两三四五六七八九十])一\s*" + _MEASURE + r"\s*(?:是|要|卖)?\s*" + _NUM_TOKEN
+                         + r"(?=\s*(?:块钱|元钱|块|元)?\s*(?:$|[，。！？,.!?；;\s]))"  # not 一个三层
+                         + r"|" + _NUM_TOKEN + r"\s*(?:元|块)?\s*一\s*" + _MEASURE)
+_COUPON = re.compile(
+    r"(?:减了|用了|领了|抵了|减|用|领|抵|优惠了|便宜了)\s*(?:张|个)?\s*" + _NUM_TOKEN
+    + r"\s*(?:块|元)?\s*(?:的|块的|元的)?\s*(?:店铺|购物|平台|满减|无门槛)?(?:优惠券|券|津贴|红包|消费券)"
+    + r"|满\s*" + _NUM_TOKEN + r"\s*(?:块|元)?\s*减了?\s*" + _NUM_TOKEN)
+
+
+def _deposit_and_balance(text: str) -> Optional[Tuple[float, float]]:
+    m = _DEPOSIT_BALANCE.search(text)
+    if not m:
+        return None
+    a, b = parse_number(m.group(1)), parse_number(m.group(2))
+    return (float(a), float(b)) if a and b else None
+
+
+def _price_each(text: str) -> Optional[Tuple[float, int]]:
+    """A price per piece and how many pieces were bought ("两袋，一袋29.9" -> (29.9, 2))."""
+    m = _EACH_PRICE.search(text)
+    if not m:
+        return None
+    unit, price = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    value = parse_number(price)
+    count = re.search(r"(?<![0-9零一二两三四五六七八九十第])([两二三四五六七八九十]|[2-9]|[1-9][0-9])\s*" + unit, text)
+    if value is None or count is None:
+        return None
+    n = parse_number(count.group(1))
+    return (float(value), int(n)) if n and 2 <= n <= 50 else None
+
+
+def _coupon_off(text: str, price: float) -> Optional[float]:
+    """The coupon taken off the price said ("用了五十的店铺券"; "满三百减了四十" when the price reaches 300)."""
+    m = _COUPON.search(text)
+    if not m:
+        return None
+    if m.group(1):
+        off = parse_number(m.group(1))
+    else:
+        floor, off = parse_number(m.group(2)), parse_number(m.group(3))
+        if floor is None or price < floor:
+            return None
+    return float(off) if off and 0 < off < price * 0.9 else None
+
+
+def _named_amount(text: str, bare: bool = False) -> Optional[float]:
     """The amount in yuan the shopper paid (see find_amounts), or None.
 
     One number is returned. When the text holds several amounts, the first
@@ -1231,6 +1306,7 @@ _SHIPPING_CUE = re.compile(
 _NEGATED_RECEIPT = re.compile(
     r"(?:没|未|没有|还没|还未|尚未|一直没)(?:有)?(?:收到|到货|到|签收|拿到|收货|送到|寄到|取到)"
 )
+_NTH_DAY_EVENT = re.compile(r"\s*(?:就|又|才|我)?\s*(?:找|问|联系|申请|催|提|退|寄|发消息)")
 _NTH_DAY_SINCE_RECEIPT = re.compile(r"(?:收到|到货|签收|拿到|到手|收货|到家)(?:的|后|以后|之后)?(?:是)?第$")
 _DAY_UNIT = re.compile(
     r"(多|来)?(个半月|个多月|个月|天半|天|日|周半|周|个多星期|个星期|星期|个礼拜|礼拜|个多小时|个小时|小时|钟头)"
@@ -1272,6 +1348,8 @@ def _read_days(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int]
         return None, end
     before = text[max(0, pos - 6) : pos].rstrip()
     nth = _NTH_DAY_SINCE_RECEIPT.search(before)
+    if nth and text.startswith("天", end) and _NTH_DAY_EVENT.match(text, end + 1):
+        return None, end + 1  # "到货第二天找的客服": the day of a contact, not today
     if nth and text.startswith("天", end) and value >= 1 and "." not in token:
         # "到手第九天": the arrival day is the first, so 8 days since (the 7-day window
         # counts from the day after receipt: Civil Code art. 201)
@@ -1376,9 +1454,10 @@ def find_days(text: str, bare: bool = False, starts: Optional[Iterable[int]] = N
     return _scan(text, starts, _read_days, bare)
 
 
-def parse_days(text: str, bare: bool = False) -> Optional[int]:
+def parse_days(text: str, bare: bool = False, today: Optional[datetime.date] = None) -> Optional[int]:
     """The first day count since receipt in text (see find_days), or None. A
-    count the shopper takes back ("不是前天收到的，是上周") gives way to the next."""
+    count the shopper takes back ("不是前天收到的，是上周") gives way to the next.
+    Given today's date, a receipt date counts too ("12月1号收到的", "3号签收的")."""
     left = _DEADLINE_AHEAD.search(text) if isinstance(text, str) else None
     if left:  # "后天就过7天了": received five days ago
         ahead = _DAYS_AHEAD.get(left.group(1)) or parse_number(left.group(2) or "")
@@ -1387,7 +1466,43 @@ def parse_days(text: str, bare: bool = False) -> Optional[int]:
     found = find_days(text, bare=bare)
     kept = [m for m in found if not _TAKEN_BACK.search(text[max(0, m.start - 4):m.start])]
     found = kept or found
-    return int(found[0].value) if found else None
+    if found:
+        return int(found[0].value)
+    return days_since_date(text, today) if today is not None and isinstance(text, str) else None
+
+
+# "12月1号收到的", "11月30日签收", "3号到的": a date right before a receipt word
+_DATE_RECEIVED = re.compile(
+    r"(?:([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*)?([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[号日]\s*"
+    r"(?:那天|当天|晚上|上午|下午|中午|早上|就|才|刚|已经|物流)?\s*(?:显示)?\s*"
+    r"(?:收到|到的|到了|签收|送到|到货|拿到|送货上门|送来|到手|取到|取的)"
+)
+
+
+def days_since_date(text: str, today: datetime.date) -> Optional[int]:
+    """Days from the receipt date the text names to today, the date taken in the past year
+    (a day of the month alone is this month's, or last month's when it is still to come)."""
+    for m in _DATE_RECEIVED.finditer(text):
+        day = parse_number(m.group(2))
+        month = parse_number(m.group(1)) if m.group(1) else None
+        if day is None or not 1 <= day <= 31 or (month is not None and not 1 <= month <= 12):
+            continue
+        for back in range(0, 13):  # the latest such date not after today
+            year, mon = (today.year, today.month) if month is None else (today.year, int(month))
+            if month is None:
+                mon -= back
+            else:
+                year -= back
+            while mon < 1:
+                mon, year = mon + 12, year - 1
+            try:
+                when = datetime.date(year, mon, int(day))
+            except ValueError:
+                continue
+            if when <= today:
+                days = (today - when).days
+                return days if days <= 366 else None
+    return None
 
 
 _TAKEN_BACK = re.compile(r"不是\s*$")
@@ -1513,10 +1628,20 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
     totals = [m for m in found if _TOTAL_BEFORE.search(text, max(0, m.start - 5), m.start)]
     if totals:
         return int(totals[-1].value)  # "…加上申请那回 算三次吧": the total the shopper sums up
+    counted = _counted(text, found)
+    timeline = timeline_contacts(text)
+    return timeline if timeline is not None and (counted is None or timeline > counted) else counted
+
+
+def _counted(text: str, found: List[Mention]) -> Optional[int]:
     talked = [m for m in found if _TALKED_BEFORE.search(text[max(0, m.start - 4):m.start])]
     found = talked or found
     if not found:
-        return ordinal_contacts(text)
+        numbered = ordinal_contacts(text)
+        if numbered is None and isinstance(text, str) and _ASKED_ONE_LINE.search(text) \
+                and not _THIRD_PARTY.search(text):
+            return 1  # "就昨天问了一句": asked once
+        return numbered
     first = found[0]
     numbered = ordinal_contacts(text)
     if numbered is not None and numbered > first.value:
@@ -1529,6 +1654,31 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
             and _FIRST_CONTACT.search(text, 0, max(0, first.start - 6)):
         return int(first.value) + 1
     return int(first.value)
+
+
+_ASKED_ONE_LINE = re.compile(r"(?<!又)(?:问|催|追问)了?\s*一\s*句(?!.{0,12}又)")
+# "周二问了客服，周四又问，今天又催了一次": contacts told as a timeline, one clause each
+_TIMELINE_BREAK = re.compile(r"[，,。、；;！!？?\s]+")
+_TIMELINE_CONTACT = re.compile(r"(?<!借口)(?:追问|问(?!题)|催|找(?!借口|理由|茬|不到|不着)|追了|追着|联系|沟通|聊)")
+_SELLER_ACTS = re.compile(r"(?:他|她|卖家|客服|商家|店家|老板|对方)\s*(?:又|还|就|也)?\s*$")
+
+
+def timeline_contacts(text: str) -> Optional[int]:
+    """Contacts told one clause each, the later ones with 又 ("早上问了一句，下午又追了一句" -> 2),
+    each clause its own count when it says one ("问了两次，昨天又催了一次" -> 3); None when the text
+    is no such timeline."""
+    if not isinstance(text, str) or "又" not in text:
+        return None
+    total, clauses, again = 0, 0, 0
+    for clause in _TIMELINE_BREAK.split(text):
+        m = _TIMELINE_CONTACT.search(clause)
+        if m is None or _SELLER_ACTS.search(clause[:m.start()]) or _THIRD_PARTY.search(clause):
+            continue
+        counts = [c for c in find_counts(clause, bare=False) if c.value > 0]
+        total += int(counts[0].value) if counts else 1
+        clauses += 1
+        again += "又" in clause[:m.start()] or "又" in clause[m.start():m.start() + 3]
+    return total if clauses >= 2 and again else None
 
 
 def names_a_count(text: str) -> bool:

@@ -41,6 +41,13 @@ def needs_sensitive_notice(k: Knowledge, f: CaseFacts) -> bool:
         f.dispute_type == "quality" and f.product_category == k.advice["food_category"])
 
 
+def asks_to_erase(k: Knowledge, text: str) -> bool:
+    """The message says to delete something ("把我的记录删了", "之前聊的都给我清了"): the
+    classifier's delete_my_records counts only then."""
+    s = (text or "").lower()
+    return any(w.lower() in s for w in k.privacy.get("erase_cues", ()))
+
+
 def erase_answer(k: Knowledge, text: str, intent: Optional[str]) -> bool:
     """True only for a clear yes to the erase question ("确认删除", "是的", the button);
     anything else keeps the records."""

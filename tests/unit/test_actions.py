@@ -767,3 +767,27 @@ def test_a_ready_text_after_the_advice_asks_nothing_more():
     slots = {"dispute_type": "quality", "recommendation": "negotiate"}
     msgs, events = run(ActionReadyText(), make_tracker("帮我写一段给卖家的话", "write_to_seller", 0.9, slots=slots))
     assert len(msgs) == 1 and "requested_slot" not in slot_events(events)
+
+
+def test_the_message_date_is_china_time():
+    import datetime
+
+    from actions.tracker_facts import message_date
+
+    t = make_tracker("12月1号收到的", "inform")
+    # 2026-12-06 23:30 UTC is 2026-12-07 07:30 in China
+    user = next(e for e in reversed(t.events) if e.get("event") == "user")
+    user["timestamp"] = datetime.datetime(2026, 12, 6, 23, 30, tzinfo=datetime.timezone.utc).timestamp()
+    assert message_date(t) == datetime.date(2026, 12, 7)
+
+
+def test_a_guess_of_delete_my_records_without_a_word_of_deleting_asks_nothing_of_it():
+    # an evidence answer the classifier read as a deletion request (0.63 in a run)
+    slots = {"dispute_type": "fraud", "requested_slot": "evidence_item", "amount_yuan": 768.0,
+             "seller_attitude": "shifts_blame", "negotiation_rounds": 4, "platform_status": "not_applied"}
+    text = "柜姐不给出书面的，我在专柜录了视频；付款记录跟聊天记录都截了，物流信息也在"
+    msgs, events = run(ActionCaseStep(), make_tracker(text, "delete_my_records", 0.63, slots=slots))
+    assert KNOWLEDGE.privacy["erase_confirm"] not in [m["text"] for m in msgs]
+    assert slot_events(events).get("requested_slot") != "erase_confirmation"
+    msgs, _ = run(ActionCaseStep(), make_tracker("之前聊的内容别留着了，全清空", "delete_my_records", 0.8, slots=slots))
+    assert msgs[0]["text"] == KNOWLEDGE.privacy["erase_confirm"]

@@ -385,3 +385,12 @@ def test_praise_and_own_mistakes_keep_their_situation():
     assert situation_for(K, shirt, "report_size", 0.7, read_message(K, shirt).types) == "dislike_return"
     optician = "商场里那家眼镜店配的眼镜，度数不对，店员说是我没适应，不给重配"
     assert situation_for(K, optician, "report_quality", 0.7, read_message(K, optician).types) == "out_of_scope"
+
+
+def test_a_case_that_ended_is_no_new_dispute():
+    from advisor.detection import situation_for
+
+    text = "上回那个退款的事，钱已经退回来了，卖家最后还挺痛快，专门来跟你说一声，谢谢啦🙏"
+    assert situation_for(K, text, "report_refund_refused", 0.82, read_message(K, text).types) == "thank"
+    again = "钱已经退回来了，可另一单的裙子又开线了"  # a new problem named: not this rule's
+    assert situation_for(K, again, "report_quality", 0.9, read_message(K, again).types) is None

@@ -818,3 +818,28 @@ def test_evidence_said_not_to_exist_is_missing():
     pending = list(K.dispute_types["fraud"].evidence)
     r = read("转账记录有，聊天截了几张，物流记录根本不存在，人家压根没寄", "evidence_item", pending)
     assert "payment_records" in r.evidence_have and "logistics_records" in r.evidence_missing
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("页面显示小二处理中", "platform_status", "platform_status", "applied_waiting"),  # the app's own words
+    ("退款页面现在显示等待买家举证，让我三天内上传凭证", "platform_status", "platform_status", "applied_waiting"),
+    ("介入结果出来了，页面上写着“卖家无需退款”", "platform_status", "platform_status", "ruled_against_buyer"),
+    ("售后那里写着平台已判定，让卖家补发刷头，一个礼拜了还是没寄来", "platform_status", "platform_status",
+     "ruled_for_buyer_not_honoured"),
+    ("退款申请提了，还没到客服介入那一步", "platform_status", "platform_status", "not_applied"),
+    ("他上礼拜就帮我点了介入，小二都判了支持退款，结果卖家还是不退", "platform_status", "platform_status",
+     "ruled_for_buyer_not_honoured"),
+    ("就问了一次。我想了想还是不退了，换个浅灰色的吧", "negotiation_rounds", "wants", "exchange"),
+    ("那就补发吧，不退了，下周出差就得用，挺急的", None, "urgent", True),
+    ("每回都回一句会往上反映，再往后就没人吱声了", None, "seller_attitude", "ignores"),
+])
+def test_dev17_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_a_receipt_date_is_read_with_the_day_the_message_came():
+    import datetime
+
+    r = read_message(K, "12月2号到的面霜，涂完脸就红了", today=datetime.date(2026, 12, 7))
+    assert r.slots["days_since_receipt"] == 5
+    assert "days_since_receipt" not in read("12月2号到的面霜，涂完脸就红了").slots

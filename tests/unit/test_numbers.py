@@ -1217,3 +1217,59 @@ def test_a_refund_request_filed_again_is_no_talk_with_the_seller():
     assert parse_count("售后单提了三次") is None
     assert parse_count("跟卖家提了三次") == 3
     assert parse_count("仅退款跟客服说了三次") == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("电暖器12月1号收到的", 5),
+    ("11月30号到的跑鞋", 6),
+    ("衣柜11月28号送货上门装好的", 8),
+    ("3号签收的", 3),  # this month's
+    ("12月20号收到", 351),  # still to come this year: last year's
+    ("11月26号寄回的退货，28号显示卖家签收", None),  # the return, not the receipt
+    ("前天到的", 2),  # a day count said as such comes first
+])
+def test_a_receipt_date_gives_the_days_since(text, expected):
+    import datetime
+
+    from advisor.numbers import parse_days
+    assert parse_days(text, today=datetime.date(2026, 12, 6)) == expected
+    if expected != 2:
+        assert parse_days(text) is None  # without today's date, a date says nothing
+
+
+def test_the_day_of_a_contact_is_no_day_count():
+    from advisor.numbers import parse_days
+    assert parse_days("到货第二天找的，过了一礼拜又找了一回") is None
+    assert parse_days("到手第九天，一开机就原地打转") == 8
+
+
+@pytest.mark.parametrize("text, bare, expected", [
+    ("标价四百二，减了六十的券", True, 360.0),  # a list price less a coupon
+    ("原价三百九十九，用了五十的店铺券", True, 349.0),
+    ("三百六十八，用了四十的购物津贴", True, 328.0),
+    ("标价三百二，满三百减了四十", True, 280.0),
+    ("标价二百八，满三百减了四十", True, 280.0),  # the threshold not reached
+    ("券后199，用了50的券", True, 199.0),  # the sum paid said as such
+    ("扫地机器人双十一付的定金200、尾款1099，11月14号送到的", False, 1299.0),  # deposit + balance
+    ("衣柜定金200尾款1580，自己买仪器一测0.3", False, 1780.0),
+    ("一幅一百二十五，买了两幅", True, 250.0),  # a price each, times the pieces
+    ("两袋，一袋29.9", True, 59.8),
+    ("两件一共三百六，一件一百八", True, 360.0),  # the total said wins
+    ("我买5个单套合一个三层套合有优惠吗", False, None),  # 一个三层 is no price
+])
+def test_amounts_given_in_parts(text, bare, expected):
+    assert parse_amount(text, bare=bare) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("周二问了客服，周四又问，今天又催了一次，每回都回一句会往上反映", 3),
+    ("早上问了一句，下午又追了一句", 2),
+    ("显示签收那天就问了，隔两天又问，昨天又问", 3),
+    ("29号问一次、12月1号问一次、今天又问", 3),
+    ("问了两次，昨天又催了一次", 3),
+    ("问了客服两次，客服又找借口", 2),  # the seller's doing, not a contact
+    ("找了厂家一次，又找了卖家两次", 2),  # the maker is no talk with the seller
+])
+def test_contacts_told_as_a_timeline(text, expected):
+    from advisor.numbers import parse_count
+    assert parse_count(text) == expected
