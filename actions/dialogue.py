@@ -8,6 +8,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.knowledge_base import KNOWLEDGE
 from actions.tracker_facts import bot_texts, faq_to_answer
+from advisor.detection import cued_questions
 
 
 def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
@@ -26,6 +27,11 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         dispatcher.utter_message(text=answer)
     elif pointer not in said:
         dispatcher.utter_message(text=pointer)
+    # "介入要多久出结果？申请了会不会被当成恶意买家？": a second question asked in so many words
+    text = tracker.latest_message.get("text") or ""
+    for other in cued_questions(KNOWLEDGE, text):
+        if other != intent and KNOWLEDGE.faq[other] not in said:
+            dispatcher.utter_message(text=KNOWLEDGE.faq[other])
 
 
 class ActionStartOver(Action):

@@ -266,13 +266,15 @@ def type_after_message(
     )
 
 
+def cued_questions(k: Knowledge, text: str) -> list:
+    """Every FAQ the message asks in so many words, in the knowledge file's order."""
+    folded = (text or "").lower().replace(" ", "")
+    return [q for q, words in k.faq_cues.items() if any(w.replace(" ", "") in folded for w in words)]
+
+
 def cued_question(k: Knowledge, text: str, intent: Optional[str]) -> Optional[str]:
     """The FAQ a message asks in so many words ("…可以申请仅退款吧") when the classifier
     read it as something else; None when it already chose a FAQ or no cue is there."""
     if intent in k.faq:
         return None
-    folded = (text or "").lower().replace(" ", "")
-    for question, words in k.faq_cues.items():
-        if any(w.replace(" ", "") in folded for w in words):
-            return question
-    return None
+    return next(iter(cued_questions(k, text)), None)

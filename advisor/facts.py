@@ -436,6 +436,8 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     stated = [h for h in status_hits if not _asked_back(s, h)]
     if stated:
         status_hits = stated  # "没申请，申请了真有人管吗？": the question back states nothing
+    status_hits = [h for h in status_hits if not (_asked_back(s, h) and _MAY_HAPPEN.search(
+        s, max(0, _clause_of(s, h.start, h.end)[0] - 12), h.start))]  # "如果我去点介入，平台会判我恶意吗？"
     # a ruling said anywhere outranks the application it came from ("判我输…申请了介入 小二站卖家那边")
     ruled = [h for h in status_hits if h.value in RULINGS]
     status = _last(ruled) or _last(status_hits)
@@ -605,6 +607,9 @@ def _mark(r: Reading, item: str, have: bool) -> None:
     (r.evidence_have if have else r.evidence_missing).append(item)
 
 
+_ASKED_TO_DO = re.compile(r"让我|要我|叫我|让买家")
+
+
 def _read_evidence(k: Knowledge, s: str, r: Reading, pending: Sequence[str]) -> None:
     """Named evidence anywhere; generic words ("截图", "视频") only for the open question."""
     table = {i: item.keywords for i, item in k.evidence_items.items()}
@@ -615,6 +620,9 @@ def _read_evidence(k: Knowledge, s: str, r: Reading, pending: Sequence[str]) -> 
     decided = set()
     spans = []
     for hit in _hits(s, table, k.negations):
+        lo = _clause_of(s, hit.start, hit.end)[0]
+        if _ASKED_TO_DO.search(s, lo, hit.start):
+            continue  # "让我寄回去检测": what the seller asks for, not evidence in hand
         missing = hit.negated or bool(_MISSING_AFTER.match(s, hit.end)) or _denied_next(s, hit.end)
         _mark(r, hit.value, not missing)
         decided.add(hit.value)

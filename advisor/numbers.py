@@ -539,7 +539,8 @@ _NON_MONEY_AFTER = re.compile(
 _SPEND_CUE = re.compile(
     r"(?:花了|花费|花|付了|付款|支付了|支付|实付|买的|买了|买|价格|价钱|价位|售价|标价|原价|单价|总价|价值|价"
     r"|一共|总共|合计|加起来|金额|要价|多少钱|值|订了|订的|下单了|下单|下的单|拍了|拍的|拍下|券后|到手|折后|本身"
-    r"|转了|转账|转给|转过去|汇了|汇款|汇给|汇过去|充了|充值|打款|打钱)"
+    r"|转了|转账|转给|转过去|汇了|汇款|汇给|汇过去|充了|充值|打款|打钱"
+    r"|钱没了|被骗了|被骗走|骗走了|损失了|损失)"  # "最后钱没了3000": what the scam took
     r"(?<!性价)(?<!比价)"  # 性价比 and 比价 name no price
 )
 _SPEND_AFTER = re.compile(
@@ -552,7 +553,7 @@ _SPEND_AFTER = re.compile(
 # "原价999", "送299的"); a paying word right after it ("329拍了", "599入手")
 # makes it paid whatever came before.
 _PAID_WORDS = (
-    "花了", "花费", "花掉", "花", "付了", "付款", "支付了", "支付", "实付款", "实付", "实际付了",
+    "钱没了", "被骗了", "被骗走", "骗走了", "损失了", "花了", "花费", "花掉", "花", "付了", "付款", "支付了", "支付", "实付款", "实付", "实际付了",
     "实际", "买了", "买的", "买", "拍了", "拍的", "拍下", "订了", "订的", "下单了", "下单", "下的单",
     "活动价", "到手价", "到手", "券后价", "券后", "折后价", "折后", "成交价", "优惠价", "秒杀价",
     "团购价", "入手价", "现价",
@@ -1660,6 +1661,9 @@ _ASKED_ONE_LINE = re.compile(r"(?<!又)(?:问|催|追问)了?\s*一\s*句(?!.{0,
 # "周二问了客服，周四又问，今天又催了一次": contacts told as a timeline, one clause each
 _TIMELINE_BREAK = re.compile(r"[，,。、；;！!？?\s]+")
 _TIMELINE_CONTACT = re.compile(r"(?<!借口)(?:追问|问(?!题)|催|找(?!借口|理由|茬|不到|不着)|追了|追着|联系|沟通|聊)")
+_TIMELINE_TOTAL = re.compile(r"(?:前后|前前后后|一共|总共|加起来|算下来|总计)\s*(?:沟通|联系|找|问|催|说|聊|交涉)?[了过]?\s*"
+                             r"(?:[0-9]+|[一二两三四五六七八九十])\s*(?:次|回|遍|趟)")
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|\"[^\"]*\"|‘[^’]*’")
 _SELLER_ACTS = re.compile(r"(?:他|她|卖家|客服|商家|店家|老板|对方)\s*(?:又|还|就|也)?\s*$")
 
 
@@ -1667,10 +1671,10 @@ def timeline_contacts(text: str) -> Optional[int]:
     """Contacts told one clause each, the later ones with 又 ("早上问了一句，下午又追了一句" -> 2),
     each clause its own count when it says one ("问了两次，昨天又催了一次" -> 3); None when the text
     is no such timeline."""
-    if not isinstance(text, str) or "又" not in text:
-        return None
+    if not isinstance(text, str) or "又" not in text or _TIMELINE_TOTAL.search(text):
+        return None  # ("…前后沟通两次": the total said is the count)
     total, clauses, again = 0, 0, 0
-    for clause in _TIMELINE_BREAK.split(text):
+    for clause in _TIMELINE_BREAK.split(_QUOTED.sub("", text)):  # (not the seller's quoted words)
         m = _TIMELINE_CONTACT.search(clause)
         if m is None or _SELLER_ACTS.search(clause[:m.start()]) or _THIRD_PARTY.search(clause):
             continue
@@ -1715,7 +1719,8 @@ def ordinal_contacts(text: str) -> Optional[int]:
 
 
 _THIRD_PARTY = re.compile(r"厂家|厂商|快递员|快递小哥|快递公司|驿站|12315|品牌方|物业")
-_TOTAL_BEFORE = re.compile(r"(?:算|一共|总共|加起来|前后一共|总共是|一共是)\s*$")
+_TOTAL_BEFORE = re.compile(r"(?:算|一共|总共|加起来|前后一共|总共是|一共是"
+                           r"|(?:前后|前前后后|一共|总共)\s*(?:沟通|联系|找|问|催|聊|交涉)了?)\s*$")  # 前后沟通两次
 _AGAIN_BEFORE = re.compile(r"又(?:去|再)?(?:找|问|联系|催|沟通|聊|说|打)(?:了|过)?\s*(?:他|她|卖家|商家|客服|店家)?\s*$")
 _FIRST_CONTACT = re.compile(r"(?:找了|问了|联系了|找过|问过|联系过|咨询了)\s*(?:卖家|商家|客服|店家|他|她|一下)")
 

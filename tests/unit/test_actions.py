@@ -791,3 +791,13 @@ def test_a_guess_of_delete_my_records_without_a_word_of_deleting_asks_nothing_of
     assert slot_events(events).get("requested_slot") != "erase_confirmation"
     msgs, _ = run(ActionCaseStep(), make_tracker("之前聊的内容别留着了，全清空", "delete_my_records", 0.8, slots=slots))
     assert msgs[0]["text"] == KNOWLEDGE.privacy["erase_confirm"]
+
+
+def test_two_questions_in_one_message_get_both_answers():
+    from actions.dialogue import answer_question
+    from rasa_sdk.executor import CollectingDispatcher
+
+    d = CollectingDispatcher()
+    answer_question(d, make_tracker("申请平台介入一般要多久出结果？申请了会不会被当成恶意买家？", "ask_malicious", 0.9))
+    texts = [m["text"] for m in d.messages]
+    assert texts == [KNOWLEDGE.faq["ask_malicious"], KNOWLEDGE.faq["ask_duration"]]

@@ -843,3 +843,22 @@ def test_a_receipt_date_is_read_with_the_day_the_message_came():
     r = read_message(K, "12月2号到的面霜，涂完脸就红了", today=datetime.date(2026, 12, 7))
     assert r.slots["days_since_receipt"] == 5
     assert "days_since_receipt" not in read("12月2号到的面霜，涂完脸就红了").slots
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("天猫买的电动牙刷充不进电了，客服非说是我自己充电方式不对，让我寄回去检测", None, "seller_attitude", "shifts_blame"),
+    ("申请了七天无理由退货，卖家直接reject了，说吊牌拆了不能退", None, "seller_attitude", "refuses"),
+    ("买的一箱橙子物流卡在中转站一个礼拜不动了", None, "goods_received", False),
+])
+def test_dev18_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_what_the_seller_asks_for_is_no_evidence_in_hand():
+    assert "proof_of_reality" not in read("客服非说是我自己充电方式不对，让我寄回去检测").evidence_have
+
+
+def test_a_ruling_in_a_question_about_what_may_happen_is_none():
+    r = read("两次了。如果我去点介入，will平台判我恶意吗？", "negotiation_rounds")
+    assert "platform_status" not in r.slots and r.slots["negotiation_rounds"] == 2
+    assert read("凭啥判我输？小二居然站卖家那边").slots["platform_status"] == "ruled_against_buyer"

@@ -1273,3 +1273,17 @@ def test_amounts_given_in_parts(text, bare, expected):
 def test_contacts_told_as_a_timeline(text, expected):
     from advisor.numbers import parse_count
     assert parse_count(text) == expected
+
+
+def test_a_timeline_with_its_total_said_counts_the_total():
+    from advisor.numbers import parse_count
+
+    post = ("联系店铺客服，客服说：“物流显示已经签收了，丢件请您自己联系快递公司处理。”第二天我又去问了一次，"
+            "回复一字不差。前后沟通两次都是这个态度。")
+    assert parse_count(post) == 2
+    assert parse_count("客服一直推说是屏幕问题。收到当天就找了客服；之后我又找了两次") == 3  # 问题 is no question
+
+
+def test_what_a_scam_took_is_the_amount():
+    assert parse_amount("自称淘宝客服让我共享屏幕跟着操作，最后钱没了3000") == 3000.0
+    assert parse_amount("被骗了两千多") == 2000.0
