@@ -782,9 +782,14 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
         currency, mend = True, end + 1  # "89米 前天到的": 米 is net slang for yuan in the amount answer
     elif _NON_MONEY_AFTER.match(text, end) and not (_A_BIT_OVER.match(text, end) and (_magnitude(token) or "百" in token)):
         return None, end  # (but 一千多点 / 1k多点 is "a bit over", not o'clock)
+    if _FEE_AFTER.match(text, mend) or _FEE_BEFORE.search(text, max(0, start - 10), start):
+        return None, mend  # "花了280运费寄回去", "挂架要另外买，180块": a fee or another thing's price
     if not currency:
         if token in ("半", "一", "俩", "仨"):
             return None, end  # 一半, 半天 (半块钱 is money); 到手一开箱: a lone 一 is no price; 压根俩东西
+        if len(token) == 1 and token in _CN_DIGITS and end < len(text) and _has_cjk(text[end]) \
+                and not _SPEND_AFTER.match(text, end):
+            return None, end  # 三文鱼, 五粮液, 九阳: a numeral inside a word
         if not bare and _CAPACITY_TALK.search(text):
             return None, end  # "20000mAh…测了才不到一万": a capacity, not yuan
         lo, hi = _clause(text, start, end)
@@ -927,6 +932,8 @@ _PRICED_NOT_BEFORE = re.compile(r"(?:月|年|日|号|点|穿|码|尺码|码数|�
 
 
 # "鞋子一百二十九，顺手买了运费险", "这件羽绒服699": the amount answer names the product, then its price
+_FEE_AFTER = re.compile(r"\s*(?:块钱|元钱|块|元)?\s*的?\s*(?:运费|邮费|快递费|来回运费|寄回运费|安装费|上门费)")
+_FEE_BEFORE = re.compile(r"(?:另外买|另外收|另外付|另收|另付|额外收|额外付|收费|要收|另外加)[^。！？!?]{0,4}$")
 _PRODUCT_LEAD = re.compile(
     r"(?:这|那)?\s*(?:一)?\s*(?:件|个|条|双|款|套|只|台|顶|副|把|部|瓶|支|盒|袋|箱|张|辆|对)?\s*"
     r"((?:(?!生日|码|号|寸|岁|尺|腰|胸|肩|臀|身高|体重|年|月|天|[了过])[\u4e00-\u9fff]){0,4}?)"

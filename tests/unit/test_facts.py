@@ -862,3 +862,23 @@ def test_a_ruling_in_a_question_about_what_may_happen_is_none():
     r = read("两次了。如果我去点介入，will平台判我恶意吗？", "negotiation_rounds")
     assert "platform_status" not in r.slots and r.slots["negotiation_rounds"] == 2
     assert read("凭啥判我输？小二居然站卖家那边").slots["platform_status"] == "ruled_against_buyer"
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("物流显示昨天已签收了，可我家一直有人，根本没人送来", None, "goods_received", False),
+    ("客服问了三次都说活动送完了", None, "seller_attitude", "refuses"),
+    ("申请介入那个按钮我还没按", "platform_status", "platform_status", "not_applied"),
+    ("在天猫买的冰鲜三文鱼，打开一股臭味", None, "product_category", "食品"),
+])
+def test_dev19_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_someone_else_not_contacting_the_shopper_is_no_stance():
+    # the installer did not call: the shopper may well have talked to the seller
+    assert "seller_attitude" not in read("说好送货上门加安装，根本没人送来，安装师傅也没联系过我").slots
+
+
+def test_bought_on_taobao_says_nothing_of_how_it_was_paid():
+    # scam victims "bought on Taobao" and then paid by WeChat: only the payment itself says
+    assert "paid_off_platform" not in read("淘宝上买的二手单反，2800，收到打开是个空盒子").slots

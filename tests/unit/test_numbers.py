@@ -1287,3 +1287,14 @@ def test_a_timeline_with_its_total_said_counts_the_total():
 def test_what_a_scam_took_is_the_amount():
     assert parse_amount("自称淘宝客服让我共享屏幕跟着操作，最后钱没了3000") == 3000.0
     assert parse_amount("被骗了两千多") == 2000.0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在天猫买的冰鲜三文鱼中段，两斤装付了一百三十六", 136.0),  # 三文鱼: a numeral inside a word
+    ("布艺沙发，自己花了280运费寄回去", None),  # the postage, not the price
+    ("页面写着送挂架，师傅来了说挂架要另外买，180块", None),  # another thing's price
+    ("花了299买的，运费15块", 299.0),
+    ("三块钱", 3.0),
+])
+def test_dev19_amounts(text, expected):
+    assert parse_amount(text) == expected
