@@ -8,7 +8,7 @@ in a colour case does not silently re-label the case.
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from typing import List, Optional, Sequence
 
 from advisor.knowledge import DISPUTE_CODES, Knowledge
 from advisor.text import clean, has_chinese, is_english_only, looks_like_question
@@ -266,7 +266,7 @@ def type_after_message(
     )
 
 
-def cued_questions(k: Knowledge, text: str) -> list:
+def cued_questions(k: Knowledge, text: str) -> List[str]:
     """Every FAQ the message asks in so many words, in the knowledge file's order."""
     folded = (text or "").lower().replace(" ", "")
     return [q for q, words in k.faq_cues.items() if any(w.replace(" ", "") in folded for w in words)]

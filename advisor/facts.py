@@ -338,7 +338,7 @@ _NOT_THIS_BUT = re.compile(r"不是([^，,。！？!?；;]{1,12}?)[，,\s]*(?:�
 
 
 # "其实找了四回不是三回", "是六百九十九不是七百": the number before 不是 replaces the one after
-_NUM = r"[0-9一二两三四五六七八九十百千万]+\s*(?:块钱|块|元|次|回|趟|遍|道)?"
+_NUM = numbers.NUMERAL_RUN + r"\s*(?:块钱|块|元|次|回|趟|遍|道)?"
 _THIS_NOT_THAT = re.compile(r"(" + _NUM + r")\s*[，,]?\s*(?:而)?不是\s*(" + _NUM + r")(?![0-9一二两三四五六七八九十百千万]|\s*[吗吧嘛么])")
 
 
@@ -432,12 +432,7 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
             attitude = reported_stance(k, s[reported.end():])
     if attitude:
         r.slots["seller_attitude"] = attitude
-    status_hits = _hits(s, k.case_facts["platform_status"], neg)
-    stated = [h for h in status_hits if not _asked_back(s, h)]
-    if stated:
-        status_hits = stated  # "没申请，申请了真有人管吗？": the question back states nothing
-    status_hits = [h for h in status_hits if not (_asked_back(s, h) and _MAY_HAPPEN.search(
-        s, max(0, _clause_of(s, h.start, h.end)[0] - 12), h.start))]  # "如果我去点介入，平台会判我恶意吗？"
+    status_hits = _stated(s, _hits(s, k.case_facts["platform_status"], neg))
     # a ruling said anywhere outranks the application it came from ("判我输…申请了介入 小二站卖家那边")
     ruled = [h for h in status_hits if h.value in RULINGS]
     status = _last(ruled) or _last(status_hits)
@@ -549,6 +544,16 @@ def _asked_back(s: str, hit: _Hit) -> bool:
     """The mention sits in a clause that asks a question ("申请了真有人管吗？")."""
     hi = _clause_of(s, hit.start, hit.end)[1]
     return s[hi:hi + 1] in ("?", "？") or s[max(0, hi - 1):hi] in ("吗", "么")
+
+
+def _stated(s: str, hits: List[_Hit]) -> List[_Hit]:
+    """The mentions that state something: a question back gives way to a statement ("没申请，
+    申请了真有人管吗？"), and a question about what may happen states nothing ("如果我去点介入，
+    平台会判我恶意吗？")."""
+    stated = [h for h in hits if not _asked_back(s, h)]
+    if stated:
+        return stated
+    return [h for h in hits if not _MAY_HAPPEN.search(s, max(0, _clause_of(s, h.start, h.end)[0] - 12), h.start)]
 
 
 def _in_clause_with(s: str, hit: _Hit, words: Sequence[str]) -> bool:

@@ -553,7 +553,8 @@ _SPEND_AFTER = re.compile(
 # "原价999", "送299的"); a paying word right after it ("329拍了", "599入手")
 # makes it paid whatever came before.
 _PAID_WORDS = (
-    "钱没了", "被骗了", "被骗走", "骗走了", "损失了", "花了", "花费", "花掉", "花", "付了", "付款", "支付了", "支付", "实付款", "实付", "实际付了",
+    "钱没了", "被骗了", "被骗走", "骗走了", "损失了",  # what a scam took
+    "花了", "花费", "花掉", "花", "付了", "付款", "支付了", "支付", "实付款", "实付", "实际付了",
     "实际", "买了", "买的", "买", "拍了", "拍的", "拍下", "订了", "订的", "下单了", "下单", "下的单",
     "活动价", "到手价", "到手", "券后价", "券后", "折后价", "折后", "成交价", "优惠价", "秒杀价",
     "团购价", "入手价", "现价",
@@ -931,9 +932,10 @@ _PRICED_PRODUCT = re.compile(
 _PRICED_NOT_BEFORE = re.compile(r"(?:月|年|日|号|点|穿|码|尺码|码数|尺寸|大小|腰围|身高|体重|我|本人)\s*$")
 
 
-# "鞋子一百二十九，顺手买了运费险", "这件羽绒服699": the amount answer names the product, then its price
+# A fee ("花了280运费寄回去") or another thing's price ("挂架要另外买，180块") is no price paid.
 _FEE_AFTER = re.compile(r"\s*(?:块钱|元钱|块|元)?\s*的?\s*(?:运费|邮费|快递费|来回运费|寄回运费|安装费|上门费)")
 _FEE_BEFORE = re.compile(r"(?:另外买|另外收|另外付|另收|另付|额外收|额外付|收费|要收|另外加)[^。！？!?]{0,4}$")
+# "鞋子一百二十九，顺手买了运费险", "这件羽绒服699": the amount answer names the product, then its price
 _PRODUCT_LEAD = re.compile(
     r"(?:这|那)?\s*(?:一)?\s*(?:件|个|条|双|款|套|只|台|顶|副|把|部|瓶|支|盒|袋|箱|张|辆|对)?\s*"
     r"((?:(?!生日|码|号|寸|岁|尺|腰|胸|肩|臀|身高|体重|年|月|天|[了过])[\u4e00-\u9fff]){0,4}?)"
@@ -1190,7 +1192,9 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
     return round(value - off, 2) if off else value
 
 
-_NUM_TOKEN = r"([0-9]+(?:\.[0-9]+)?|[零一二两三四五六七八九十百千万]+)"
+# a number as shoppers write it, arabic or Chinese (for patterns over several numbers)
+NUMERAL_RUN = r"(?:[0-9]+(?:\.[0-9]+)?|[零一二两三四五六七八九十百千万]+)"
+_NUM_TOKEN = "(" + NUMERAL_RUN + ")"
 _SAID_AS_PAID = re.compile(r"一共|总共|合计|加起来|实付|实际付|到手价|券后|付了|花了|最后付")
 _DEPOSIT_BALANCE = re.compile(
     r"定金\s*(?:是|付了|交了)?\s*" + _NUM_TOKEN + r"\s*(?:元|块)?[，,、\s]*(?:再|又)?(?:付了|交了|补了|加)?\s*尾款\s*(?:是|付了|交了)?\s*"
@@ -1668,8 +1672,6 @@ _ASKED_ONE_LINE = re.compile(r"(?<!又)(?:问|催|追问)了?\s*一\s*句(?!.{0,
 # "周二问了客服，周四又问，今天又催了一次": contacts told as a timeline, one clause each
 _TIMELINE_BREAK = re.compile(r"[，,。、；;！!？?\s]+")
 _TIMELINE_CONTACT = re.compile(r"(?<!借口)(?:追问|问(?!题)|催|找(?!借口|理由|茬|不到|不着)|追了|追着|联系|沟通|聊)")
-_TIMELINE_TOTAL = re.compile(r"(?:前后|前前后后|一共|总共|加起来|算下来|总计)\s*(?:沟通|联系|找|问|催|说|聊|交涉)?[了过]?\s*"
-                             r"(?:[0-9]+|[一二两三四五六七八九十])\s*(?:次|回|遍|趟)")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|\"[^\"]*\"|‘[^’]*’")
 _SELLER_ACTS = re.compile(r"(?:他|她|卖家|客服|商家|店家|老板|对方)\s*(?:又|还|就|也)?\s*$")
 
@@ -1678,8 +1680,8 @@ def timeline_contacts(text: str) -> Optional[int]:
     """Contacts told one clause each, the later ones with 又 ("早上问了一句，下午又追了一句" -> 2),
     each clause its own count when it says one ("问了两次，昨天又催了一次" -> 3); None when the text
     is no such timeline."""
-    if not isinstance(text, str) or "又" not in text or _TIMELINE_TOTAL.search(text):
-        return None  # ("…前后沟通两次": the total said is the count)
+    if not isinstance(text, str) or "又" not in text:
+        return None  # (a total said, "…前后沟通两次", is parse_count's count before this)
     total, clauses, again = 0, 0, 0
     for clause in _TIMELINE_BREAK.split(_QUOTED.sub("", text)):  # (not the seller's quoted words)
         m = _TIMELINE_CONTACT.search(clause)
