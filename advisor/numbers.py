@@ -527,6 +527,8 @@ _MONEY_AFTER = re.compile(
     r"\s*(?:多|来|余)?\s*(块钱|块|元钱|元|圆|蚊|人民币|个大洋|大洋|rmb|RMB|Rmb|cny|CNY|包邮|kuai|yuan"
     r"|快(?=$|钱|的|吧|呢|啊|[，。！？,.!?\s]))(?![A-Za-z])"  # 两百八十八快: voice input for 块
 )
+_MI_ENDS = re.compile(r"\s*(?:呢|啊|呀|哦|吧|而已)?\s*(?:$|[，。！？,.!?；;~～])")
+_DISTANCE_TALK = re.compile(r"离|距离|远|外|走|开车|跑|线|绳|管|布|长|宽|高|深|厚|米长|米宽")
 _SLANG_MI_GOODS = re.compile(r"东西|货|衣服|裙子|鞋|包|单子|快递|包裹|玩意")
 _KUAI_OK_NEXT = set("钱的多左右买了呢啊吧就都还也呀哦嘛给到，。！？；,.!? ~、")
 _JIAO = re.compile(r"([0-9一二两三四五六七八九半])(?:(毛钱|毛|角)(?:([0-9一二三四五六七八九])分?)?)?")
@@ -544,7 +546,7 @@ _SPEND_CUE = re.compile(
     r"(?<!性价)(?<!比价)"  # 性价比 and 比价 name no price
 )
 _SPEND_AFTER = re.compile(
-    r"\s*(?:多|左右|出头|来)?\s*(?:买的|买了|买|入手|拍的|拍下|拍了|下单|下的单|订的|订了|付的|付了"
+    r"\s*(?:多|左右|出头|来)?\s*(?:买的|买了|买|入手|拍的|拍下|拍了|下单|下的单|订的|订了|付的|付了|囤了|囤的"
     r"|转过去|转给|转账|汇过去|汇给|充值)"
 )
 # Which amount is the one the shopper paid (parse_amount): the nearest cue
@@ -778,6 +780,9 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
             currency = True
     elif text.startswith("米的", end) and value >= 20 and _SLANG_MI_GOODS.match(text, end + 2):
         currency, mend = True, end + 1  # "三百米的东西": 300 yuan's worth (nothing sold is 300 m long)
+    elif text.startswith("米", end) and value >= 20 and _MI_ENDS.match(text, end + 1) \
+            and not _DISTANCE_TALK.search(text, *_clause(text, start, end + 1)):
+        currency, mend = True, end + 1  # "才89米，客服…", "3百米呢！": 米 as yuan (no distance, nothing measured)
     elif bare and text.startswith("米", end) and (
             _leads_the_answer(text, start, end + 1) or _whole(text, start, end + 1, _AMOUNT_PREFIX, _AMOUNT_SUFFIX)):
         currency, mend = True, end + 1  # "89米 前天到的": 米 is net slang for yuan in the amount answer
@@ -947,10 +952,21 @@ _PRODUCT_LEAD = re.compile(
 def _product_then_number(text: str, start: int, end: int, value: float) -> bool:
     if start > 12 or value < 10:
         return False
-    m = _PRODUCT_LEAD.fullmatch(text[:start].strip())
-    if m is None or _PRODUCT_SPEC[m.group(2)](value):
+    lead = text[:start].strip()
+    m = _PRODUCT_LEAD.fullmatch(lead)
+    if m is not None and _PRODUCT_SPEC[m.group(2)](value):
         return False  # "鞋子42": a shoe size as much as a price
+    if m is None and not _OTHER_GOODS_LEAD.fullmatch(lead):
+        return False
     return bool(_ANSWER_THEN_MORE.match(text, end)) or bool(_AMOUNT_SUFFIX.fullmatch(text[end:].strip()))
+
+
+# "足浴盆二百九十九", "一瓶328": other goods (or just a measure) named before the price; not a
+# measure of the body or the time ("体重120", "等了15"), nor a verb
+_OTHER_GOODS_LEAD = re.compile(
+    r"(?:这|那)?\s*(?:一)?\s*(?:件|个|条|双|款|套|只|台|顶|副|把|部|瓶|支|盒|袋|箱|张|辆|对|罐)?\s*"
+    r"(?:(?!码|号|寸|岁|尺|腰|胸|肩|臀|身高|体重|年|月|天|周|次|回|了|过|到|收|说|问|找|等|花|付|退|是)[\u4e00-\u9fff]){0,5}"
+    r"\s*(?:是)?")
 
 
 def _priced_product(text: str, start: int, end: int, value: float) -> bool:
@@ -1179,6 +1195,9 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
     if not isinstance(text, str):
         return value
     folded = _fold(text)
+    notes = _RED_NOTES.search(folded)
+    if value is None and notes and parse_number(notes.group(1)):
+        return float(parse_number(notes.group(1)) * 100)  # "五张红票子买的": five 100-yuan notes
     parts = _deposit_and_balance(folded)
     said_as_paid = bool(_SAID_AS_PAID.search(folded))
     if parts and (value is None or value in parts or not said_as_paid):
@@ -1195,6 +1214,7 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
 # a number as shoppers write it, arabic or Chinese (for patterns over several numbers)
 NUMERAL_RUN = r"(?:[0-9]+(?:\.[0-9]+)?|[零一二两三四五六七八九十百千万]+)"
 _NUM_TOKEN = "(" + NUMERAL_RUN + ")"
+_RED_NOTES = re.compile(r"([0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*张\s*(?:红票子|红票|毛爷爷|大红票|百元大钞)")
 _SAID_AS_PAID = re.compile(r"一共|总共|合计|加起来|实付|实际付|到手价|券后|付了|花了|最后付")
 _DEPOSIT_BALANCE = re.compile(
     r"定金\s*(?:是|付了|交了)?\s*" + _NUM_TOKEN + r"\s*(?:元|块)?[，,、\s]*(?:再|又)?(?:付了|交了|补了|加)?\s*尾款\s*(?:是|付了|交了)?\s*"
@@ -1601,6 +1621,8 @@ def _read_count(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int
     lo, hi = _clause(text, start, m_end)
     if _PLATFORM_TALK.search(text, lo, hi) and not _SELLER_TALK.search(text, lo, hi):
         return None, m_end  # "平台还一次没找过": about the platform, not talks with the seller
+    if not bare and _OTHER_DEED_BEFORE.search(text, max(0, start - 5), start):
+        return None, m_end  # "已经免费改过一次了": a repair (an exchange, a wash), not a talk
     if _REQUEST_TALK.search(text, lo, hi) and not _SELLER_TALK.search(text, lo, hi) \
             and not any(c.group(0) not in ("提", "申请") for c in _CONTACT_CUE.finditer(text, lo, hi)):
         return None, m_end  # "仅退款我又重新提了一回": a request filed again, not a talk
@@ -1735,6 +1757,7 @@ _FIRST_CONTACT = re.compile(r"(?:找了|问了|联系了|找过|问过|联系过
 
 
 _PLATFORM_TALK = re.compile(r"平台|介入|小二")
+_OTHER_DEED_BEFORE = re.compile(r"(?:改|修|换|洗|穿|用|试|充|坏|买|维修|返修|寄回)(?:了|过)\s*$")
 _REQUEST_TALK = re.compile(r"仅退款|退款申请|售后单|退款单|退货申请")
 _SELLER_TALK = re.compile(r"卖家|商家|店家|客服")
 _TALKED_BEFORE = re.compile(r"(?:聊|问|找|催|沟通|联系|交涉|协商|扯|磨|发|打|说)(?:了|过)?\s*(?:他|她|卖家|商家|客服)?\s*$")

@@ -882,3 +882,13 @@ def test_someone_else_not_contacting_the_shopper_is_no_stance():
 def test_bought_on_taobao_says_nothing_of_how_it_was_paid():
     # scam victims "bought on Taobao" and then paid by WeChat: only the payment itself says
     assert "paid_off_platform" not in read("淘宝上买的二手单反，2800，收到打开是个空盒子").slots
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("tb拍的空气炸锅用了三天就不加热了，一百吧十九买的", None, "amount_yuan", 189.0),  # 吧 typed for 八
+    ("两佰囤了一箱螺蛳粉，拆开酸笋包胀得鼓鼓的", None, "amount_yuan", 200.0),
+    ("后来申请了介入，小二判卖家全额退款，可卖家到现在还是没给", None, "platform_status", "ruled_for_buyer_not_honoured"),
+    ("卖家这次说他们补的就是两个，是我同事自己弄丢了", "seller_attitude", "seller_attitude", "shifts_blame"),
+])
+def test_dev20_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value

@@ -1298,3 +1298,23 @@ def test_what_a_scam_took_is_the_amount():
 ])
 def test_dev19_amounts(text, expected):
     assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize("text, bare, expected", [
+    ("足浴盆二百九十九", True, 299.0),  # other goods named before the price
+    ("一瓶328，我付的钱", True, 328.0),
+    ("五张红票子买的，还没找卖家", False, 500.0),  # five 100-yuan notes
+    ("才89米，客服态度挺好", False, 89.0),  # 米 as yuan
+    ("物流趴在分拨中心没挪窝了，一百二十米，问客服", False, 120.0),
+    ("快递柜就在三百米外", False, None),  # a distance
+    ("网线买了五十米，", False, None),  # a length
+    ("体重一百二", True, None),
+])
+def test_dev20_amounts(text, bare, expected):
+    assert parse_amount(text, bare=bare) == expected
+
+
+def test_a_repair_counted_is_no_talk_with_the_seller():
+    from advisor.numbers import parse_count
+    assert parse_count("卖家说已经免费改过一次了，再改要另外收钱") is None
+    assert parse_count("用了一次就坏了，找客服说了两次") == 2
