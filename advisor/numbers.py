@@ -941,8 +941,10 @@ _PRICED_NOT_BEFORE = re.compile(r"(?:月|年|日|号|点|穿|码|尺码|码数|�
 _FEE_AFTER = re.compile(r"\s*(?:块钱|元钱|块|元)?\s*的?\s*(?:运费|邮费|快递费|来回运费|寄回运费|安装费|上门费)")
 _FEE_BEFORE = re.compile(r"(?:另外买|另外收|另外付|另收|另付|额外收|额外付|收费|要收|另外加)[^。！？!?]{0,4}$")
 # "鞋子一百二十九，顺手买了运费险", "这件羽绒服699": the amount answer names the product, then its price
+# "这件", "一瓶": what may come before the goods named in the amount answer
+_LEAD_MEASURE = r"(?:这|那)?\s*(?:一)?\s*(?:件|个|条|双|款|套|只|台|顶|副|把|部|瓶|支|盒|袋|箱|张|辆|对|罐)?\s*"
 _PRODUCT_LEAD = re.compile(
-    r"(?:这|那)?\s*(?:一)?\s*(?:件|个|条|双|款|套|只|台|顶|副|把|部|瓶|支|盒|袋|箱|张|辆|对)?\s*"
+    _LEAD_MEASURE +
     r"((?:(?!生日|码|号|寸|岁|尺|腰|胸|肩|臀|身高|体重|年|月|天|[了过])[\u4e00-\u9fff]){0,4}?)"
     r"(" + "|".join(sorted(map(re.escape, _PRODUCT_SPEC), key=len, reverse=True)) + r")"
     r"\s*(?:是|就是|的话|买的|拍的|花了|付了|实付)?"
@@ -964,7 +966,7 @@ def _product_then_number(text: str, start: int, end: int, value: float) -> bool:
 # "足浴盆二百九十九", "一瓶328": other goods (or just a measure) named before the price; not a
 # measure of the body or the time ("体重120", "等了15"), nor a verb
 _OTHER_GOODS_LEAD = re.compile(
-    r"(?:这|那)?\s*(?:一)?\s*(?:件|个|条|双|款|套|只|台|顶|副|把|部|瓶|支|盒|袋|箱|张|辆|对|罐)?\s*"
+    _LEAD_MEASURE +
     r"(?:(?!码|号|寸|岁|尺|腰|胸|肩|臀|身高|体重|年|月|天|周|次|回|了|过|到|收|说|问|找|等|花|付|退|是)[\u4e00-\u9fff]){0,5}"
     r"\s*(?:是)?")
 
