@@ -1521,21 +1521,19 @@ def days_since_date(text: str, today: datetime.date) -> Optional[int]:
         month = parse_number(m.group(1)) if m.group(1) else None
         if day is None or not 1 <= day <= 31 or (month is not None and not 1 <= month <= 12):
             continue
-        for back in range(0, 13):  # the latest such date not after today
-            year, mon = (today.year, today.month) if month is None else (today.year, int(month))
-            if month is None:
-                mon -= back
-            else:
-                year -= back
-            while mon < 1:
-                mon, year = mon + 12, year - 1
-            try:
-                when = datetime.date(year, mon, int(day))
-            except ValueError:
-                continue
-            if when <= today:
-                days = (today - when).days
-                return days if days <= 366 else None
+        # the latest such date not after today: this year's or last year's month, or for a day
+        # alone this month's or an earlier one's (a 31st skips the shorter months)
+        months = [int(month)] if month is not None else [today.month - back for back in range(12)]
+        for year_back in (0, 1):
+            for mon in months:
+                year, mon = today.year - year_back + (mon - 1) // 12, (mon - 1) % 12 + 1
+                try:
+                    when = datetime.date(year, mon, int(day))
+                except ValueError:
+                    continue
+                if when <= today:
+                    days = (today - when).days
+                    return days if days <= 366 else None
     return None
 
 
