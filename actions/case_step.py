@@ -56,6 +56,19 @@ def comes_back(tracker: Tracker, first: bool) -> bool:
     return pause_s > 60 * float(KNOWLEDGE.case_file["back_after_minutes"])
 
 
+def _tells_of_a_problem(changed: Dict[Text, Any]) -> bool:
+    """Facts that say something went wrong with an order: the seller's stance, talks held,
+    the platform's part, goods missing, money sent outside, a legal step."""
+    return bool(
+        changed.get("seller_attitude") not in (None, "not_contacted")
+        or (changed.get("negotiation_rounds") or 0) > 0
+        or changed.get("platform_status") not in (None, "not_applied")
+        or changed.get("goods_received") is False
+        or changed.get("paid_off_platform") is True
+        or changed.get("legal_matter") is True
+    )
+
+
 class ActionCaseStep(Action):
     def name(self) -> Text:
         return "action_case_step"
@@ -174,6 +187,11 @@ class ActionCaseStep(Action):
         answer (already said), the small-talk reply, or the no-dispute reply. None when
         the case goes on (also after a FAQ answered while a question is open: it is asked again)."""
         k = KNOWLEDGE
+        if faq_aside and f.dispute_type is None and not tracker.get_slot("requested_slot") \
+                and not _tells_of_a_problem(slots_set_this_turn(tracker)):
+            # "…是不是就是仅退款？我还没申请，先弄明白再说": a question with facts that tell of no
+            # problem (what is wanted, nothing applied for) is answered; the facts wait for a case
+            return "", []
         if not facts_set_this_turn_any(tracker):
             if faq_aside:
                 # an aside while a question is open ("平台?这种小事平台还管啊"): after the answer, the

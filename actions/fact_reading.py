@@ -98,9 +98,11 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
     if before.dispute_type and reading.main_type and reading.main_type != before.dispute_type:
         chosen = reading.main_type  # "颜色我还能忍 主要是做工太烂了": the shopper names the real problem
     if chosen is None and before.dispute_type and (asked == "evidence_item" or (
-            asked and asked != "dispute_type" and "不是" not in text and not corrects(k, text))):
+            asked and asked != "dispute_type" and (
+                (reading.answered and not named) or ("不是" not in text and not corrects(k, text))))):
         # "没量过尺寸" lists evidence, "客服说从来没人过敏" reports the seller: an answer to a case
-        # question takes the case back only when it says so ("不是过敏，是…")
+        # question takes the case back only when it says so ("不是过敏，是…"); a correction that
+        # answers the question corrects that answer ("应该是两次吧", "不是两次，是三次")
         chosen = before.dispute_type
     if chosen != before.dispute_type:
         new["dispute_type"] = chosen
@@ -127,6 +129,8 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
     if (before.seller_attitude == "not_contacted" and new.get("seller_attitude", "not_contacted") != "not_contacted"
             and not new.get("negotiation_rounds")):
         new["negotiation_rounds"] = max(1, before.negotiation_rounds or 0)
+    if new.get("negotiation_rounds") == 0 and "seller_attitude" not in new and before.seller_attitude is None:
+        new["seller_attitude"] = "not_contacted"  # "一回都没找过": no talk yet is no stance yet
     if reading.skipped and asked and asked != "amount_yuan" and asked not in before.declined:
         new["declined"] = list(before.declined) + [asked]  # "不太清楚": not asked again
     typed = new.get("dispute_type")

@@ -111,11 +111,15 @@ def offline_subject(k: Knowledge, s: str) -> Optional[str]:
     """The situation of a message about something that is not an online order (a hotel
     stay, a landlord, a film's plot) and speaks of no order; else None. Whatever problem
     it names ("酒店房间空调坏了"), it is not a dispute with a seller."""
-    if any(w in s for w in k.online_order_words):
-        return None
     for situation, words in k.offline_subjects.items():
-        if any(w in s for w in words):
-            return situation
+        found = [w for w in words if w in s]
+        if not found:
+            continue
+        # "楼下药店买的", "水果店里买的": bought there, not online
+        bought_there = re.sub("(?:" + "|".join(map(re.escape, found)) + r")里?买的", "", s)
+        if any(w in bought_there for w in k.online_order_words):
+            return None
+        return situation
     return None
 
 
@@ -256,6 +260,8 @@ def type_after_message(
     if current in negated and not named:
         return None  # "不是色差": ask again
     said = set(named) - set(negated)
+    if len(said) > 1:
+        said.discard("refund_refused")  # "…一点用都没有…说戴过了不给退": the refusal is the seller's answer
     if current is None and len(said) == 1 and type_from_intent(intent) in k.named_type_wins.get(next(iter(said)), ()):
         return next(iter(said))  # "号称正品…鉴别说不是真的": a fake is fraud, whatever the listing claimed
     if current is None and decisive and named and (fell_back or not (intent or "").startswith("ask_")):

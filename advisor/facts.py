@@ -76,6 +76,11 @@ def _hits(text: str, table: Mapping[Any, Iterable[str]], negations: Sequence[str
     return out
 
 
+# 签收 said of the tracking page, someone else or in the seller's words is no receipt:
+# "快递显示门卫签收了", "卖家说签收了就跟他没关系", "被别人签收了"
+_SIGNED_BY_OTHERS = re.compile(r"(?:显示|写着|写的|说|门卫|驿站|代收|被|别人|邻居|物流上|系统)[^，。！？,!?]{0,4}签收")
+
+
 def _last(hits: List[_Hit]) -> Optional[Any]:
     kept = [h.value for h in hits if not h.negated]
     return kept[-1] if kept else None
@@ -445,6 +450,7 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
             quoted = _quoted_spans(s)
             hits = [h for h in hits if not _about_something_else(s, h, k.case_facts[fact].get("not_the_goods", ()))
                     and not any(a <= h.start < b for a, b in quoted)  # 卖家一句'签收了就不归我们管'
+                    and not (h.value and _SIGNED_BY_OTHERS.search(s, max(0, h.start - 6), h.start + 2))
                     and not _hypothetical(s, h.start, h.end, _FEARED)]  # 怕他回一句签收了就不关他事
         value = _last(hits)
         if value is not None:

@@ -274,8 +274,8 @@ def _approx_value(tok: str) -> Optional[float]:
 
 # 三四百 / 两三千 / 一两百 / 二三十: "a or b" times a unit
 _RE_RANGE = re.compile(r"([一二两三四五六七八])([二两三四五六七八九])([十百千万亿]*)")
-# 三十七八 / 一百七八 / 两千五六: a head, then two neighbouring last digits
-_RE_RANGE_TAIL = re.compile(r"(.*[十百千万])([一二三四五六七八])([二三四五六七八九])")
+# 三十七八 / 一百七八 / 两千五六 / 一百五六十: a head, then two neighbouring digits (and their unit)
+_RE_RANGE_TAIL = re.compile(r"(.*[十百千万])([一二三四五六七八])([二三四五六七八九])([十百千]?)")
 
 
 def _range_low(tok: str) -> Optional[float]:
@@ -293,7 +293,7 @@ def _range_low(tok: str) -> Optional[float]:
         return None
     m = _RE_RANGE_TAIL.fullmatch(t)
     if m and _DIGIT_VALUE[m.group(3)] == _DIGIT_VALUE[m.group(2)] + 1:
-        return parse_number(m.group(1) + m.group(2))
+        return parse_number(m.group(1) + m.group(2) + m.group(4))
     return None
 
 
@@ -387,6 +387,7 @@ _MASK_WORDS = (
     "一个劲", "一大堆", "一堆", "一整天", "一眼", "一看", "一度", "一番", "一阵",
     "统一", "唯一", "二手", "一手", "三包", "四六级", "一加一",
     "一共",  # 一共一百五十八: the total follows
+    "二次销售", "二次售卖", "二次使用",  # 影响二次销售: the seller's reason, not a second contact
     # 零 that is no zero: 鳕鱼肠零食, 零配件, 零甲醛
     "零食", "零件", "零配件", "零售", "零碎", "零下", "零甲醛", "零添加", "零糖", "零卡", "零脂", "零差评",
     # product names that start with a numeral
@@ -401,6 +402,9 @@ _RE_SCREEN_TALK = re.compile(_SCREEN_WORDS + r"|[0-9]{2,3}\s*[hH][zZ]|1080|1440|
 _BRANDS = (
     r"小米|红米|华为|荣耀|魅族|一加|苹果|三星|真我|努比亚|中兴|联想|坚果|黑鲨|摩托罗拉|索尼|任天堂"
 )
+# English words before a number that make it no model name: "about 300 rmb", "paid 89"
+_ENGLISH_BEFORE_NUMBER = (r"(?i:about|around|approx|approximately|roughly|nearly|almost|maybe|like|only|just|over"
+                          r"|under|paid|pay|spent|cost|costs|for|is|was|total|price|at|me|it|yuan|rmb|usd|twice)")
 _NOT_AFTER_NUMERAL = rf"(?<![{re.escape(NUMERAL_CHARS)}])"  # 一万一 is 11000, not 一万 + 万一
 _RE_MASK = re.compile(
     "|".join(
@@ -415,6 +419,8 @@ _RE_MASK = re.compile(
             r"([一两几])块\1块",  # 头皮一块一块地红: patches, not 1.1 yuan
             # lengths: 一米五乘两米, 宽才一米四二, 1米8的床 (米 is also slang for yuan, but not here)
             rf"(?<![{_N}])[一二两三四五六七八九1-9]\s*米\s*[一二两三四五六七八九零0-9](?:[一二两三四五六七八九零0-9])?(?![{_N}]|\s*(?:块|元|米))",
+            # the old lengths: 腰围二尺六, 二尺三寸, 三寸 (尺码 is a size word)
+            rf"(?<![{_N}])[{_N}]{{1,3}}\s*(?:尺(?!码|寸?[钱块元])\s*(?:[{_N}]{{1,2}}\s*寸?)?|寸(?![钱块元]))",
             # 一分钱没退, 一毛钱都不给: nothing at all, not a price
             _NOT_AFTER_NUMERAL + r"一\s*(?:分|毛)钱?(?=\s*(?:都|也)?\s*(?:没|不|未))",
             # 退一赔三, 假一赔十, 少一赔十
@@ -443,8 +449,11 @@ _RE_MASK = re.compile(
             # phones and other models: 小米14, 华为 Mate60, iPhone 15, 一加12
             rf"(?:{_BRANDS})\s*(?:[A-Za-z]+\s*)?[0-9]{{1,3}}(?![0-9.])"
             r"(?!\s*(?:多|来)?\s*(?:块|元|圆|斤|公斤|个|件|箱|盒|袋|包))",
-            r"(?<![A-Za-z0-9])(?!(?:RMB|rmb|Rmb|CNY|cny|No|NO|no)(?![A-Za-z]))[A-Za-z]+\s?[0-9]{1,3}(?![0-9.])"
-            r"(?!\s*(?:多|来)?\s*(?:块|元|圆))",
+            r"(?<![A-Za-z0-9])(?!(?:RMB|rmb|Rmb|CNY|cny|No|NO|no|" + _ENGLISH_BEFORE_NUMBER + r")(?![A-Za-z]))"
+            r"[A-Za-z]+\s?[0-9]{1,3}(?![0-9.])"
+            r"(?!\s*(?:多|来)?\s*(?:块|元|圆|rmb|RMB|yuan|Yuan|CNY|cny|kuai))",
+            # metal purity: 925银, S925, 足金999, 千足金9999
+            r"(?<![0-9.])[sS]?925(?=\s*(?:纯银|足银|银|的银))|(?<=足金)\s*9{3,4}(?![0-9.])|(?<![0-9.])9{3,4}(?=\s*(?:足金|千足金|黄金|纯金))",
             # technology: 5G, 3C, 4K屏, 65W快充
             r"(?<![0-9.])[2-6]G(?![A-Za-z0-9])",
             r"(?<![0-9.])3C(?![A-Za-z0-9])",
@@ -535,7 +544,7 @@ _JIAO = re.compile(r"([0-9一二两三四五六七八九半])(?:(毛钱|毛|角)
 _NON_MONEY_AFTER = re.compile(
     r"\s*(?:多|来|余|几)?\s*(?:[大小整](?=[个瓶盒袋箱包桶罐件条双只套支根片颗粒份]))?(?:[×xX*]\s*[0-9]|个|码|号|马(?!上)|桶|罐|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双(?!\s*(?:十一|十二|11|12))|只|套|瓶|盒|袋|箱|包(?!邮)"
     r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分|秒|团|團|卷|捆|把|键|鍵"
-    r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|提(?!醒|前|交|货|现|出|示|到|供)|公里|km|里|克拉|磅|对(?!了)|批|单|笔|样|本(?![身来人])|段|遍"
+    r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|提(?!醒|前|交|货|现|出|示|到|供)|公里|km|里|克拉|磅|对(?!了|方)|批|单|笔|样|本(?![身来人])|段|遍"
     r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|圈|晚|夜|半|[A-Za-z])"
 )
 _SPEND_CUE = re.compile(
@@ -714,6 +723,9 @@ def _magnitude(token: str) -> bool:
     return any(u in token for u in "千万亿") or any(u in token for u in "kKwW")
 
 
+_VAGUE_TAIL = re.compile(r"(.+[百千万])零?几[十百千]?")
+
+
 def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int]:
     token, end = _read_token(text, pos)
     if token is None:
@@ -721,6 +733,9 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
     low = _range_low(token)  # 三四百 -> 300: the lower bound
     if low is None and len(token) > 2 and token[-1] == "几" and token[-2] in "十百千":
         low = parse_number(token[:-1])  # 一百八十几 -> 180, as 一百八十多 (not 几百: vague)
+    head = _VAGUE_TAIL.fullmatch(token) if low is None else None
+    if head:
+        low = parse_number(head.group(1))  # 两千零几十 -> 2000, 两千几百 -> 2000, 一百零几 -> 100
     value = low if low is not None else parse_number(token)
     if value is None:
         return None, end
@@ -939,7 +954,9 @@ _PRICED_NOT_BEFORE = re.compile(r"(?:月|年|日|号|点|穿|码|尺码|码数|�
 
 # A fee ("花了280运费寄回去") or another thing's price ("挂架要另外买，180块") is no price paid.
 _FEE_AFTER = re.compile(r"\s*(?:块钱|元钱|块|元)?\s*的?\s*(?:运费|邮费|快递费|来回运费|寄回运费|安装费|上门费)")
-_FEE_BEFORE = re.compile(r"(?:另外买|另外收|另外付|另收|另付|额外收|额外付|收费|要收|另外加)[^。！？!?]{0,4}$")
+_FEE_BEFORE = re.compile(r"(?:另外买|另外收|另外付|另收|另付|额外收|额外付|收费|要收|另外加)[^。！？!?]{0,4}$"
+                         # what a doctor cost: "急诊又花了四百多", "去医院看病花了三百"
+                         r"|(?:急诊|医院|看病|看医生|就医|门诊|挂号|拿药|买药|打针|输液|检查)[^。！？!?，,]{0,5}$")
 # "鞋子一百二十九，顺手买了运费险", "这件羽绒服699": the amount answer names the product, then its price
 # "这件", "一瓶": what may come before the goods named in the amount answer
 _LEAD_MEASURE = r"(?:这|那)?\s*(?:一)?\s*(?:件|个|条|双|款|套|只|台|顶|副|把|部|瓶|支|盒|袋|箱|张|辆|对|罐)?\s*"
@@ -1693,7 +1710,8 @@ def _counted(text: str, found: List[Mention]) -> Optional[int]:
 _ASKED_ONE_LINE = re.compile(r"(?<!又)(?:问|催|追问)了?\s*一\s*句(?!.{0,12}又)")
 # "周二问了客服，周四又问，今天又催了一次": contacts told as a timeline, one clause each
 _TIMELINE_BREAK = re.compile(r"[，,。、；;！!？?\s]+")
-_TIMELINE_CONTACT = re.compile(r"(?<!借口)(?:追问|问(?!题)|催|找(?!借口|理由|茬|不到|不着)|追了|追着|联系|沟通|聊)")
+_TIMELINE_CONTACT = re.compile(r"(?<!借口)(?:追问|问(?!题)|催|找(?!借口|理由|茬|不到|不着)|追了|追着|联系|沟通|聊"
+                               r"|留言|私信|发消息|发信息|发了消息|发了信息|打电话|打了电话|又发了(?!货|快递|过来|错))")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|\"[^\"]*\"|‘[^’]*’")
 _SELLER_ACTS = re.compile(r"(?:他|她|卖家|客服|商家|店家|老板|对方)\s*(?:又|还|就|也)?\s*$")
 

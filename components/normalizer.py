@@ -14,6 +14,7 @@ moved along with the text. The text as received stays under
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from typing import Any, Dict, List, Sequence, Text, Tuple
 
@@ -34,6 +35,10 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from advisor.text import WIDTH_TABLE, clause_spaces
 
 logger = logging.getLogger(__name__)
+
+_LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
+# punctuation that already ends a clause: a line break after it adds nothing
+_ENDS_CLAUSE = re.compile(r"[，。！？；：,.!?;:、…~～）)】」』”]")
 
 ORIGINAL_TEXT = "original_text"
 
@@ -169,9 +174,11 @@ class ChineseTextNormalizer(GraphComponent):
         for i, ch in enumerate(text):
             step1[i] = length
             if ch.isspace():
-                if length and out[-1] != " ":
+                if length and out[-1] not in (" ", "，"):
                     out.append(" ")
                     length += 1
+                if ch in _LINE_BREAKS and length and out[-1] == " " and not _ENDS_CLAUSE.match(out[-2]):
+                    out[-1] = "，"  # a pasted line ("实付款 ¥86.50\n尺码表上…") ends its clause
                 continue
             cat = unicodedata.category(ch)
             if cat in ("Cc", "Cf", "Cs", "Zl", "Zp"):
@@ -182,7 +189,7 @@ class ChineseTextNormalizer(GraphComponent):
             out.append(ch)
             length += 1
         step1[len(text)] = length
-        if out and out[-1] == " ":
+        if out and out[-1] in (" ", "，") and (out[-1] == " " or text.rstrip() != text):
             out.pop()
             length -= 1
         s1 = clause_spaces("".join(out))  # one character for one: offsets hold

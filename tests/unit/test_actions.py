@@ -647,6 +647,17 @@ def test_a_seller_s_answer_that_denies_the_problem_keeps_the_case():
     assert slot_events(events)["dispute_type"] == "quality"
 
 
+def test_a_correction_that_answers_the_question_keeps_the_case():
+    # "应该是两次吧" hedges the rounds asked for; the classifier's correction intent is about them
+    slots = {"dispute_type": "size", "requested_slot": "negotiation_rounds", "amount_yuan": 200.0}
+    for text in ("应该是两次吧，记不太清", "不是两次，是三次"):
+        set_now = slot_events(run(ReadFacts(), make_tracker(text, "correct_dispute_type", 0.84, slots=slots))[1])
+        assert "dispute_type" not in set_now and set_now["negotiation_rounds"] in (2, 3)
+    # a correction that answers nothing still takes the type back
+    set_now = slot_events(run(ReadFacts(), make_tracker("不是这个问题", "correct_dispute_type", 0.9, slots=slots))[1])
+    assert set_now["dispute_type"] is None
+
+
 def test_a_problem_seen_on_the_goods_says_they_came():
     _, events = run(ReadFacts(), make_tracker("伴娘裙页面上是香槟色 到手是肉粉色 颜色跟图片不一样",
                                               "report_color_difference", 0.9))
@@ -699,6 +710,18 @@ def test_a_rights_question_that_names_a_refund_is_answered_and_no_type_is_asked(
     assert slot_events(events).get("wants") == "refund"  # read, but no fact of a case
     assert "requested_slot" not in slot_events(events)
     assert [m["text"] for m in msgs] == [KNOWLEDGE.faq["ask_refund_only"]]
+
+
+def test_a_rights_question_with_facts_of_no_problem_asks_no_type():
+    # pasted menu lines and "我还没申请": what is wanted, nothing applied for; no problem told
+    text = "我要退款（无需退货） 我要退货退款 第一个是不是就是大家说的仅退款？我还没申请，先弄明白再说"
+    msgs, events = run(ActionCaseStep(), make_tracker(text, "ask_refund_only", 0.99))
+    assert slot_events(events).get("platform_status") == "not_applied"  # kept for a case to come
+    assert "requested_slot" not in slot_events(events)
+    assert [m["text"] for m in msgs] == [KNOWLEDGE.faq["ask_refund_only"]]
+    # a seller who ignores the shopper is a problem: the case goes on and asks what happened
+    msgs, events = run(ActionCaseStep(), make_tracker("卖家一直不理我，能申请仅退款吗", "ask_refund_only", 0.99))
+    assert slot_events(events)["requested_slot"] == "dispute_type"
 
 
 def test_one_call_reads_the_message_then_answers_it():
@@ -801,3 +824,13 @@ def test_two_questions_in_one_message_get_both_answers():
     answer_question(d, make_tracker("申请平台介入一般要多久出结果？申请了会不会被当成恶意买家？", "ask_malicious", 0.9))
     texts = [m["text"] for m in d.messages]
     assert texts == [KNOWLEDGE.faq["ask_malicious"], KNOWLEDGE.faq["ask_duration"]]
+
+
+def test_no_talk_with_the_seller_counted_is_not_contacted():
+    slots = {"dispute_type": "quality", "requested_slot": "negotiation_rounds", "amount_yuan": 2000.0}
+    set_now = slot_events(run(ReadFacts(), make_tracker("一回都没找过", "inform", 0.9, slots=slots))[1])
+    assert set_now["negotiation_rounds"] == 0 and set_now["seller_attitude"] == "not_contacted"
+    # a stance on file stays
+    slots["seller_attitude"] = "refuses"
+    set_now = slot_events(run(ReadFacts(), make_tracker("一回都没找过", "inform", 0.9, slots=slots))[1])
+    assert "seller_attitude" not in set_now

@@ -60,6 +60,9 @@ def _run(component, text: str, entities=None) -> Message:
         # chat fragments: a space between Chinese characters ends a clause; others stay
         ("找了店家三次 回回让我重新量脚", "找了店家三次，回回让我重新量脚"),
         ("iPhone 15 手机壳 wtf", "iPhone 15 手机壳 wtf"),
+        # a pasted line ends its clause ("实付款 ¥86.50" is not read into the next line's sizes)
+        ("尺码：130\n实付款 ¥86.50\n\n尺码表上130的裤长写78", "尺码：130，实付款 ¥86.50，尺码表上130的裤长写78"),
+        ("订单详情：\n毛呢外套\n", "订单详情： 毛呢外套"),  # (not after a colon, nor at the end)
         ("\u3000全角空格\u3000", "全角空格"),
         ("", ""),
         ("😀😀", "😀😀"),

@@ -394,3 +394,49 @@ def test_a_case_that_ended_is_no_new_dispute():
     assert situation_for(K, text, "report_refund_refused", 0.82, read_message(K, text).types) == "thank"
     again = "钱已经退回来了，可另一单的裙子又开线了"  # a new problem named: not this rule's
     assert situation_for(K, again, "report_quality", 0.9, read_message(K, again).types) is None
+
+
+@pytest.mark.parametrize("text, offline", [
+    ("我在楼下药店买的那个血压计，回来一量高压两百多，拿回药店去人家不认，说是我不会用", True),
+    ("小区门口水果店买的西瓜，切开一半是白瓤，老板还说今年的瓜都这样", True),
+    # an online order named beside the shop is still an order
+    ("在药店买的口罩，淘宝上更便宜", False),
+    ("天猫大药房买的血压计不准", False),
+])
+def test_bought_in_a_shop_nearby_is_not_an_online_order(text, offline):
+    from advisor.detection import offline_subject
+    assert (offline_subject(K, text) == "out_of_scope") is offline
+
+
+def test_mould_on_food_is_the_goods_gone_bad_whatever_the_classifier_says():
+    # "送人…丢到姥姥家" pulls the classifier to a lost parcel
+    text = "中秋买的蛋黄酥礼盒，送人之前掰开一个，里面长了一层白毛🙂 幸亏我先尝了，不然这脸算是丢到姥姥家了"
+    assert decided(text, "report_logistics", 0.82) == "quality"
+
+
+def test_a_promised_effect_that_never_came_is_false_advertising_though_pain_is_named():
+    text = ("给老伴买的那个护膝，页面上写的磁疗的，戴一个月治好老寒腿，戴了一个多月了一点用都没有，"
+            "腿该疼还是疼，晚上疼的睡不着")
+    assert decided(text, "report_allergy", 0.88) == "false_advertising"
+    # the seller's refusal beside it is the answer, not the problem
+    assert decided(text + "，我找那个店要退，人家说戴过了不给退", "report_allergy", 0.99) == "false_advertising"
+    # a body reaction named beside a listing claim stays an allergy
+    assert decided("页面写着温和不刺激，用完脸又红又痒", "report_allergy", 0.88) == "allergy"
+
+
+def test_a_classifier_s_false_advertising_gives_way_to_the_one_concrete_problem_named():
+    # "商品页写株高80cm" is context: the rotten roots are the problem
+    text = "买了盆龟背竹，商品页写株高80cm左右。到了以后脱盆一看根全烂了，土里一股臭味，叶子也开始发黄"
+    r = read_message(K, text)
+    assert r.types == ["quality"]
+    assert decided(text, "report_false_advertising", 0.99) == "quality"
+
+
+@pytest.mark.parametrize("text, situation", [
+    ("孩子在小区门口的补习班报了暑假数学班，当面交了4800，找机构退钱说交了就不退", "out_of_scope"),
+    ("周五晚上拍的羽绒服，这样是正常在路上吧？大概哪天能送到长沙啊，我不急就问问", "no_claim"),
+])
+def test_dev22_situations(text, situation):
+    r = read_message(K, text)
+    from advisor.detection import situation_for
+    assert situation_for(K, text, "report_logistics", 0.6, r.types, r.negated_types) == situation

@@ -892,3 +892,43 @@ def test_bought_on_taobao_says_nothing_of_how_it_was_paid():
 ])
 def test_dev20_phrasings(text, asked, slot, value):
     assert read(text, asked).slots[slot] == value
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    # 签收 of the tracking page, the gatekeeper or the seller's words is no receipt
+    ("快递显示门卫签收了，门卫大爷说压根没见过，我翻了个底朝天也没有。卖家倒好，说签收了就跟他没关系",
+     None, "goods_received", False),
+    ("这都半个月了东西也没见着，微信也把我删了", None, "goods_received", False),
+    ("签收了，打开一看是坏的", None, "goods_received", True),
+    # the seller as older shoppers call it
+    ("我还没找那个卖东西的，先来问问你", None, "seller_attitude", "not_contacted"),
+    ("还没跟那个店说呢，你说我是找他去还是直接找淘宝的人", None, "seller_attitude", "not_contacted"),
+    ("找了卖东西的，人家说给重新寄一副，叫我把这个寄回去", None, "seller_attitude", "cooperative"),
+    ("那个店说不给退", None, "seller_attitude", "refuses"),
+])
+def test_dev21_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+@pytest.mark.parametrize("text, types", [
+    ("左眼给我配成了-3.50，度数根本不对", ["quality"]),  # prescription glasses
+    ("在淘宝充100块话费，现在都第三天了话费一分没到", ["logistics"]),  # a top-up that never came
+    ("到手拿去金店一称只有2.71克，克重明显不足", ["false_advertising"]),
+    # a state told on the way is no complaint: the refusal is the dispute
+    ("赶紧申请退款想重拍，订单那会儿还显示没发货，卖家直接拒绝", ["refund_refused"]),
+])
+def test_dev22_types_named(text, types):
+    assert read(text).types == types
+
+
+def test_a_top_up_that_never_came_was_not_received():
+    assert read("在淘宝充100块话费，现在都第三天了话费一分没到").slots["goods_received"] is False
+
+
+def test_a_resend_on_condition_of_paying_again_is_no_cooperation():
+    text = "卖家说退回去了要我再掏一次邮费才给重新寄，凭啥"
+    assert read(text).slots["seller_attitude"] == "shifts_blame"
+
+
+def test_a_live_stream_s_promised_gift_names_false_advertising():
+    assert "false_advertising" in read("直播间说拍两件送同款小样，到手小样影子都没有").types

@@ -1318,3 +1318,42 @@ def test_a_repair_counted_is_no_talk_with_the_seller():
     from advisor.numbers import parse_count
     assert parse_count("卖家说已经免费改过一次了，再改要另外收钱") is None
     assert parse_count("用了一次就坏了，找客服说了两次") == 2
+
+
+@pytest.mark.parametrize("text, bare, expected", [
+    ("两千零几十，具体多少我记不住了", True, 2000.0),  # a vague tail: the head surely paid
+    ("给孙子买的学习机，两千零几十买的", False, 2000.0),
+    ("一百五六十块钱", True, 150.0),  # two neighbouring digits and their unit: the lower
+    ("两千三四百", True, 2300.0),
+    ("几百块", True, None),  # still vague
+    ("about 300 rmb，医院还没去", True, 300.0),  # English before the number is no model name
+    ("around 300 yuan", True, 300.0),
+    ("买的iphone 15 pro 发来是翻新机", False, None),
+    ("一千二，急诊又花了四百多，这钱谁出？", True, 1200.0),  # the doctor's bill is not the price
+    ("燕窝一千二买的，急诊又花了四百多", False, 1200.0),
+    ("上面写的腰围二尺六，到手一量才二尺三，根本穿不进去", False, None),  # old lengths
+    ("二尺三寸", True, None),
+    ("大了一尺码，188买的", False, 188.0),
+])
+def test_dev21_amounts(text, bare, expected):
+    assert parse_amount(text, bare=bare) == expected
+
+
+def test_a_resale_is_no_second_contact():
+    from advisor.numbers import parse_count
+    assert parse_count("申请退的时候商家说包装拆了影响二次销售") is None
+
+
+@pytest.mark.parametrize("text, bare, expected", [
+    ("买的925银耳钉，三十九块九两对", False, 39.9),  # the silver's purity is no price
+    ("标的足金999、克重20.15g，花了6280", False, 6280.0),
+    ("微信转账 ¥3200.00 对方已收款", False, 3200.0),  # 对方 is no pair
+    ("买了两对耳钉", False, None),
+])
+def test_dev22_amounts(text, bare, expected):
+    assert parse_amount(text, bare=bare) == expected
+
+
+def test_a_message_sent_again_is_a_contact_in_a_timeline():
+    from advisor.numbers import parse_count
+    assert parse_count("头天问了一次，第二天又发了一次") == 2
