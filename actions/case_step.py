@@ -29,6 +29,7 @@ from actions.tracker_facts import (
 )
 from advisor import privacy, replies
 from advisor.advice import advise, change_line
+from advisor.case import tells_of_a_problem
 from advisor.detection import cued_question, situation_for
 from advisor.facts import read_message
 from advisor.step import ADVISE, ASK, MAX_TRIES, next_step
@@ -54,19 +55,6 @@ def comes_back(tracker: Tracker, first: bool) -> bool:
     said = [e.get("timestamp") for e in tracker.events if e.get("event") == "user" and e.get("timestamp")]
     pause_s = said[-1] - said[-2] if len(said) >= 2 else 0
     return pause_s > 60 * float(KNOWLEDGE.case_file["back_after_minutes"])
-
-
-def _tells_of_a_problem(changed: Dict[Text, Any]) -> bool:
-    """Facts that say something went wrong with an order: the seller's stance, talks held,
-    the platform's part, goods missing, money sent outside, a legal step."""
-    return bool(
-        changed.get("seller_attitude") not in (None, "not_contacted")
-        or (changed.get("negotiation_rounds") or 0) > 0
-        or changed.get("platform_status") not in (None, "not_applied")
-        or changed.get("goods_received") is False
-        or changed.get("paid_off_platform") is True
-        or changed.get("legal_matter") is True
-    )
 
 
 class ActionCaseStep(Action):
@@ -188,7 +176,7 @@ class ActionCaseStep(Action):
         the case goes on (also after a FAQ answered while a question is open: it is asked again)."""
         k = KNOWLEDGE
         if faq_aside and f.dispute_type is None and not tracker.get_slot("requested_slot") \
-                and not _tells_of_a_problem(slots_set_this_turn(tracker)):
+                and not tells_of_a_problem(slots_set_this_turn(tracker)):
             # "…是不是就是仅退款？我还没申请，先弄明白再说": a question with facts that tell of no
             # problem (what is wanted, nothing applied for) is answered; the facts wait for a case
             return "", []
@@ -198,6 +186,8 @@ class ActionCaseStep(Action):
                 # question again in its next wording (the case goes on); else nothing more
                 return None if tracker.get_slot("requested_slot") else ("", [])
             talk = small_talk(tracker)
+            if talk == "privacy":
+                return privacy.question_answer(k), []
             if talk:
                 return (replies.help_text(k) if talk == "help" else k.situations[talk]), []
         if f.dispute_type is None:

@@ -1,5 +1,6 @@
 """Reading the current case and message out of a rasa_sdk Tracker."""
 import datetime
+import re
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Tracker
@@ -150,6 +151,10 @@ def small_talk(tracker: Tracker) -> Optional[Text]:
         text = (tracker.latest_message.get("text") or "").lower()
         if any(w in text for w in KNOWLEDGE.help_cues):
             return "help"  # "你这个维权助手能帮我写投诉的话不": what it can do, however the classifier read it
+        if any(w in text for w in KNOWLEDGE.privacy["question_cues"]):
+            return "privacy"  # "你会把我的信息给卖家吗": what happens to what they tell
+        if text.strip() and not re.search(r"\w", text):
+            return "greet"  # "？" or an emoji alone opens nothing: hello, and what to tell
     return talk
 
 

@@ -75,3 +75,17 @@ class CaseFacts:
 def fmt_number(value: float) -> str:
     """299.0 -> "299", 88.8 -> "88.8"."""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def tells_of_a_problem(facts: Mapping[str, Any]) -> bool:
+    """Facts (slot values) that say something went wrong with an order: the seller's stance,
+    talks held, the platform's part, goods missing, money sent outside, a legal step. What is
+    wanted, nothing applied for yet or the goods' kind tell of none."""
+    return bool(
+        facts.get("seller_attitude") not in (None, "not_contacted")
+        or (facts.get("negotiation_rounds") or 0) > 0
+        or facts.get("platform_status") not in (None, "not_applied")
+        or facts.get("goods_received") is False
+        or facts.get("paid_off_platform") is True
+        or facts.get("legal_matter") is True
+    )

@@ -81,6 +81,10 @@ def _hits(text: str, table: Mapping[Any, Iterable[str]], negations: Sequence[str
 _SIGNED_BY_OTHERS = re.compile(r"(?:显示|写着|写的|说|门卫|驿站|代收|被|别人|邻居|物流上|系统)[^，。！？,!?]{0,4}签收")
 
 
+# "签收了就不关他事了？": the seller's logic echoed, not a receipt
+_SIGNED_THEN_EXCUSE = re.compile(r"就(?:不|跟|和|与|没|是送到|算送到|是收到)")
+
+
 def _last(hits: List[_Hit]) -> Optional[Any]:
     kept = [h.value for h in hits if not h.negated]
     return kept[-1] if kept else None
@@ -425,10 +429,11 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     attitudes[None] = k.not_stance_words  # "我不管什么时候看都是粉的": the shopper's 不管, no stance
     attitude = _last([h for h in _hits(as_seller, attitudes, neg)
                       if h.value is not None and not _hypothetical(as_seller, h.start, h.end, _FEARED)])
-    if attitude is None and _seller_patterns(k.seller_words).quoted.search(s):
-        # a quoted seller answer with none of the words above in it
-        # (客服回「亲 每台手机显示效果不同哦」): an explanation that fixed nothing
-        attitude = "shifts_blame"
+    quoted = _seller_patterns(k.seller_words).quoted.search(s) if attitude is None else None
+    if quoted:
+        # a quoted seller answer with none of the words above in it: its cues ("亲，赠品名额有限，
+        # 已经送完了哦" refuses), else an explanation that fixed nothing (客服回「亲 每台手机显示效果不同哦」)
+        attitude = reported_stance(k, s[quoted.end():])
     if attitude is None:
         reported = _seller_patterns(k.seller_words).reported.search(s)
         if reported and _hypothetical(s, reported.start(), reported.end(), _FEARED):
@@ -450,7 +455,8 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
             quoted = _quoted_spans(s)
             hits = [h for h in hits if not _about_something_else(s, h, k.case_facts[fact].get("not_the_goods", ()))
                     and not any(a <= h.start < b for a, b in quoted)  # 卖家一句'签收了就不归我们管'
-                    and not (h.value and _SIGNED_BY_OTHERS.search(s, max(0, h.start - 6), h.start + 2))
+                    and not (h.value and (_SIGNED_BY_OTHERS.search(s, max(0, h.start - 6), h.start + 2)
+                                          or _SIGNED_THEN_EXCUSE.match(s, h.end)))
                     and not _hypothetical(s, h.start, h.end, _FEARED)]  # 怕他回一句签收了就不关他事
         value = _last(hits)
         if value is not None:
@@ -573,7 +579,7 @@ def _in_clause_with(s: str, hit: _Hit, words: Sequence[str]) -> bool:
 
 
 # what the shopper fears the seller may do or say: "怕找店家会被说是我弄坏的"
-_FEARED = re.compile(r"怕|要是|如果|万一|会不会|担心|到时候")
+_FEARED = re.compile(r"怕|要是|如果|万一|会不会|担心|到时候|别回头|免得|省得")
 
 
 def _hypothetical(s: str, start: int, end: int, may_happen: "re.Pattern[str]" = _MAY_HAPPEN) -> bool:

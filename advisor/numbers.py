@@ -1284,6 +1284,19 @@ def _coupon_off(text: str, price: float) -> Optional[float]:
     return float(off) if off and 0 < off < price * 0.9 else None
 
 
+def _exact_said_before(text: str, m: Mention, before: List[Mention], kinds: List[Optional[str]]) -> Optional[float]:
+    """"…拍了台投影仪，1099…花一千多买个教训": a loose paid amount that an exact one said
+    before (with no cue of its own) falls within is that exact one."""
+    if not _LOOSE_AFTER.match(text, m.end) or m.value <= 0 or m.value != int(m.value):
+        return None
+    place = 1
+    while int(m.value) % (place * 10) == 0:
+        place *= 10
+    within = [e for e, kind in zip(before, kinds)
+              if kind is None and m.value <= e.value < m.value + place and not _LOOSE_AFTER.match(text, e.end)]
+    return float(within[-1].value) if within else None
+
+
 def _named_amount(text: str, bare: bool = False) -> Optional[float]:
     """The amount in yuan the shopper paid (see find_amounts), or None.
 
@@ -1318,7 +1331,8 @@ def _named_amount(text: str, bare: bool = False) -> Optional[float]:
     for i, m in enumerate(found):
         kind = _pay_kind(folded, m, breaks)
         if kind == "paid":
-            return float(m.value) + _more_transfers(folded, m, found[i + 1:])
+            said = _exact_said_before(folded, m, found[:i], kinds)
+            return (said if said is not None else float(m.value)) + _more_transfers(folded, m, found[i + 1:])
         kinds.append(kind)
     # an amount said again ("少退我5元钱，虽然5元钱不值啥") is what it was the first time
     not_paid = {m.value for m, kind in zip(found, kinds) if kind in _NOT_PAID}
@@ -1710,7 +1724,7 @@ def _counted(text: str, found: List[Mention]) -> Optional[int]:
 _ASKED_ONE_LINE = re.compile(r"(?<!又)(?:问|催|追问)了?\s*一\s*句(?!.{0,12}又)")
 # "周二问了客服，周四又问，今天又催了一次": contacts told as a timeline, one clause each
 _TIMELINE_BREAK = re.compile(r"[，,。、；;！!？?\s]+")
-_TIMELINE_CONTACT = re.compile(r"(?<!借口)(?:追问|问(?!题)|催|找(?!借口|理由|茬|不到|不着)|追了|追着|联系|沟通|聊"
+_TIMELINE_CONTACT = re.compile(r"(?<!借口)(?:追问|(?<![想请])问(?!题)|催|找(?!借口|理由|茬|不到|不着)|追了|追着|联系|沟通|聊"
                                r"|留言|私信|发消息|发信息|发了消息|发了信息|打电话|打了电话|又发了(?!货|快递|过来|错))")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|\"[^\"]*\"|‘[^’]*’")
 _SELLER_ACTS = re.compile(r"(?:他|她|卖家|客服|商家|店家|老板|对方)\s*(?:又|还|就|也)?\s*$")

@@ -35,6 +35,12 @@ def notice(k: Knowledge, days: Optional[float] = None) -> str:
     return str(k.privacy["notice"]).format(days=f"{days:g}")
 
 
+def question_answer(k: Knowledge, days: Optional[float] = None) -> str:
+    """The answer to "你会把我的信息给卖家吗": kept for the advice only, never sent on, and for how long."""
+    days = retention_days() if days is None else days
+    return str(k.privacy["question_answer"]).format(days=f"{days:g}")
+
+
 def needs_sensitive_notice(k: Knowledge, f: CaseFacts) -> bool:
     """A reaction of the body (allergy, or food that made someone ill): health data."""
     return f.dispute_type == "allergy" or (

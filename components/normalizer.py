@@ -171,13 +171,15 @@ class ChineseTextNormalizer(GraphComponent):
         out: List[str] = []
         step1 = [0] * (len(text) + 1)  # old offset -> offset in out
         length = 0
+        spaced = False  # out[-1] stands for a run of whitespace
         for i, ch in enumerate(text):
             step1[i] = length
             if ch.isspace():
-                if length and out[-1] not in (" ", "，"):
+                if length and not spaced:
                     out.append(" ")
                     length += 1
-                if ch in _LINE_BREAKS and length and out[-1] == " " and not _ENDS_CLAUSE.match(out[-2]):
+                    spaced = True
+                if spaced and ch in _LINE_BREAKS and out[-1] == " " and not _ENDS_CLAUSE.match(out[-2]):
                     out[-1] = "，"  # a pasted line ("实付款 ¥86.50\n尺码表上…") ends its clause
                 continue
             cat = unicodedata.category(ch)
@@ -188,8 +190,9 @@ class ChineseTextNormalizer(GraphComponent):
                 ch = chr(WIDTH_TABLE[cp])
             out.append(ch)
             length += 1
+            spaced = False
         step1[len(text)] = length
-        if out and out[-1] in (" ", "，") and (out[-1] == " " or text.rstrip() != text):
+        if spaced:
             out.pop()
             length -= 1
         s1 = clause_spaces("".join(out))  # one character for one: offsets hold

@@ -834,3 +834,15 @@ def test_no_talk_with_the_seller_counted_is_not_contacted():
     slots["seller_attitude"] = "refuses"
     set_now = slot_events(run(ReadFacts(), make_tracker("一回都没找过", "inform", 0.9, slots=slots))[1])
     assert "seller_attitude" not in set_now
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("？", KNOWLEDGE.situations["greet"]),  # nothing said: hello, and what to tell
+    ("说实话你这个维权助手到底能干点啥？", None),  # the help text (checked below)
+    ("你会把我的信息给卖家吗", privacy.question_answer(KNOWLEDGE)),
+])
+def test_a_first_message_that_opens_no_case_asks_nothing(text, expected):
+    msgs, events = run(ActionCaseStep(), make_tracker(text, "nlu_fallback", 0.3))
+    assert "requested_slot" not in slot_events(events) or slot_events(events)["requested_slot"] is None
+    first = msgs[0]["text"]
+    assert first == expected if expected else "判断问题类型" in first

@@ -440,3 +440,24 @@ def test_dev22_situations(text, situation):
     r = read_message(K, text)
     from advisor.detection import situation_for
     assert situation_for(K, text, "report_logistics", 0.6, r.types, r.negated_types) == situation
+
+
+def test_a_long_story_that_says_it_is_before_buying_is_a_presale_question():
+    text = ("我爸今年七十了，腰椎和肩膀都不好。我在淘宝看了好几家，有一款7800的和一款1.2万的，店家都说是SL导轨、"
+            "零重力，我也看不懂。我爸身高一米七二，一百六十斤，偏胖，那种带小腿按摩的他腿能放进去吗？这俩哪个更适合"
+            "老人？还没下单，想先问清楚，别买回来他坐不了又得折腾退。")
+    r = read_message(K, text)
+    from advisor.detection import situation_for
+    assert situation_for(K, text, "report_false_advertising", 1.0, r.types, r.negated_types) == "presale_question"
+
+
+def test_a_listing_s_sales_count_makes_a_shop_an_online_one():
+    # "以前都是去理发店染" is the past; "销量十几万的店" is where it was bought
+    text = "以前都是去理发店染，这回在一家销量十几万的店买了两盒染发膏，染完头皮通红起疹子"
+    from advisor.detection import offline_subject
+    assert offline_subject(K, text) is None
+
+
+def test_a_cantonese_good_morning_is_a_greeting():
+    from advisor.detection import situation_for
+    assert situation_for(K, "哈囉～早晨呀😊 在不在度？", "nlu_fallback", 0.4, [], []) == "greet"

@@ -932,3 +932,24 @@ def test_a_resend_on_condition_of_paying_again_is_no_cooperation():
 
 def test_a_live_stream_s_promised_gift_names_false_advertising():
     assert "false_advertising" in read("直播间说拍两件送同款小样，到手小样影子都没有").types
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("平台那边我还没找", None, "platform_status", "not_applied"),
+    ("还没顾上找卖家，想先问问这种该怎么弄，别回头被店家一句'真丝不退换'就给打发了", None,
+     "seller_attitude", "not_contacted"),  # the refusal is only feared
+    ("客服慢悠悠来一句'亲，赠品名额有限，已经送完了哦'", None, "seller_attitude", "refuses"),  # the quote's cue
+    ("上周四物流就显示已签收，压根没见着东西。一千多块的东西啊，签收了就不关他事了？", None,
+     "goods_received", False),  # the seller's logic echoed is no receipt
+    ("快递到的时候箱子一角都凹进去了", None, "goods_received", True),
+])
+def test_dev23_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_an_unboxing_filmed_in_so_many_words_is_the_unboxing_video():
+    assert "unboxing_video" in read("我当着快递员的面录着视频拆的，里面碎了一半").evidence_have
+
+
+def test_a_question_whether_it_works_names_no_fault():
+    assert read("可是不拆我怎么知道能不能用？").types == []

@@ -1357,3 +1357,14 @@ def test_dev22_amounts(text, bare, expected):
 def test_a_message_sent_again_is_a_contact_in_a_timeline():
     from advisor.numbers import parse_count
     assert parse_count("头天问了一次，第二天又发了一次") == 2
+
+
+def test_a_loose_amount_said_later_is_the_exact_one_said_before():
+    text = "在一家旗舰店拍了台投影仪，1099。到手开机试了一晚上。行吧，花一千多买个教训是吧？"
+    assert parse_amount(text) == 1099.0
+    assert parse_amount("原价1299，花了一千多") == 1000.0  # a reference price is not it
+
+
+def test_wanting_to_ask_is_no_contact():
+    from advisor.numbers import parse_count
+    assert parse_count("回来找客服，客服说是体质问题，我又问了一次要个说法。我就想问，卖了十几万盒就没人出问题？") == 2

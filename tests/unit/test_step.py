@@ -104,3 +104,12 @@ def test_a_declined_question_is_not_put_again_and_the_rest_still_is():
     s = step(dispute_type="quality", amount_yuan=99.0, seller_attitude="refuses", negotiation_rounds=2,
              declined=("platform_status",), evidence_have=("defect_photos", "defect_video", "order_info", "chat_records"))
     assert s.kind == ADVISE
+
+
+def test_facts_that_tell_of_a_problem():
+    from advisor.case import tells_of_a_problem
+    assert not tells_of_a_problem({"wants": "refund", "platform_status": "not_applied", "product_category": "服装"})
+    assert not tells_of_a_problem({"seller_attitude": "not_contacted", "negotiation_rounds": 0})
+    assert tells_of_a_problem({"seller_attitude": "ignores"})
+    assert tells_of_a_problem({"goods_received": False})
+    assert tells_of_a_problem({"platform_status": "applied_waiting"})
