@@ -537,7 +537,7 @@ _MONEY_AFTER = re.compile(
     r"|快(?=$|钱|的|吧|呢|啊|[，。！？,.!?\s]))(?![A-Za-z])"  # 两百八十八快: voice input for 块
 )
 _MI_ENDS = re.compile(r"\s*(?:呢|啊|呀|哦|吧|而已)?\s*(?:$|[，。！？,.!?；;~～])")
-_DISTANCE_TALK = re.compile(r"离|距离|远|外|走|开车|跑|线|绳|管|布|长|宽|高|深|厚|米长|米宽")
+_DISTANCE_TALK = re.compile(r"离|距离|远|外|走|开车|跑|线|绳|管|布|长|宽|高|深|厚|米长|米宽|照|射程|视距")
 _SLANG_MI_GOODS = re.compile(r"东西|货|衣服|裙子|鞋|包|单子|快递|包裹|玩意")
 _KUAI_OK_NEXT = set("钱的多左右买了呢啊吧就都还也呀哦嘛给到，。！？；,.!? ~、")
 _JIAO = re.compile(r"([0-9一二两三四五六七八九半])(?:(毛钱|毛|角)(?:([0-9一二三四五六七八九])分?)?)?")
@@ -811,8 +811,8 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
         if len(token) == 1 and token in _CN_DIGITS and end < len(text) and _has_cjk(text[end]) \
                 and not _SPEND_AFTER.match(text, end):
             return None, end  # 三文鱼, 五粮液, 九阳: a numeral inside a word
-        if not bare and _CAPACITY_TALK.search(text):
-            return None, end  # "20000mAh…测了才不到一万": a capacity, not yuan
+        if not bare and _CAPACITY_TALK.search(text) and not spend_before and not _SPEND_AFTER.match(text, end):
+            return None, end  # "20000mAh…测了才不到一万": a capacity, not yuan (but "2899买的" is a price)
         lo, hi = _clause(text, start, end)
         if _garment_size(value) and _SIZE_TALK.search(text, lo, hi) \
                 and not _MONEY_WORD_BEFORE.search(text[max(0, start - 6):start]):
@@ -1284,6 +1284,9 @@ def _coupon_off(text: str, price: float) -> Optional[float]:
     return float(off) if off and 0 < off < price * 0.9 else None
 
 
+_ACTUALLY_PAID_BEFORE = re.compile(r"(?:实付款?|实付了|实际付了?|实际支付了?)\s*[:：]?\s*(?:¥|￥)?\s*$")
+
+
 def _exact_said_before(text: str, m: Mention, before: List[Mention], kinds: List[Optional[str]]) -> Optional[float]:
     """"…拍了台投影仪，1099…花一千多买个教训": a loose paid amount that an exact one said
     before (with no cue of its own) falls within is that exact one."""
@@ -1324,6 +1327,9 @@ def _named_amount(text: str, bare: bool = False) -> Optional[float]:
         return None
     folded = _fold(text)
     breaks = _breaks(folded)
+    for m in found:
+        if _ACTUALLY_PAID_BEFORE.search(folded, max(0, m.start - 8), m.start):
+            return float(m.value)  # "两幅一共436，用了满400减40的券，实付396": what was actually paid
     for m in found:
         if _AMOUNT_TOTAL_BEFORE.search(folded, max(0, m.start - 5), m.start):
             return float(m.value)  # "先付了1500定金…又转了2300，一共3800": the total said wins

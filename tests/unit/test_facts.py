@@ -953,3 +953,7 @@ def test_an_unboxing_filmed_in_so_many_words_is_the_unboxing_video():
 
 def test_a_question_whether_it_works_names_no_fault():
     assert read("可是不拆我怎么知道能不能用？").types == []
+
+
+def test_a_correction_said_twice_replaces_the_amount():
+    assert read("五百多，哦不对不对，我看了一下是六百二", "amount_yuan").slots["amount_yuan"] == 620.0

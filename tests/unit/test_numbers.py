@@ -1368,3 +1368,15 @@ def test_a_loose_amount_said_later_is_the_exact_one_said_before():
 def test_wanting_to_ask_is_no_contact():
     from advisor.numbers import parse_count
     assert parse_count("回来找客服，客服说是体质问题，我又问了一次要个说法。我就想问，卖了十几万盒就没人出问题？") == 2
+
+
+@pytest.mark.parametrize("text, bare, expected", [
+    ("两幅一共436，用了满400减40的券，实付396", True, 396.0),  # what was actually paid beats the total
+    ("商品总价 ¥428.00，跨店满减 -¥30.00，实付款 ¥398.00", False, 398.0),
+    ("先付了1500定金，又转了2300，一共3800", False, 3800.0),
+    ("户外电源详情页写的容量1000Wh，实测才放出620Wh左右。2899买的。", False, 2899.0),  # bought, beside a capacity
+    ("充电宝20000mAh，测了才不到一万", False, None),  # a capacity
+    ("页面上写着能照八百米，照出去也就十来米，五十八块钱，还没找卖家", False, 58.0),  # how far a torch shines
+])
+def test_older_dev_amounts(text, bare, expected):
+    assert parse_amount(text, bare=bare) == expected
