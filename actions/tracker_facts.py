@@ -1,12 +1,12 @@
 """Reading the current case and message out of a rasa_sdk Tracker."""
 import datetime
-import re
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Tracker
 
 from advisor.case import CaseFacts
 from advisor.detection import FALLBACK_INTENT
+from advisor.text import says_nothing
 
 # The slots that hold the case state (advisor.case.CaseFacts reads them).
 CASE_SLOTS = (
@@ -153,7 +153,7 @@ def small_talk(tracker: Tracker) -> Optional[Text]:
             return "help"  # "你这个维权助手能帮我写投诉的话不": what it can do, however the classifier read it
         if any(w in text for w in KNOWLEDGE.privacy["question_cues"]):
             return "privacy"  # "你会把我的信息给卖家吗": what happens to what they tell
-        if text.strip() and not re.search(r"\w", text):
+        if says_nothing(text):
             return "greet"  # "？" or an emoji alone opens nothing: hello, and what to tell
     return talk
 

@@ -11,7 +11,7 @@ import re
 from typing import List, Optional, Sequence
 
 from advisor.knowledge import DISPUTE_CODES, Knowledge
-from advisor.text import clean, has_chinese, is_english_only, looks_like_question
+from advisor.text import clean, has_chinese, is_english_only, looks_like_question, says_nothing
 
 REPORT_PREFIX = "report_"
 CORRECTION_INTENT = "correct_dispute_type"
@@ -115,8 +115,9 @@ def offline_subject(k: Knowledge, s: str) -> Optional[str]:
         found = [w for w in words if w in s]
         if not found:
             continue
-        # "楼下药店买的", "水果店里买的": bought there, not online
-        bought_there = re.sub("(?:" + "|".join(map(re.escape, found)) + r")里?买的", "", s)
+        bought_there = s
+        for w in found:  # "楼下药店买的", "水果店里买的": bought there, not online
+            bought_there = bought_there.replace(w + "里买的", "").replace(w + "买的", "")
         if any(w in bought_there for w in k.online_order_words):
             return None
         return situation
@@ -230,10 +231,7 @@ def type_after_message(
     `negated` are the types the fact reader found named and negated
     ("不是色差，是尺码"); `decisive` those named by a word that settles the type
     of a new case ("让我先点确认收货", money paid outside the platform)."""
-    import re
-
-
-    if not re.search(r"\w", clean(text)):
+    if says_nothing(text) or not clean(text):
         intent, confidence, fell_back = None, 0.0, False  # "？？？" or emoji alone describe nothing
     elif current is None and situation_for(k, text, intent, confidence, named, negated):
         # no dispute: no type from this message, nor from a problem it names ("酒店空调坏了"),

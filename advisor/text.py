@@ -84,6 +84,12 @@ def clause_spaces(text: str) -> str:
     return _SPACE_BETWEEN_CHINESE.sub("，", text)
 
 
+def says_nothing(text: str) -> bool:
+    """"？？？" or emoji alone: no word, no number (an empty message is not this)."""
+    t = clean(text)
+    return bool(t) and not re.search(r"\w", t)
+
+
 def has_chinese(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
