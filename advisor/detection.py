@@ -214,6 +214,12 @@ def situation_for(
     return "no_claim" if negated else None
 
 
+def pet_reacted(k: Knowledge, s: str) -> bool:
+    """A pet, and no person, was made ill by the goods, and nobody called it an allergy
+    (a vet's "食物过敏" stays one) (knowledge file: pet_reactions)."""
+    return "过敏" not in s and any(w in s for w in k.pets) and not any(w in s for w in k.people_reacting)
+
+
 def type_after_message(
     k: Knowledge,
     current: Optional[str],
@@ -231,6 +237,8 @@ def type_after_message(
     `negated` are the types the fact reader found named and negated
     ("不是色差，是尺码"); `decisive` those named by a word that settles the type
     of a new case ("让我先点确认收货", money paid outside the platform)."""
+    if current is None and type_from_intent(intent) == "allergy" and pet_reacted(k, clean(text)):
+        intent = REPORT_PREFIX + "quality"  # "两只猫吃完当晚都吐了": the goods made a pet ill
     if says_nothing(text) or not clean(text):
         intent, confidence, fell_back = None, 0.0, False  # "？？？" or emoji alone describe nothing
     elif current is None and situation_for(k, text, intent, confidence, named, negated):

@@ -518,8 +518,10 @@ def _seller_patterns(seller_words: Tuple[str, ...]) -> _SellerPatterns:
     quoted = re.compile(who + r"[^，。！？!?]{0,8}?(?:说|回|回复|答|表示|讲|一句|让我|叫我)[^「“\"'‘]{0,4}[「“\"'‘]"
                         r"|[」”\"'’][，,—\s]*(?:这是)?" + who + r"[^，。！？!?]{0,4}(?:回我|说|回)")
     said = re.compile(who + r"?[^，。！？!?]{0,6}?(?:说|回|回复|表示|讲|一句)")
-    reported = re.compile(who + r"[^，。！？!?]{0,4}?[，,\s]?(?:还|就|非|硬|却|竟然|居然|只|又)?"
-                          r"(?:说|讲|回复|回我|回了句|表示|解释|狡辩)(?!明|话|不定|不出|好的)")
+    # (not the shopper telling the seller: "跟卖家说了三次", "找客服说了两回")
+    reported = re.compile(r"(?<![跟和给对向])" + who + r"[^，。！？!?]{0,4}?[，,\s]?(?:还|就|非|硬|却|竟然|居然|只|又)?"
+                          r"(?:说|讲|回复|回我|回了句|表示|解释|狡辩)(?!明|话|不定|不出|好的)"
+                          r"(?!了?\s*[0-9一二两三四五六七八九几好]\s*[次回遍趟])")
     return _SellerPatterns(quoted, said, reported)
 
 

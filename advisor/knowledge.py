@@ -151,6 +151,10 @@ class Knowledge:
     goods_arrived_words: Tuple[str, ...] = ()  # "收到", "到手": the goods came (no presale then)
     own_mistakes: Tuple[str, ...] = ()  # "码数拍错了": the shopper's own mistake, a no-reason return
     return_under_way: Tuple[str, ...] = ()  # "已经退货了": a refusal then is the dispute itself
+    # "两只猫吃完都吐了": a pet's reaction is a fault of the goods, not an allergy of the
+    # shopper's, unless a person reacted too (people)
+    pets: Tuple[str, ...] = ()
+    people_reacting: Tuple[str, ...] = ()
     named_type_wins: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)  # named type -> guesses it beats
     complaint_cues: Tuple[str, ...] = ()  # "被坑了", "有没有人管管": a problem to ask about, not a FAQ
     help_openers: Tuple[str, ...] = ()  # "在吗，有个事想问问你": asks for help, says nothing yet
@@ -371,6 +375,8 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         goods_arrived_words=tuple(raw.get("goods_arrived_words") or ()),
         own_mistakes=tuple(raw.get("own_mistakes") or ()),
         return_under_way=tuple(raw.get("return_under_way") or ()),
+        pets=tuple((raw.get("pet_reactions") or {}).get("pets") or ()),
+        people_reacting=tuple((raw.get("pet_reactions") or {}).get("people") or ()),
         named_type_wins={t: tuple(v) for t, v in (raw.get("named_type_wins") or {}).items()},
         complaint_cues=tuple(raw.get("complaint_cues") or ()),
         help_openers=tuple(raw.get("help_openers") or ()),

@@ -423,6 +423,9 @@ _RE_MASK = re.compile(
             rf"(?<![{_N}])[{_N}]{{1,3}}\s*(?:尺(?!码|寸?[钱块元])\s*(?:[{_N}]{{1,2}}\s*寸?)?|寸(?![钱块元]))",
             # 一分钱没退, 一毛钱都不给: nothing at all, not a price
             _NOT_AFTER_NUMERAL + r"一\s*(?:分|毛)钱?(?=\s*(?:都|也)?\s*(?:没|不|未))",
+            # the size worn, then the size bought: 我平时27拍了26, 之前都穿38的买了39
+            r"(?:平时|平常|一直|以前|之前|原来)(?:都|就|一直)?\s*穿?\s*[0-9]{2}(?:码|号)?\s*的?\s*"
+            r"(?:拍|买|选|下单)了?的?\s*[0-9]{2}(?:码|号)?(?![0-9.]|\s*(?:多|来)?\s*(?:块|元|米))",
             # 退一赔三, 假一赔十, 少一赔十
             rf"[退假错少坏][{_N}]{{1,3}}赔[{_N}]{{1,3}}",
             # 七天无理由, 7天无理由退货, 15天价保
@@ -543,7 +546,7 @@ _KUAI_OK_NEXT = set("钱的多左右买了呢啊吧就都还也呀哦嘛给到�
 _JIAO = re.compile(r"([0-9一二两三四五六七八九半])(?:(毛钱|毛|角)(?:([0-9一二三四五六七八九])分?)?)?")
 _NON_MONEY_AFTER = re.compile(
     r"\s*(?:多|来|余|几)?\s*(?:[大小整](?=[个瓶盒袋箱包桶罐件条双只套支根片颗粒份]))?(?:[×xX*]\s*[0-9]|个|码|号|马(?!上)|桶|罐|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双(?!\s*(?:十一|十二|11|12))|只|套|瓶|盒|袋|箱|包(?!邮)"
-    r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分|秒|团|團|卷|捆|把|键|鍵"
+    r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分(?!\s*了?\s*[0-9一二两三四五六七八九十]{0,2}\s*期)|秒|团|團|卷|捆|把|键|鍵"
     r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|提(?!醒|前|交|货|现|出|示|到|供)|公里|km|里|克拉|磅|对(?!了|方)|批|单|笔|样|本(?![身来人])|段|遍"
     r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|圈|晚|夜|半|[A-Za-z])"
 )
@@ -706,7 +709,9 @@ def _ends_the_answer(text: str, start: int, end: int) -> bool:
     "…一直跟我打太极。灯是一百九十九"."""
     if not _AMOUNT_SUFFIX.fullmatch(text[end:].strip()):
         return False
-    after_break = 0 < start <= 16 and (text[start - 1].isspace() or _is_break(text, start - 1))
+    lead = _PACK_BEFORE.search(text, max(0, start - 4), start)  # "…，一罐三百六十八"
+    at = lead.start() if lead and lead.start() > 0 else start
+    after_break = 0 < at <= 16 and (text[at - 1].isspace() or _is_break(text, at - 1))
     subject = _SUBJECT_IS.search(text, max(0, start - 6), start)
     return after_break or bool(subject and not _NOT_A_PRICE_SUBJECT.search(subject.group(0)))
 
@@ -843,6 +848,7 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
             or _loose_amount(text, start, end, token, value, low is not None)
             or _price_as_a_clause(text, start, end, token, value)
             or _priced_product(text, start, end, value)
+            or _goods_then_price(text, start, end, token, value)
             or _NINE_PRICE.fullmatch(token) and (text.startswith("的", end)  # 9.9的数据线, 19.9的
                                                  or _PER_PACK.match(text, end)  # 59.9一盒十二个
                                                  or _PACK_BEFORE.search(text, max(0, start - 4), start))  # 四包39.9
@@ -999,6 +1005,24 @@ def _priced_product(text: str, start: int, end: int, value: float) -> bool:
     if m.group(1):
         return True  # 100多的外套: a loose number is no size
     return not _PRODUCT_SPEC[m.group(3)](value)
+
+
+# "充电式助听器2680，", "一台空气净化器1299，": the goods named, their price right after,
+# then the clause ends (a product with a number-like spec keeps it: 手机256 is storage)
+_GOODS_BEFORE_PRICE = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, _PRODUCT_SPEC), key=len, reverse=True)) + r"|[\u4e00-\u9fff][器仪])\s*$")
+
+
+def _goods_then_price(text: str, start: int, end: int, token: str, value: float) -> bool:
+    if not (50 <= value < 1_000_000) or not (_RE_PRICE_CLAUSE.fullmatch(token) or _RE_PRICE_CLAUSE_CN.fullmatch(token)):
+        return False
+    if len(token) < 3 or not (end == len(text) or _is_break(text, end)):
+        return False
+    goods = _GOODS_BEFORE_PRICE.search(text, max(0, start - 8), start)
+    if goods is None:
+        return False
+    spec = _PRODUCT_SPEC.get(goods.group(0).strip())
+    return not (spec and spec(value))
 
 
 # 花了/付了/价格 before a number make it money even before a product noun

@@ -461,3 +461,24 @@ def test_a_listing_s_sales_count_makes_a_shop_an_online_one():
 def test_a_cantonese_good_morning_is_a_greeting():
     from advisor.detection import situation_for
     assert situation_for(K, "哈囉～早晨呀😊 在不在度？", "nlu_fallback", 0.4, [], []) == "greet"
+
+
+def test_a_pet_made_ill_is_a_fault_of_the_goods_unless_it_is_called_an_allergy():
+    text = "囤的进口冻干猫粮，新拆那袋颗粒发白还有点黏手，家里两只猫吃完当晚都吐了还拉稀。一共三大袋花了1280"
+    assert decided(text, "report_allergy", 0.89) == "quality"
+    vet = "换了款新猫粮，吃了三天耳朵里全是红疹，宠物医院医生说是食物过敏"
+    assert decided(vet, "report_allergy", 0.95) == "allergy"
+    assert decided("猫砂粉尘太大，我身上起了一片疹子", "report_allergy", 0.9) == "allergy"  # a person reacted
+
+
+@pytest.mark.parametrize("text, intent, confidence, situation", [
+    ("直播间说今晚空气炸锅有大额券，拍之前想问下，能塞得下6寸蛋糕模具不，还没下单～～，怕买了用不了",
+     "report_false_advertising", 0.77, "presale_question"),  # a question ending in 不, before buying
+    ("特价版拍的手机壳，手滑拍成14的了，我是15，壳子本身没啥毛病，就是用不了，麻了，能退不",
+     "nlu_fallback", 0.4, "dislike_return"),  # 手滑拍成: the shopper's own slip
+    ("今天在小区门口那家实体母婴店买奶粉，店员一直推销贵的，我说不要还给我甩脸子，气死了，这种能投诉吗",
+     "ask_off_platform_scam", 0.93, "out_of_scope"),  # a shop clerk: a shop in the street
+])
+def test_dev24_situations(text, intent, confidence, situation):
+    from advisor.detection import situation_for
+    assert situation_for(K, text, intent, confidence, read_message(K, text).types) == situation

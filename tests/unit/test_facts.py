@@ -957,3 +957,22 @@ def test_a_question_whether_it_works_names_no_fault():
 
 def test_a_correction_said_twice_replaces_the_amount():
     assert read("五百多，哦不对不对，我看了一下是六百二", "amount_yuan").slots["amount_yuan"] == 620.0
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("客腹说签收了就不归他们管 一分不退 还说生鲜不支持售后", "seller_attitude", "seller_attitude", "refuses"),
+    ("客服还嘴硬说是真丝", None, "seller_attitude", "refuses"),  # denying the problem, not blaming anyone
+    ("申请过介入了 小二判的不支持我 说尺码在正常误差范围", "platform_status", "platform_status",
+     "ruled_against_buyer"),
+    ("申请过介入了，小二判的卖家赢，现在显示退款关闭", "platform_status", "platform_status", "ruled_against_buyer"),
+    ("找客服说了两回，第二回说冷链不可能坏，肯定是我收到没及时放冰箱", None, "seller_attitude", "shifts_blame"),
+    ("直播间买的燕麦脆，吃了一碗嘴唇就肿了", None, "product_category", "食品"),
+])
+def test_dev24_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_telling_the_seller_is_not_what_the_seller_said():
+    assert "seller_attitude" not in read("跟卖家说了三次", "negotiation_rounds").slots
+    assert "seller_attitude" not in read("找客服说了两回").slots
+    assert read("找客服两次都说是检测仪不准").slots["seller_attitude"] == "shifts_blame"

@@ -1380,3 +1380,19 @@ def test_wanting_to_ask_is_no_contact():
 ])
 def test_older_dev_amounts(text, bare, expected):
     assert parse_amount(text, bare=bare) == expected
+
+
+@pytest.mark.parametrize("text, bare, expected", [
+    ("这个很重要吗？一罐三百六十八", True, 368.0),  # a question back, then what was bought and its price
+    ("记不清了，一罐三百六十八", True, 368.0),
+    ("¥459.00 分了6期", True, 459.0),  # installments: 分 is no unit of the price
+    ("分了3期，每期100", False, None),
+    ("等了5分钟", False, None),
+    # the size worn, then the size bought, is no price; the price with 块 is
+    ("主播说偏大一码让拍小一码，我平时27拍了26，结果腰扣不上，89块9", False, 89.9),
+    ("给我外公配的充电式助听器2680，页面写'充一次用30天'", False, 2680.0),  # goods, their price, a break
+    ("一台空气净化器1299，用了三天就坏了", False, 1299.0),
+    ("电视65，色差严重", False, None),  # a screen's size
+])
+def test_dev24_amounts(text, bare, expected):
+    assert parse_amount(text, bare=bare) == expected
