@@ -51,7 +51,7 @@ def new_case(tracker: Tracker, text: Text, reading, named, intent, confidence: f
     fresh.update(reading.slots)
     fresh["dispute_type"] = type_after_message(k, None, text, intent, confidence, fell_back, named,
                                                reading.negated_types, INTENT_CONFIDENCE_THRESHOLD,
-                                               reading.decisive_types)
+                                               reading.decisive_types, reading.main_type)
     fresh["evidence_have"], fresh["evidence_missing"] = list(reading.evidence_have), list(reading.evidence_missing)
     fresh.pop("case_end", None)
     return [SlotSet(name, value) for name, value in fresh.items()]
@@ -81,6 +81,10 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
     if (before.amount_yuan and "amount_yuan" in new and asked != "amount_yuan" and not corrects(k, text)
             and (asked == "evidence_item" or not numbers.paid_amount_named(text))):
         del new["amount_yuan"]  # "他们只认十二块": an amount in passing does not replace the price on file
+    if (before.negotiation_rounds and new.get("negotiation_rounds") is not None and asked == "platform_status"
+            and new["negotiation_rounds"] < before.negotiation_rounds and not corrects(k, text)):
+        # "找了三回", then about the platform "退款申请被拒了两次": the refund requests counted, not the talks
+        del new["negotiation_rounds"]
     for slot in PAYLOAD_SLOTS:
         values = entity_values(tracker, slot)
         if values:
@@ -93,7 +97,7 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         del new["product_category"]  # the case's goods stay; another product in passing changes nothing
     chosen = type_after_message(
         k, before.dispute_type, text, intent, confidence, fell_back, named, reading.negated_types,
-        INTENT_CONFIDENCE_THRESHOLD, reading.decisive_types,
+        INTENT_CONFIDENCE_THRESHOLD, reading.decisive_types, reading.main_type,
     )
     if before.dispute_type and reading.main_type and reading.main_type != before.dispute_type:
         chosen = reading.main_type  # "颜色我还能忍 主要是做工太烂了": the shopper names the real problem

@@ -44,13 +44,16 @@ def choose_dispute_type(
     uncertain: bool = False,
     negated: Sequence[str] = (),
     return_under_way: bool = False,
+    sent_back: bool = False,
 ) -> Optional[str]:
     """The dispute type after this message.
 
     `intent` is the classifier's top intent (the one behind nlu_fallback when
     the message fell back, with `uncertain` set); `mentioned` are the types
     named (not negated) in the message, in order; `return_under_way` says a return
-    or refund was already asked for ("已经退货了"), so a refusal is the dispute itself.
+    or refund was already asked for ("已经退货了"), so a refusal is the dispute itself; `sent_back`
+    that the goods already went back ("按他给的地址寄回去了"), so the refund is the dispute whatever
+    fault the goods had.
     """
     mentioned = [m for m in mentioned if m in DISPUTE_CODES]
     # an unsure "correction" (the guess behind a fallback) must not wipe the case
@@ -78,8 +81,9 @@ def choose_dispute_type(
         # seller's attitude, not the problem, when another problem is named.
         if len(named) == 1 and from_intent not in named:
             other = next(iter(named))
-            if confidence < SURE_REPORT or (from_intent == "refund_refused" and other != "refund_refused"):
-                return other
+            if confidence < SURE_REPORT or (from_intent == "refund_refused" and other != "refund_refused"
+                                            and not sent_back):
+                return other  # (once the goods went back, the refund is the dispute: "…寄回去了 钱一直不退")
         beside = _problem_beside_refusal(named, return_under_way)
         if from_intent == "refund_refused" and beside:
             return beside  # "一量56公分…他讲误差范围内不给退": the size is the problem
@@ -197,6 +201,8 @@ def situation_for(
     if any(w in s for w in k.help_openers) and not named:
         return None  # "在吗，有个事想问问你": a problem to ask about, whatever situation the classifier guessed
     if intent in SITUATION_INTENTS and confidence >= SURE_SITUATION and not named:
+        if intent == "no_claim" and any(w in s for w in k.situation_cues.get("dislike_return", ())):
+            return "dislike_return"  # "做工挺好的…就是不喜欢…能退吗": praise, then a return asked for
         return intent
     if not named and any(w in s for w in k.case_facts["case_end"].get("resolved", ())):
         # "上回那个退款的事，钱已经退回来了，谢谢啦": a case that ended, not a new one
@@ -231,12 +237,14 @@ def type_after_message(
     negated: Sequence[str],
     threshold: float,
     decisive: Sequence[str] = (),
+    main: Optional[str] = None,
 ) -> Optional[str]:
     """The dispute type once this message is read, as the dialogue decides it
     (the action server and the evaluation scripts both call this). `named` /
     `negated` are the types the fact reader found named and negated
     ("不是色差，是尺码"); `decisive` those named by a word that settles the type
-    of a new case ("让我先点确认收货", money paid outside the platform)."""
+    of a new case ("让我先点确认收货", money paid outside the platform); `main` the one
+    the shopper calls the main problem ("…这个我忍了 主要是尺码完全不对")."""
     if current is None and type_from_intent(intent) == "allergy" and pet_reacted(k, clean(text)):
         intent = REPORT_PREFIX + "quality"  # "两只猫吃完当晚都吐了": the goods made a pet ill
     if says_nothing(text) or not clean(text):
@@ -265,6 +273,8 @@ def type_after_message(
         intent, confidence, fell_back = None, 0.0, False
     if current in negated and not named:
         return None  # "不是色差": ask again
+    if current is None and main in named and main not in negated:
+        return main  # the shopper says which problem it is, whatever else the story holds (a transfer, a refusal)
     said = set(named) - set(negated)
     if len(said) > 1:
         said.discard("refund_refused")  # "…一点用都没有…说戴过了不给退": the refusal is the seller's answer
@@ -275,6 +285,7 @@ def type_after_message(
     return choose_dispute_type(
         current, intent, confidence, named, threshold, uncertain=fell_back, negated=negated,
         return_under_way=any(w in text for w in k.return_under_way),
+        sent_back=any(w in text for w in k.sent_back),
     )
 
 

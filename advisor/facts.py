@@ -162,6 +162,11 @@ def read_message(
         after = [h.value for h in type_hits if h.value and not h.negated and h.start >= main.end()
                  and h.start - main.end() <= 30]
         r.main_type = after[0] if after else None
+    else:
+        main = _MAIN_PROBLEM_BEFORE.search(s)
+        before = [h.value for h in type_hits if main and h.value and not h.negated and h.end <= main.start()
+                  and main.start() - h.end <= 30]
+        r.main_type = before[-1] if before else None  # "…系运输途中损坏，此为本人主要反映之问题"
     if r.types:
         # "颜色我还能忍 主要是做工太烂了": beside another problem, one waved off is taken back
         r.negated_types += [t for t in waved if t not in r.types and t not in r.negated_types]
@@ -214,7 +219,9 @@ def _colour_contrast(k: Knowledge, s: str) -> bool:
 
 
 # what the shopper says the problem really is: "…主要是做工太烂了", "关键是这个骗人"
-_MAIN_PROBLEM = re.compile(r"主要(?:问题)?(?:还)?是|真正的问题是|关键(?:问题)?是")
+# the main problem named before the words that say so: "…屏幕已碎裂，此为本人主要反映之问题"
+_MAIN_PROBLEM_BEFORE = re.compile(r"此为本人主要|这(?:才)?是(?:我)?主要(?:的|想说的|反映的)?问题|这才是重点")
+_MAIN_PROBLEM = re.compile(r"主要(?:问题|争议)?(?:还|就)?(?:是|为)|真正的问题是|关键(?:问题)?是|我要说的是")
 
 
 def _refund_withheld(k: Knowledge, s: str, r: Reading) -> bool:
@@ -480,11 +487,15 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     if categories:
         # the goods are named first; a later word is in passing ("卫衣…客服说每个人手机屏幕显示不一样")
         r.slots["product_category"] = categories[0].value
+    elif _ATE_SOME.search(s) and k.advice.get("food_category"):
+        r.slots["product_category"] = k.advice["food_category"]  # "鱿鱼丝 吃了小半袋": goods that are eaten
     if r.slots.get("seller_attitude") == "not_contacted" and "negotiation_rounds" not in r.slots:
         r.slots["negotiation_rounds"] = 0
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+# some of the goods eaten or drunk: "吃了小半袋", "喝了两口" (not 吃了亏, 吃了药)
+_ATE_SOME = re.compile(r"(?:吃|喝)(?:了|完)(?:小|大)?(?:半|一|两|几|大半)?(?:口|袋|包|块|碗|片|颗|勺|杯|瓶|盒|根)")
 
 
 def reported_stance(k: Knowledge, said: str) -> str:
@@ -572,12 +583,12 @@ def _stated(s: str, hits: List[_Hit]) -> List[_Hit]:
 
 def _in_clause_with(s: str, hit: _Hit, words: Sequence[str]) -> bool:
     """One of words is in the clause of the mention, or in a short clause right after it
-    ("等了快半个月才到，这我都忍了"; not "收到就坏了，物流慢我都忍了")."""
+    ("等了快半个月才到，这我都忍了", "充不进电，这个其实无所谓"; not "收到就坏了，物流慢我都忍了")."""
     lo, hi = _clause_of(s, hit.start, hit.end)
     if any(w in s[lo:hi] for w in words):
         return True
     after = s[hi + 1:_clause_of(s, hi + 1, hi + 1)[1]] if hi < len(s) else ""
-    return len(after) <= 6 and any(w in after for w in words)
+    return (len(after) <= 6 or (len(after) <= 10 and after.startswith("这"))) and any(w in after for w in words)
 
 
 # what the shopper fears the seller may do or say: "怕找店家会被说是我弄坏的"

@@ -151,6 +151,7 @@ class Knowledge:
     goods_arrived_words: Tuple[str, ...] = ()  # "收到", "到手": the goods came (no presale then)
     own_mistakes: Tuple[str, ...] = ()  # "码数拍错了": the shopper's own mistake, a no-reason return
     return_under_way: Tuple[str, ...] = ()  # "已经退货了": a refusal then is the dispute itself
+    sent_back: Tuple[str, ...] = ()  # "按他给的地址寄回去了": the goods went back, the refund is the dispute
     # "两只猫吃完都吐了": a pet's reaction is a fault of the goods, not an allergy of the
     # shopper's, unless a person reacted too (people)
     pets: Tuple[str, ...] = ()
@@ -375,6 +376,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         goods_arrived_words=tuple(raw.get("goods_arrived_words") or ()),
         own_mistakes=tuple(raw.get("own_mistakes") or ()),
         return_under_way=tuple(raw.get("return_under_way") or ()),
+        sent_back=tuple(raw.get("sent_back") or ()),
         pets=tuple((raw.get("pet_reactions") or {}).get("pets") or ()),
         people_reacting=tuple((raw.get("pet_reactions") or {}).get("people") or ()),
         named_type_wins={t: tuple(v) for t, v in (raw.get("named_type_wins") or {}).items()},

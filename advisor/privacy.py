@@ -51,6 +51,8 @@ def asks_to_erase(k: Knowledge, text: str) -> bool:
     """The message says to delete something ("把我的记录删了", "之前聊的都给我清了"): the
     classifier's delete_my_records counts only then."""
     s = (text or "").lower()
+    for w in k.privacy.get("erased_by_others", ()):
+        s = s.replace(w.lower(), " ")  # "他删我之前的聊天截了一部分": someone else deleted, nothing asked
     return any(w.lower() in s for w in k.privacy.get("erase_cues", ()))
 
 

@@ -65,7 +65,8 @@ def decide(parse: Dict[str, Any], text: str) -> str:
         name, confidence = (ranked[0]["name"], float(ranked[0]["confidence"])) if ranked else (None, 0.0)
     reading = read_message(KNOWLEDGE, text)
     chosen = type_after_message(KNOWLEDGE, None, text, name, confidence, fell_back, reading.types,
-                                reading.negated_types, INTENT_CONFIDENCE_THRESHOLD, reading.decisive_types)
+                                reading.negated_types, INTENT_CONFIDENCE_THRESHOLD, reading.decisive_types,
+                                reading.main_type)
     return chosen or "none"
 
 

@@ -66,7 +66,7 @@ K = default_knowledge()
 def decided(text, intent, confidence, fell_back=False, current=None):
     r = read_message(K, text)
     return type_after_message(K, current, text, intent, confidence, fell_back, r.types, r.negated_types, 0.4,
-                              r.decisive_types)
+                              r.decisive_types, r.main_type)
 
 
 def test_english_is_typed_by_its_words_whatever_the_classifier_says():
@@ -482,3 +482,24 @@ def test_a_pet_made_ill_is_a_fault_of_the_goods_unless_it_is_called_an_allergy()
 def test_dev24_situations(text, intent, confidence, situation):
     from advisor.detection import situation_for
     assert situation_for(K, text, intent, confidence, read_message(K, text).types) == situation
+
+
+def test_the_problem_named_as_the_main_one_wins_over_a_transfer_or_a_refusal():
+    text = ("网上找的定制西装店 老板让加微信说私下付款打九折 我支付宝转了他2400 衣服到了袖子长出一截 腰那扣都扣不上 "
+            "颜色比样板深一点这个我忍了 主要是尺码完全不对")
+    assert decided(text, "report_fraud", 0.9) == "size"  # paid outside the platform, but the claim is the size
+    tv = "开箱后屏幕已碎裂，系运输途中损坏，此为本人主要反映之问题。卖家以已签收为由拒绝退款"
+    assert decided(tv, "report_refund_refused", 0.95) == "logistics"
+
+
+def test_once_the_goods_went_back_the_refund_is_the_dispute():
+    sent = "电动牙刷到手就充不进电 我按他给的地址寄回去了 显示签收五天了 钱一直不退 消息也不回"
+    assert decided(sent, "report_refund_refused", 0.99) == "refund_refused"
+    asked_only = "收到插上电根本用不了 申请退款，商家说我已经签收了就不管"
+    assert decided(asked_only, "report_refund_refused", 0.99) == "quality"  # a refund asked for, the fault is the problem
+
+
+def test_praise_then_a_return_asked_for_is_a_no_reason_return():
+    from advisor.detection import situation_for
+    text = "买了件针织开衫 做工挺好的 一点毛病没有 就是穿上觉得自己老了十岁 不喜欢 收到两天 吊牌都在 能退吗"
+    assert situation_for(K, text, "no_claim", 0.71, read_message(K, text).types) == "dislike_return"

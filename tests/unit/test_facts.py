@@ -976,3 +976,47 @@ def test_telling_the_seller_is_not_what_the_seller_said():
     assert "seller_attitude" not in read("跟卖家说了三次", "negotiation_rounds").slots
     assert "seller_attitude" not in read("找客服说了两回").slots
     assert read("找客服两次都说是检测仪不准").slots["seller_attitude"] == "shifts_blame"
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    # what the seller did, or said in a formal register
+    ("客服挺痛快 直接发了换货链接 说我寄回去 收到就给发34码", "seller_attitude", "seller_attitude", "cooperative"),
+    ("客服看了照片就说给我补发一个新的 让我把破的先留着 他们去找快递理赔 不用我寄回", "seller_attitude",
+     "seller_attitude", "cooperative"),  # the seller claims from the courier itself
+    ("客服态度尚可，表示将安排售后师傅上门检测，若确属故障可换新。", "seller_attitude", "seller_attitude", "cooperative"),
+    ("客服答复页面数据无误，不予退货，亦不作任何补偿。", "seller_attitude", "seller_attitude", "refuses"),
+    ("客服回了句'以实物为准' 我再去点申请售后 按钮直接变灰点不了了", None, "seller_attitude", "refuses"),
+    ("让找快递 快递不接电话", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("客服说先撤了私下给我处理 我撤了", None, "seller_attitude", "ignores"),
+    # the platform, in the app's words and in a complaint letter's
+    ("之前点过退货 客服说先撤了 现在订单显示'已撤销申请' 小二没找过", "platform_status", "platform_status",
+     "not_applied"),
+    ("申请了仅退款 卖家给拒了 现在显示'退款关闭' 小二还没找", "platform_status", "platform_status", "not_applied"),
+    ("经两次沟通未果，现已申请平台介入，正在等待处理", None, "platform_status", "applied_waiting"),
+    ("平台已判定支持本人退款，然卖家至今未予退款", None, "platform_status", "ruled_for_buyer_not_honoured"),
+    ("本人申请平台介入后，平台判定本人败诉", None, "platform_status", "ruled_against_buyer"),
+    ("物流显示已签收 签收人写的'本人' 我压根没签过 驿站和家门口都找遍了 没有", None, "goods_received", False),
+    ("网上买的鱿鱼丝 吃了小半袋 半个钟身上就起了一片片风团", None, "product_category", "食品"),  # eaten
+])
+def test_dev25_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_dev25_types_named():
+    # a promised gift that never came is the promotion untrue; mould and rancid nuts are the goods gone bad
+    assert "false_advertising" in read("活动页写着'前500名下单送价值299拖布套装' 到货只有机器 赠品影子都没有").types
+    assert "quality" in read("拆开一袋碧根果全是哈喇味 还有几颗长了白毛").types
+    # a fault waved off in the clause after it ("这个其实无所谓") is not what is claimed
+    r = read("电动牙刷到手就充不进电 这个其实无所谓 退回去就完事 卖家也同意退了 我按他给的地址寄回去 显示签收五天了 "
+             "钱一直不退 消息也不回 我要说的是这个 退款的事")
+    assert r.types == ["refund_refused"]
+    # the main problem named after it: "…系运输途中损坏，此为本人主要反映之问题"
+    assert read("开箱后屏幕已碎裂，系运输途中损坏，此为本人主要反映之问题。卖家以已签收为由拒绝退款").main_type == "logistics"
+    assert read("颜色比样板深一点这个我忍了 主要是尺码完全不对").main_type == "size"
+    assert "product_category" not in read("吃了哑巴亏").slots  # no goods eaten
+
+
+def test_someone_else_deleting_asks_no_erasure():
+    from advisor.privacy import asks_to_erase
+    assert not asks_to_erase(K, "微信转账记录截图有 他删我之前的聊天截了一部分")
+    assert asks_to_erase(K, "把我的记录都删了吧")

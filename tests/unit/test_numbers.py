@@ -1396,3 +1396,9 @@ def test_older_dev_amounts(text, bare, expected):
 ])
 def test_dev24_amounts(text, bare, expected):
     assert parse_amount(text, bare=bare) == expected
+
+
+def test_a_rate_is_no_count():
+    from advisor.numbers import parse_count
+    assert parse_count("一天问一次 五天问了五次", bare=True) == 5
+    assert parse_count("找了一次") == 1
