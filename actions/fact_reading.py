@@ -99,6 +99,9 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         k, before.dispute_type, text, intent, confidence, fell_back, named, reading.negated_types,
         INTENT_CONFIDENCE_THRESHOLD, reading.decisive_types, reading.main_type,
     )
+    if (chosen == "refund_refused" and before.dispute_type and asked == "seller_attitude" and "不是" not in text
+            and not corrects(k, text)):
+        chosen = before.dispute_type  # "说品种是对的…不给退": the seller's answer refuses, the problem stays
     if before.dispute_type and reading.main_type and reading.main_type != before.dispute_type:
         chosen = reading.main_type  # "颜色我还能忍 主要是做工太烂了": the shopper names the real problem
     if chosen is None and before.dispute_type and (asked == "evidence_item" or (

@@ -8,7 +8,8 @@ in a colour case does not silently re-label the case.
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Sequence
+from functools import lru_cache
+from typing import List, Optional, Sequence, Tuple
 
 from advisor.knowledge import DISPUTE_CODES, Knowledge
 from advisor.text import clean, has_chinese, is_english_only, looks_like_question, says_nothing
@@ -111,6 +112,12 @@ SITUATION_INTENTS = ("presale_question", "no_claim", "dislike_return", "out_of_s
 SURE_SITUATION = 0.5
 
 
+@lru_cache(maxsize=8)
+def _bought_at(words: Tuple[str, ...]) -> "re.Pattern[str]":
+    """One of the offline words, then within a few characters 买的 ("家具城实体店买的")."""
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[^，。！？,.!?\s]{0,4}?买的")
+
+
 def offline_subject(k: Knowledge, s: str) -> Optional[str]:
     """The situation of a message about something that is not an online order (a hotel
     stay, a landlord, a film's plot) and speaks of no order; else None. Whatever problem
@@ -119,9 +126,8 @@ def offline_subject(k: Knowledge, s: str) -> Optional[str]:
         found = [w for w in words if w in s]
         if not found:
             continue
-        bought_there = s
-        for w in found:  # "楼下药店买的", "水果店里买的": bought there, not online
-            bought_there = bought_there.replace(w + "里买的", "").replace(w + "买的", "")
+        # "楼下药店买的", "水果店里买的", "家具城实体店买的": bought there, not online
+        bought_there = _bought_at(tuple(words)).sub("", s)
         if any(w in bought_there for w in k.online_order_words):
             return None
         return situation

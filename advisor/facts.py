@@ -219,9 +219,9 @@ def _colour_contrast(k: Knowledge, s: str) -> bool:
 
 
 # what the shopper says the problem really is: "…主要是做工太烂了", "关键是这个骗人"
+_MAIN_PROBLEM = re.compile(r"主要(?:问题|争议)?(?:还|就)?(?:是|为)|真正的问题是|关键(?:问题)?是|我要说的是")
 # the main problem named before the words that say so: "…屏幕已碎裂，此为本人主要反映之问题"
 _MAIN_PROBLEM_BEFORE = re.compile(r"此为本人主要|这(?:才)?是(?:我)?主要(?:的|想说的|反映的)?问题|这才是重点")
-_MAIN_PROBLEM = re.compile(r"主要(?:问题|争议)?(?:还|就)?(?:是|为)|真正的问题是|关键(?:问题)?是|我要说的是")
 
 
 def _refund_withheld(k: Knowledge, s: str, r: Reading) -> bool:
@@ -495,7 +495,8 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 # some of the goods eaten or drunk: "吃了小半袋", "喝了两口" (not 吃了亏, 吃了药)
-_ATE_SOME = re.compile(r"(?:吃|喝)(?:了|完)(?:小|大)?(?:半|一|两|几|大半)?(?:口|袋|包|块|碗|片|颗|勺|杯|瓶|盒|根)")
+_ATE_SOME = re.compile(r"(?:吃|喝)(?:了|完)(?:小|大)?(?:半|一|两|几|大半)?(?:口|袋|包|块|碗|片|颗|勺|杯|瓶|盒|根)"
+                       r"|(?:吃|喝)到第[一二两三四五六七八九十0-9]+(?:口|袋|包|块|碗|片|颗|勺|杯|瓶|盒|根|桶|罐)")
 
 
 def reported_stance(k: Knowledge, said: str) -> str:

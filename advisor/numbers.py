@@ -426,6 +426,8 @@ _RE_MASK = re.compile(
             # the size worn, then the size bought: 我平时27拍了26, 之前都穿38的买了39
             r"(?:平时|平常|一直|以前|之前|原来)(?:都|就|一直)?\s*穿?\s*[0-9]{2}(?:码|号)?\s*的?\s*"
             r"(?:拍|买|选|下单)了?的?\s*[0-9]{2}(?:码|号)?(?![0-9.]|\s*(?:多|来)?\s*(?:块|元|米))",
+            # a power supply's watts, not 万: 我电源650w的啊, 功率1200W
+            r"(?<=电源|功率)\s*[0-9]{2,4}\s*[wW](?![a-zA-Z])",
             # a rate, not a count: 一天问一次, 每天催一回 ("一天问一次 五天问了五次")
             r"(?:一|每)\s*(?:天|日|周|星期)\s*(?:都)?\s*(?:问|找|催|联系|发|打)?\s*了?\s*一\s*(?:次|回|遍|趟)",
             # 退一赔三, 假一赔十, 少一赔十
@@ -549,7 +551,7 @@ _JIAO = re.compile(r"([0-9一二两三四五六七八九半])(?:(毛钱|毛|角)
 _NON_MONEY_AFTER = re.compile(
     r"\s*(?:多|来|余|几)?\s*(?:[大小整](?=[个瓶盒袋箱包桶罐件条双只套支根片颗粒份]))?(?:[×xX*]\s*[0-9]|个|码|号|马(?!上)|桶|罐|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双(?!\s*(?:十一|十二|11|12))|只|套|瓶|盒|袋|箱|包(?!邮)"
     r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分(?!\s*了?\s*[0-9一二两三四五六七八九十]{0,2}\s*期)|秒|团|團|卷|捆|把|键|鍵"
-    r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|提(?!醒|前|交|货|现|出|示|到|供)|公里|km|里|克拉|磅|对(?!了|方)|批|单|笔|样|本(?![身来人])|段|遍"
+    r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|提(?!醒|前|交|货|现|出|示|到|供)|公里|km|里|克拉|磅|对(?!了|方)|批|单|笔|样|本(?![身来人])|段|遍|朵|盆|株|棵"
     r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|圈|晚|夜|半|[A-Za-z])"
 )
 _SPEND_CUE = re.compile(
@@ -600,6 +602,7 @@ _DIFFERENCE_WORDS = (
     "退差价", "退了差价", "少退了", "少退", "多收了", "多收", "少给了", "少给", "多扣了", "多扣",
     "返了", "返现", "返还", "返", "涨价", "涨了", "贵了", "优惠了", "省了", "立减", "减了",
     "退了我", "退给我", "给我退了", "赔了我", "补了我", "补偿了我", "甩了",  # money sent back to the shopper
+    "补我", "补给我", "给我补", "赔我", "赔给我",  # or offered to them: "最多补我五块"
 )
 _OTHER_SHOP_WORDS = (
     "别家", "别的店", "别的家", "别人家", "其他店", "其它店", "其他家", "其它家", "其他店铺",
@@ -705,13 +708,17 @@ _NOT_A_PRICE_SUBJECT = re.compile(r"不是|码|号|身高|体重|腰|胸|臀|肩
 _SUBJECT_IS = re.compile(r"(?:^|[，。！？；,.!?;\s])[^，。！？；,.!?;\s\d]{1,4}是$")
 
 
+_SUM_LEAD = re.compile(r"(?:一整套|整套|全套|一套|全部|总共|一共|加起来|算)下来\s*$")
+
+
 def _ends_the_answer(text: str, start: int, end: int) -> bool:
     """The answer to the amount question ends with the number, after a break, or after a
     short "X是" that opens the last clause: "一千三百多吧 1388", "记不清了，199",
     "…一直跟我打太极。灯是一百九十九"."""
     if not _AMOUNT_SUFFIX.fullmatch(text[end:].strip()):
         return False
-    lead = _PACK_BEFORE.search(text, max(0, start - 4), start)  # "…，一罐三百六十八"
+    # "…，一罐三百六十八", "反正不少 一整套下来218"
+    lead = _PACK_BEFORE.search(text, max(0, start - 4), start) or _SUM_LEAD.search(text, max(0, start - 6), start)
     at = lead.start() if lead and lead.start() > 0 else start
     after_break = 0 < at <= 16 and (text[at - 1].isspace() or _is_break(text, at - 1))
     subject = _SUBJECT_IS.search(text, max(0, start - 6), start)
@@ -1178,6 +1185,8 @@ def _pay_kind(text: str, mention: Mention, breaks: Optional[List[int]] = None) -
         kind = _PAY_KIND[last.group(0)]
         if not _clean_gap(gap, 6) or (kind == "difference" and (len(gap) > 3 or "的" in gap)):
             kind = None  # 便宜的299 is not a difference
+        elif kind == "difference" and text[window_lo + last.start() - 1:window_lo + last.start()] == "不":
+            kind = None  # "反正不便宜 899": not cheap, the price itself
         elif last.group(0) in _TRANSFER_WORDS and (
             _RECEIVED_BEFORE.search(text, max(lo, window_lo + last.start() - 6), window_lo + last.start())
             or _RECEIVED_AFTER.match(gap)

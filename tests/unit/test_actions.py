@@ -647,6 +647,21 @@ def test_a_seller_s_answer_that_denies_the_problem_keeps_the_case():
     assert slot_events(events)["dispute_type"] == "quality"
 
 
+def test_a_refusal_in_the_seller_answer_is_the_seller_s_not_a_new_type():
+    # "说品种是对的…不给退" read as a correction (0.84): the seller refused, the problem stays
+    slots = {"dispute_type": "false_advertising", "requested_slot": "seller_attitude", "amount_yuan": 88.0}
+    set_now = slot_events(run(ReadFacts(), make_tracker("说品种是对的 苗大小每批不一样 不给退",
+                                                        "correct_dispute_type", 0.84, slots=slots))[1])
+    assert "dispute_type" not in set_now and set_now["seller_attitude"] == "refuses"
+
+
+def test_a_lower_count_in_the_platform_answer_counts_refund_requests_not_talks():
+    slots = {"dispute_type": "refund_refused", "requested_slot": "platform_status", "negotiation_rounds": 3.0}
+    set_now = slot_events(run(ReadFacts(), make_tracker("退款申请被拒了两次 现在显示'退款关闭' 没申请小二介入",
+                                                        "inform", 0.8, slots=slots))[1])
+    assert "negotiation_rounds" not in set_now and set_now["platform_status"] == "not_applied"
+
+
 def test_a_correction_that_answers_the_question_keeps_the_case():
     # "应该是两次吧" hedges the rounds asked for; the classifier's correction intent is about them
     slots = {"dispute_type": "size", "requested_slot": "negotiation_rounds", "amount_yuan": 200.0}

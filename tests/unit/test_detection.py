@@ -503,3 +503,9 @@ def test_praise_then_a_return_asked_for_is_a_no_reason_return():
     from advisor.detection import situation_for
     text = "买了件针织开衫 做工挺好的 一点毛病没有 就是穿上觉得自己老了十岁 不喜欢 收到两天 吊牌都在 能退吗"
     assert situation_for(K, text, "no_claim", 0.71, read_message(K, text).types) == "dislike_return"
+
+
+def test_a_shop_in_the_street_paid_in_cash_is_no_online_order():
+    from advisor.detection import offline_subject
+    assert offline_subject(K, "上个月在家具城实体店买的餐桌，当场付的现金，送到家发现桌腿有点晃，店员让我去找厂家") == "out_of_scope"
+    assert offline_subject(K, "淘宝上买的餐桌，桌腿有点晃") is None

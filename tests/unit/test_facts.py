@@ -1020,3 +1020,25 @@ def test_someone_else_deleting_asks_no_erasure():
     from advisor.privacy import asks_to_erase
     assert not asks_to_erase(K, "微信转账记录截图有 他删我之前的聊天截了一部分")
     assert asks_to_erase(K, "把我的记录都删了吧")
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("客服挺客气的 让我把医院的单子发过去 说他们核实一下给处理", "seller_attitude", "seller_attitude", "cooperative"),
+    ("一直说是我自己原因退的 运费不给 钱也卡着不退", "seller_attitude", "seller_attitude", "refuses"),
+    ("在他家买的降噪耳机 店家拍胸脯说是正品 我拿去官方售后查序列号 人家说查无此号", None, "seller_attitude",
+     "refuses"),  # the seller's word that it is genuine denies the problem
+    ("网上买的进口乳清蛋白粉，喝到第二桶身上开始起荨麻疹", None, "product_category", "食品"),
+])
+def test_dev26_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_dev26_types_named():
+    assert "color_difference" in read("一条香槟金的连衣裙，照片里那种柔柔的金色，到手一看是发黄的土黄").types
+    assert "logistics" in read("物流送上门一共6个包裹，发货单上写的是7件，少了一包门板").types
+
+
+def test_not_taken_yet_answers_the_evidence_question():
+    pending = ["daylight_comparison_photos", "listing_screenshot", "chat_records"]
+    r = read("还没拍", "evidence_item", pending)
+    assert r.evidence_missing == pending and r.answered

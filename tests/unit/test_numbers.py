@@ -1402,3 +1402,14 @@ def test_a_rate_is_no_count():
     from advisor.numbers import parse_count
     assert parse_count("一天问一次 五天问了五次", bare=True) == 5
     assert parse_count("找了一次") == 1
+
+
+@pytest.mark.parametrize("text, bare, expected", [
+    ("反正不少 一整套下来218", True, 218.0),  # the sum said with 下来 ends the answer
+    ("你猜 反正不便宜 899", True, 899.0),  # not cheap: no price difference
+    ("客服说那是正常的 每批布料不一样 不退不换 最多补我五块", False, None),  # money offered, not paid
+    ("给女朋友订的33朵香槟玫瑰，订单号后四位7721，今天送到", False, None),  # flowers counted
+    ("客服非说是我电源功率不够 我电源650w的啊", False, None),  # watts, not 万
+])
+def test_dev26_amounts(text, bare, expected):
+    assert parse_amount(text, bare=bare) == expected
