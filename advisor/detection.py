@@ -61,14 +61,14 @@ def choose_dispute_type(
     if intent == CORRECTION_INTENT and not uncertain and confidence >= CORRECTION_MIN_CONFIDENCE:
         # "不是色差，是尺码": the last type named that differs from the current
         # one; "不是这个问题" with no type named clears it so we ask again.
-        others = [m for m in mentioned if m != current]
+        others = _problems_first([m for m in mentioned if m != current])
         if others:
             return others[-1]
         return current if mentioned else None
     if current is not None:
         # "不是色差，是尺码" without the correction intent: the current type
         # negated and another one named
-        others = [m for m in mentioned if m != current]
+        others = _problems_first([m for m in mentioned if m != current])
         if current in negated and others:
             return others[-1]
         return current
@@ -98,6 +98,13 @@ def choose_dispute_type(
     if backup and "refund_refused" in mentioned and beside:
         return beside  # "领口都套不进去…店家不给换": the problem, and the seller's refusal
     return None
+
+
+def _problems_first(types: List[str]) -> List[str]:
+    """The types a correction names, with a refusal set aside when a problem is named too:
+    "我说的是颜色不是尺码…客服说…不给退" corrects to the colour, and the refusal is the seller's."""
+    problems = [t for t in types if t != "refund_refused"]
+    return problems or types
 
 
 def _problem_beside_refusal(named: set, return_under_way: bool) -> Optional[str]:

@@ -180,7 +180,9 @@ def read_message(
         # (something happened, and it is the fit: not "平时穿39的要拍多大的", nor
         # "平时穿M的，这件穿了两次就起球了")
         r.decisive_types.append("size")  # "拍的27 平时就穿27 这条提到大腿就卡住了": the size they wear
-    if not r.types and not r.negated_types and "color_difference" in k.dispute_types and _colour_contrast(k, s):
+    if "color_difference" in k.dispute_types and "color_difference" not in r.types + r.negated_types \
+            and all(t == "refund_refused" for t in r.types) and _colour_contrast(k, s):
+        # two colours with a turn between them ("图上是燕麦色，收到是土黄色"), beside at most a refusal
         r.types.append("color_difference")
     if r.slots.get("paid_off_platform") is True and "fraud" not in r.decisive_types:
         r.decisive_types.append("fraud")  # money sent to a "seller" outside the platform: the scam the brief names
@@ -483,7 +485,8 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     for signal in ("urgent", "legal_matter"):
         if _last(_hits(s, {True: k.signals[signal]}, neg)):
             r.slots[signal] = True
-    categories = _hits(s, k.product_categories, ())
+    # (not a place the goods are kept: "剩下的几条还在冰箱")
+    categories = [h for h in _hits(s, k.product_categories, ()) if not _KEPT_IN.search(s, max(0, h.start - 3), h.start)]
     if categories:
         # the goods are named first; a later word is in passing ("卫衣…客服说每个人手机屏幕显示不一样")
         r.slots["product_category"] = categories[0].value
@@ -494,8 +497,9 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_KEPT_IN = re.compile(r"(?:在|放|放在|放进|塞进|冻在|存在|搁)\s*$")
 # some of the goods eaten or drunk: "吃了小半袋", "喝了两口" (not 吃了亏, 吃了药)
-_ATE_SOME = re.compile(r"(?:吃|喝)(?:了|完)(?:小|大)?(?:半|一|两|几|大半)?(?:口|袋|包|块|碗|片|颗|勺|杯|瓶|盒|根)"
+_ATE_SOME = re.compile(r"(?:吃|喝)(?:了|完)(?:小|大)?(?:半|一|两|几|大半)?(?:口|袋|包|块|碗|片|颗|勺|杯|瓶|盒|根|条)"
                        r"|(?:吃|喝)到第[一二两三四五六七八九十0-9]+(?:口|袋|包|块|碗|片|颗|勺|杯|瓶|盒|根|桶|罐)")
 
 

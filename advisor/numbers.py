@@ -416,6 +416,7 @@ _RE_MASK = re.compile(
             _NOT_AFTER_NUMERAL + r"一点(?![0-9零〇一二两三四五六七八九])",
             # 开关那一块, 这一块: a part of the thing, not a yuan
             r"(?<=[那这哪了])[一半]块(?![钱0-9一二两三四五六七八九])",  # 瘪了一块: a dent; 吃了半块
+            r"(?<=进去|下去|出来|起来)[一半]块(?![钱0-9一二两三四五六七八九])",  # 凹进去一块, 鼓起来一块
             r"([一两几])块\1块",  # 头皮一块一块地红: patches, not 1.1 yuan
             # lengths: 一米五乘两米, 宽才一米四二, 1米8的床 (米 is also slang for yuan, but not here)
             rf"(?<![{_N}])[一二两三四五六七八九1-9]\s*米\s*[一二两三四五六七八九零0-9](?:[一二两三四五六七八九零0-9])?(?![{_N}]|\s*(?:块|元|米))",
@@ -428,6 +429,8 @@ _RE_MASK = re.compile(
             r"(?:拍|买|选|下单)了?的?\s*[0-9]{2}(?:码|号)?(?![0-9.]|\s*(?:多|来)?\s*(?:块|元|米))",
             # a power supply's watts, not 万: 我电源650w的啊, 功率1200W
             r"(?<=电源|功率)\s*[0-9]{2,4}\s*[wW](?![a-zA-Z])",
+            # a camera's shutter count: 快门数两万三千多
+            rf"快门(?:数|次数)?\s*(?:已经|都|才)?\s*[{_N}万千.]+多?",
             # a rate, not a count: 一天问一次, 每天催一回 ("一天问一次 五天问了五次")
             r"(?:一|每)\s*(?:天|日|周|星期)\s*(?:都)?\s*(?:问|找|催|联系|发|打)?\s*了?\s*一\s*(?:次|回|遍|趟)",
             # 退一赔三, 假一赔十, 少一赔十
@@ -563,7 +566,7 @@ _SPEND_CUE = re.compile(
 )
 _SPEND_AFTER = re.compile(
     r"\s*(?:多|左右|出头|来)?\s*(?:买的|买了|买|入手|拍的|拍下|拍了|下单|下的单|订的|订了|付的|付了|囤了|囤的"
-    r"|转过去|转给|转账|汇过去|汇给|充值)"
+    r"|转过去|转给|转账|汇过去|汇给|充值|花呗)"  # 6888花呗分12期
 )
 # Which amount is the one the shopper paid (parse_amount): the nearest cue
 # before a number in its clause says whether it is what was paid ("花329",
@@ -1319,7 +1322,7 @@ def _coupon_off(text: str, price: float) -> Optional[float]:
     return float(off) if off and 0 < off < price * 0.9 else None
 
 
-_ACTUALLY_PAID_BEFORE = re.compile(r"(?:实付款?|实付了|实际付了?|实际支付了?)\s*[:：]?\s*(?:¥|￥)?\s*$")
+_ACTUALLY_PAID_BEFORE = re.compile(r"(?:实付款?|实付了|实际付了?|实际支付了?|实际花了?)\s*[:：]?\s*(?:¥|￥)?\s*$")
 
 
 def _exact_said_before(text: str, m: Mention, before: List[Mention], kinds: List[Optional[str]]) -> Optional[float]:

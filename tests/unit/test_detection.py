@@ -509,3 +509,12 @@ def test_a_shop_in_the_street_paid_in_cash_is_no_online_order():
     from advisor.detection import offline_subject
     assert offline_subject(K, "上个月在家具城实体店买的餐桌，当场付的现金，送到家发现桌腿有点晃，店员让我去找厂家") == "out_of_scope"
     assert offline_subject(K, "淘宝上买的餐桌，桌腿有点晃") is None
+
+
+def test_a_correction_names_the_problem_not_the_seller_s_refusal_beside_it():
+    assert choose_dispute_type("size", "correct_dispute_type", 0.9, ["color_difference", "refund_refused"], 0.4,
+                               negated=["size"]) == "color_difference"
+    assert choose_dispute_type("size", "inform", 0.9, ["color_difference", "refund_refused"], 0.4,
+                               negated=["size"]) == "color_difference"
+    # a refusal alone still corrects to a refund dispute
+    assert choose_dispute_type("quality", "correct_dispute_type", 0.9, ["refund_refused"], 0.4) == "refund_refused"

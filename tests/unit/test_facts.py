@@ -1042,3 +1042,28 @@ def test_not_taken_yet_answers_the_evidence_question():
     pending = ["daylight_comparison_photos", "listing_screenshot", "chat_records"]
     r = read("还没拍", "evidence_item", pending)
     assert r.evidence_missing == pending and r.answered
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("还行吧 说可以按色卡重新给我调一桶寄过来 就是得等", "seller_attitude", "seller_attitude", "cooperative"),
+    ("给客服发了好几次消息都莫得人回", None, "seller_attitude", "ignores"),  # Sichuan 莫得 = 没有
+    ("客服一口咬死不退，说穿过洗过了不在售后范围", "seller_attitude", "seller_attitude", "refuses"),
+    ("客服说数据是实验室测的，家里环境不一样，不认", "seller_attitude", "seller_attitude", "refuses"),
+    ("申请了平台介入，判我赢，让商家退款", None, "platform_status", "ruled_for_buyer_not_honoured"),
+    ("网上买的即食海参，吃了两条全身起风团", None, "product_category", "食品"),
+    ("转好就拉黑了，货也没发", None, "goods_received", False),
+])
+def test_dev27_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_dev27_types_and_places():
+    # two colours with a turn between them, beside the seller's refusal, in a correction
+    r = read("我说的是颜色不是尺码，L码穿着正好。图上是燕麦色，收到是土黄色。客服说拍照有色差很正常，不给退",
+             "seller_attitude")
+    assert "color_difference" in r.types and "size" in r.negated_types
+    assert "false_advertising" in read("不是质量问题，是他页面写的“除甲醛率99%”跟实际完全不符").types
+    assert "logistics" in read("屏幕右下角裂了一道，外箱侧边有个大凹坑，应该是路上撞的").decisive_types
+    assert "product_category" not in read("剩下的几条还在冰箱 盒子都留着", "evidence_item").slots  # a place
+    assert read("买的冰箱不制冷").slots["product_category"] == "数码家电"
+    assert "reaction_photos" in read("红疹照片、病历、盒子上的批号和成分表都拍了").evidence_have

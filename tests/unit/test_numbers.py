@@ -1413,3 +1413,12 @@ def test_a_rate_is_no_count():
 ])
 def test_dev26_amounts(text, bare, expected):
     assert parse_amount(text, bare=bare) == expected
+
+
+@pytest.mark.parametrize("text, bare, expected", [
+    ("拆开电饭煲内胆上好几道划痕，外壳侧面还凹进去一块", False, None),  # a dent, not a yuan
+    ("买的微单标的全新国行，6888花呗分12期每期574。到手一查快门数两万三千多", False, 6888.0),
+    ("面霜下单时479，第二天就降了60，申请保价退回来60，等于我实际花了419。", False, 419.0),
+])
+def test_dev27_amounts(text, bare, expected):
+    assert parse_amount(text, bare=bare) == expected
