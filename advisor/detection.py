@@ -209,7 +209,7 @@ def situation_for(
     seller_named = any(w in s for w in k.seller_words)
     if own_mistake(k, s) and "refund_refused" not in named and not seller_named:
         return "dislike_return"  # (what the seller then did, "卖家说不给换", may make it a dispute)
-    if any(w in s for w in k.just_saying) and not seller_named:
+    if any(w in s for w in k.just_saying + k.service_requests) and not seller_named:
         return "no_claim"  # "物流有点慢…挺好用的，就是随口吐槽一句": a remark, not a claim
     if any(w in s for w in k.help_openers) and not named:
         return None  # "在吗，有个事想问问你": a problem to ask about, whatever situation the classifier guessed

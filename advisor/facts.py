@@ -436,8 +436,13 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     # 说是我自己弄坏的")
     as_seller = _seller_names(k.seller_words).sub("卖家", s)
     attitudes[None] = k.not_stance_words  # "我不管什么时候看都是粉的": the shopper's 不管, no stance
-    attitude = _last([h for h in _hits(as_seller, attitudes, neg)
-                      if h.value is not None and not _hypothetical(as_seller, h.start, h.end, _FEARED)])
+    stances = [h for h in _hits(as_seller, attitudes, neg)
+               if h.value is not None and not _hypothetical(as_seller, h.start, h.end, _FEARED)]
+    attitude = _last(stances)
+    kept = [h for h in stances if not h.negated]
+    if attitude == "refuses" and as_seller[kept[-1].start:kept[-1].end] == "不管" \
+            and any(h.value == "shifts_blame" and _PUSHED_TO_OTHERS.search(as_seller, h.start, h.end) for h in kept):
+        attitude = "shifts_blame"  # "让我自己打快递电话 他们不管": pushed onto the courier, then left there
     quoted = _seller_patterns(k.seller_words).quoted.search(s) if attitude is None else None
     if quoted:
         # a quoted seller answer with none of the words above in it: its cues ("亲，赠品名额有限，
@@ -497,6 +502,7 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_PUSHED_TO_OTHERS = re.compile(r"快递|厂家|找")  # a shift onto someone else (not "就你过敏": blame on the shopper)
 _KEPT_IN = re.compile(r"(?:在|放|放在|放进|塞进|冻在|存在|搁)\s*$")
 # some of the goods eaten or drunk: "吃了小半袋", "喝了两口" (not 吃了亏, 吃了药)
 _ATE_SOME = re.compile(r"(?:吃|喝)(?:了|完)(?:小|大)?(?:半|一|两|几|大半)?(?:口|袋|包|块|碗|片|颗|勺|杯|瓶|盒|根|条)"

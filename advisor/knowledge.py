@@ -160,6 +160,7 @@ class Knowledge:
     complaint_cues: Tuple[str, ...] = ()  # "被坑了", "有没有人管管": a problem to ask about, not a FAQ
     help_openers: Tuple[str, ...] = ()  # "在吗，有个事想问问你": asks for help, says nothing yet
     just_saying: Tuple[str, ...] = ()  # "随口吐槽一句": a remark, not a claim
+    service_requests: Tuple[str, ...] = ()  # "发票怎么开": a request about an order with nothing wrong
     waved_off: Tuple[str, ...] = ()  # "快递慢了我都懒得计较": a problem named, not claimed
     not_stance_words: Tuple[str, ...] = ()  # "我不管什么时候看": hold a stance word, say no stance
     # stance -> cues in a reported seller answer ("说不支持无理由"); otherwise an excuse
@@ -383,6 +384,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         complaint_cues=tuple(raw.get("complaint_cues") or ()),
         help_openers=tuple(raw.get("help_openers") or ()),
         just_saying=tuple(raw.get("just_saying") or ()),
+        service_requests=tuple(raw.get("service_requests") or ()),
         waved_off=tuple(raw.get("waved_off") or ()),
         not_stance_words=tuple(raw.get("not_stance_words") or ()),
         seller_said_cues={k: tuple(v) for k, v in (raw.get("seller_said_cues") or {}).items()},

@@ -1130,8 +1130,12 @@ def _spend_cue_before(text: str, start: int) -> bool:
         last = m
     if last is None:
         return False
-    # 卖家 is not 卖; 不值 is not a price
-    return _clean_gap(window[last.end() :], 6, digits_ok=True)
+    # 卖家 is not 卖; 不值 is not a price; "到手平铺一量才68": a measure taken, not a price
+    gap = window[last.end() :]
+    return _clean_gap(gap, 6, digits_ok=True) and not _MEASURED_IN_GAP.search(gap)
+
+
+_MEASURED_IN_GAP = re.compile(r"量|测|称|尺")
 
 
 def find_amounts(text: str, bare: bool = False, starts: Optional[Iterable[int]] = None) -> List[Mention]:

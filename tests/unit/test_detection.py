@@ -518,3 +518,9 @@ def test_a_correction_names_the_problem_not_the_seller_s_refusal_beside_it():
                                negated=["size"]) == "color_difference"
     # a refusal alone still corrects to a refund dispute
     assert choose_dispute_type("quality", "correct_dispute_type", 0.9, ["refund_refused"], 0.4) == "refund_refused"
+
+
+def test_a_request_about_an_order_with_nothing_wrong_claims_nothing():
+    from advisor.detection import situation_for
+    for text in ("发票怎么开 要开公司抬头的 东西收到了没问题", "刚拍的 地址小区名写错了 还没发货 能帮我改一下吗"):
+        assert situation_for(K, text, "report_logistics", 0.6, read_message(K, text).types) == "no_claim", text

@@ -1067,3 +1067,19 @@ def test_dev27_types_and_places():
     assert "product_category" not in read("剩下的几条还在冰箱 盒子都留着", "evidence_item").slots  # a place
     assert read("买的冰箱不制冷").slots["product_category"] == "数码家电"
     assert "reaction_photos" in read("红疹照片、病历、盒子上的批号和成分表都拍了").evidence_have
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("客服说是快递那边的事 让我自己打快递电话 他们不管", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("卖家说「我们卖了几万瓶就你过敏」 不管", None, "seller_attitude", "refuses"),  # blame on the shopper, then no
+    ("客服态度还行 说寄回去检测 确认是质量问题就换新的", "seller_attitude", "seller_attitude", "cooperative"),
+    ("客服挺好的，说拍照发过去给我处理", "seller_attitude", "seller_attitude", "cooperative"),
+    ("收到的和我拍的不是一个东西 我拍的蓝牙耳机 盒子里是个充电宝", None, "goods_received", True),
+])
+def test_dev28_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_dev28_types_named():
+    assert "logistics" in read("收到的和我拍的不是一个东西 我拍的蓝牙耳机 盒子里是个充电宝").decisive_types
+    assert "fraud" in read("买的香水到了 跟专柜试的味道差太多 喷完半小时就没味了").types

@@ -1422,3 +1422,8 @@ def test_dev26_amounts(text, bare, expected):
 ])
 def test_dev27_amounts(text, bare, expected):
     assert parse_amount(text, bare=bare) == expected
+
+
+def test_a_measure_taken_after_a_paying_word_is_no_price():
+    assert parse_amount("按尺码表拍的29码，表上腰围写74，到手平铺一量才68，根本扣不上。") is None
+    assert parse_amount("到手才68") == 68.0
