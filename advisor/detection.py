@@ -134,7 +134,7 @@ def offline_subject(k: Knowledge, s: str) -> Optional[str]:
         if not found:
             continue
         # "楼下药店买的", "水果店里买的", "家具城实体店买的": bought there, not online
-        bought_there = _bought_at(tuple(words)).sub("", s)
+        bought_there = _bought_at(words).sub("", s)
         if any(w in bought_there for w in k.online_order_words):
             return None
         return situation

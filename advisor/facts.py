@@ -503,10 +503,12 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _PUSHED_TO_OTHERS = re.compile(r"快递|厂家|找")  # a shift onto someone else (not "就你过敏": blame on the shopper)
+# a place the goods are kept, before a word that would name them: "还在冰箱" is no fridge bought
 _KEPT_IN = re.compile(r"(?:在|放|放在|放进|塞进|冻在|存在|搁)\s*$")
-# some of the goods eaten or drunk: "吃了小半袋", "喝了两口" (not 吃了亏, 吃了药)
-_ATE_SOME = re.compile(r"(?:吃|喝)(?:了|完)(?:小|大)?(?:半|一|两|几|大半)?(?:口|袋|包|块|碗|片|颗|勺|杯|瓶|盒|根|条)"
-                       r"|(?:吃|喝)到第[一二两三四五六七八九十0-9]+(?:口|袋|包|块|碗|片|颗|勺|杯|瓶|盒|根|桶|罐)")
+# some of the goods eaten or drunk: "吃了小半袋", "喝到第二桶" (not 吃了亏, 吃了药)
+_EATEN = "口|袋|包|块|碗|片|颗|勺|杯|瓶|盒|根|条|桶|罐"
+_ATE_SOME = re.compile(rf"(?:吃|喝)(?:了|完)(?:小|大)?(?:半|一|两|几|大半)?(?:{_EATEN})"
+                       rf"|(?:吃|喝)到第[一二两三四五六七八九十0-9]+(?:{_EATEN})")
 
 
 def reported_stance(k: Knowledge, said: str) -> str:

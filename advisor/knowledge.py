@@ -152,8 +152,8 @@ class Knowledge:
     own_mistakes: Tuple[str, ...] = ()  # "码数拍错了": the shopper's own mistake, a no-reason return
     return_under_way: Tuple[str, ...] = ()  # "已经退货了": a refusal then is the dispute itself
     sent_back: Tuple[str, ...] = ()  # "按他给的地址寄回去了": the goods went back, the refund is the dispute
-    # "两只猫吃完都吐了": a pet's reaction is a fault of the goods, not an allergy of the
-    # shopper's, unless a person reacted too (people)
+    # "两只猫吃完都吐了": a pet made ill is a fault of the goods, not an allergy, unless a person
+    # reacted too (people) or someone calls it an allergy (knowledge file: pet_reactions)
     pets: Tuple[str, ...] = ()
     people_reacting: Tuple[str, ...] = ()
     named_type_wins: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)  # named type -> guesses it beats

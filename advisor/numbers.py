@@ -711,6 +711,7 @@ _NOT_A_PRICE_SUBJECT = re.compile(r"不是|码|号|身高|体重|腰|胸|臀|肩
 _SUBJECT_IS = re.compile(r"(?:^|[，。！？；,.!?;\s])[^，。！？；,.!?;\s\d]{1,4}是$")
 
 
+# the sum said before the number that ends the answer: "反正不少 一整套下来218"
 _SUM_LEAD = re.compile(r"(?:一整套|整套|全套|一套|全部|总共|一共|加起来|算)下来\s*$")
 
 
