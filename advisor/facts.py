@@ -100,7 +100,7 @@ _CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 # words after an evidence word that say it is missing: "视频忘录了", "截图还没截"
 _MISSING_AFTER = re.compile(
     r"\s*(?:的话|啥的|什么的|之类的|那些|这些|那个|这个|那种|这种|那页|那张|那块|那边|那一项|的|呢|嘛)?\s*"
-    r"(?:现在|目前|暂时|根本|压根|完全)?\s*(?:都|也|还|全|早就|已经|倒是|就)?\s*"
+    r"(?:现在|目前|暂时|根本|压根|完全|当然|肯定|自然)?\s*(?:都|也|还|全|早就|已经|倒是|就)?\s*"
     r"(?:忘(?:了|记)?(?:录|拍|截|存|保存)?了?|没(?:有)?(?:录|拍|截|存|保存|弄|准备|留|量)|删了|丢了|找不到|没了"
     r"|不存在|没法[拍截录弄]|拿不到|给不了"  # "物流记录根本不存在"
     r"|没有?(?=$|[\s，,。.!！?？;；]))")  # "签收啥的没有", "物流的还没截", "视频的话没录"
@@ -460,6 +460,8 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     # a ruling said anywhere outranks the application it came from ("判我输…申请了介入 小二站卖家那边")
     ruled = [h for h in status_hits if h.value in RULINGS]
     status = _last(ruled) or _last(status_hits)
+    if status not in RULINGS and _RULED_NO_REFUND.search(s):
+        status = "ruled_against_buyer"  # "小二判了 不支持退款" (a seller's "不支持退款哦" is no ruling)
     if status:
         r.slots["platform_status"] = status
     for fact in ("goods_received", "paid_off_platform"):
@@ -502,6 +504,7 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_RULED_NO_REFUND = re.compile(r"(?:判|裁定|裁决)[^。！？!?]{0,12}不支持退款")
 _PUSHED_TO_OTHERS = re.compile(r"快递|厂家|找")  # a shift onto someone else (not "就你过敏": blame on the shopper)
 # a place the goods are kept, before a word that would name them: "还在冰箱" is no fridge bought
 _KEPT_IN = re.compile(r"(?:在|放|放在|放进|塞进|冻在|存在|搁)\s*$")
@@ -614,11 +617,21 @@ def _hypothetical(s: str, start: int, end: int, may_happen: "re.Pattern[str]" = 
 
 
 def read_as(k: Knowledge, s: str) -> str:
-    """Net spellings as the words they stand for ("木有申请" -> "没有申请")."""
+    """Net spellings as the words they stand for ("木有申请" -> "没有申请"), and pinyin
+    initials standing alone in Chinese text ("sj不认 我jr了" -> "商家不认 我介入了"; never in
+    English, where "th" is part of a word)."""
     for spelling, word in k.read_as.items():
         if spelling in s:
             s = s.replace(spelling, word)
+    if k.initials and has_chinese(s):
+        s = _initials_pattern(tuple(k.initials)).sub(lambda m: k.initials[m.group(0)], s)
     return s
+
+
+@lru_cache(maxsize=4)
+def _initials_pattern(initials: Tuple[str, ...]) -> "re.Pattern[str]":
+    return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, sorted(initials, key=len, reverse=True)))
+                      + r")(?![a-z])")
 
 
 def _about_a_service(s: str, hit: _Hit, subjects: Sequence[str]) -> bool:

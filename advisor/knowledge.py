@@ -169,6 +169,7 @@ class Knowledge:
     corrections: Tuple[str, ...] = ()  # "刚才说错了": what follows replaces a fact said before
     seller_words: Tuple[str, ...] = ()  # 客服, 卖家, …: who speaks for the seller
     read_as: Mapping[str, str] = field(default_factory=dict)  # slang spelling -> the word it is ("木有" -> "没有")
+    initials: Mapping[str, str] = field(default_factory=dict)  # pinyin initials -> the word ("tk" -> "退款")
     privacy: Mapping[str, Any] = field(default_factory=dict)  # notices and the erase exchange
     ready_texts: Mapping[str, Any] = field(default_factory=dict)  # templates the shopper copies
     case_file: Mapping[str, Any] = field(default_factory=dict)  # how a kept case is told back
@@ -299,6 +300,9 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         raise KnowledgeError("offline_subjects needs online_order_words")
 
     read_as = {str(a): str(b) for a, b in (raw.get("read_as") or {}).items()}
+    initials = {str(a).lower(): str(b) for a, b in (raw.get("initials") or {}).items()}
+    if any(len(a) != len(b) for a, b in initials.items()):
+        raise KnowledgeError("initials: each must have as many characters as its word")
     if any(len(a) != len(b) for a, b in read_as.items()):
         raise KnowledgeError("read_as: each spelling must have as many characters as its word")
 
@@ -392,6 +396,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         corrections=tuple(raw.get("corrections") or ()),
         seller_words=tuple(raw.get("seller_words") or ()),
         read_as=read_as,
+        initials=initials,
         advice=advice,
         faq=faq,
         faq_sources=faq_sources,

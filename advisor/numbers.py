@@ -1029,8 +1029,8 @@ _GOODS_BEFORE_PRICE = re.compile(
 def _goods_then_price(text: str, start: int, end: int, token: str, value: float) -> bool:
     if not (50 <= value < 1_000_000) or not (_RE_PRICE_CLAUSE.fullmatch(token) or _RE_PRICE_CLAUSE_CN.fullmatch(token)):
         return False
-    if len(token) < 3 or not (end == len(text) or _is_break(text, end)):
-        return False
+    if len(token) < 3 or not (end == len(text) or _is_break(text, end) or text[end].isspace()):
+        return False  # ("净水器3280 宣传除菌99.9%": a space ends the clause too)
     goods = _GOODS_BEFORE_PRICE.search(text, max(0, start - 8), start)
     if goods is None:
         return False

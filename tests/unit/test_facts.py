@@ -1083,3 +1083,31 @@ def test_dev28_phrasings(text, asked, slot, value):
 def test_dev28_types_named():
     assert "logistics" in read("收到的和我拍的不是一个东西 我拍的蓝牙耳机 盒子里是个充电宝").decisive_types
     assert "fraud" in read("买的香水到了 跟专柜试的味道差太多 喷完半小时就没味了").types
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    # pinyin initials standing alone in Chinese text
+    ("扫地机器人2599 申请th tk sj不同意 我jr了 xe判支持我退宽 sj到现在都不给钱", None, "platform_status",
+     "ruled_for_buyer_not_honoured"),
+    ("tm买的羽绒服 拍的雾霾蓝 到手是灰绿色 我已经申请xe介如了 在等结果", None, "platform_status", "applied_waiting"),
+    # a seller's "不支持退款" is no ruling; a ruling said with 判 is
+    ("kf就一句 亲亲不支持tk哦 🙅 拒了", "seller_attitude", "seller_attitude", "refuses"),
+    ("俺又申请了介入 小二判了 不支持退款 这不欺负人嘛", None, "platform_status", "ruled_against_buyer"),
+    ("遮光窗帘到了，我还没找卖家说，平台也没弄", None, "platform_status", "not_applied"),
+    ("鱼缸到了，打开全是碎玻璃渣。420块的超白缸。平台我没申请", None, "platform_status", "not_applied"),
+])
+def test_dev29_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_initials_are_never_read_inside_english():
+    assert read("the parcel never arrived").types == ["logistics"]
+    assert "platform_status" not in read("kf就一句 亲亲不支持tk哦 🙅 拒了").slots
+
+
+def test_evidence_said_up_front_in_prose():
+    r = read("快递页面截了图，签收那条记录也截了，开箱视频什么的当然没有，东西都没见着")
+    assert {"tracking_screenshot", "signing_record"} <= set(r.evidence_have)
+    assert "unboxing_video" in r.evidence_missing
+    assert "chat_records" in read("跟客服的聊天都截了图").evidence_have
+    assert "logistics" in read("鱼缸到了，打开全是碎玻璃渣，外箱被压瘪了").decisive_types

@@ -1427,3 +1427,7 @@ def test_dev27_amounts(text, bare, expected):
 def test_a_measure_taken_after_a_paying_word_is_no_price():
     assert parse_amount("按尺码表拍的29码，表上腰围写74，到手平铺一量才68，根本扣不上。") is None
     assert parse_amount("到手才68") == 68.0
+
+
+def test_goods_then_their_price_then_a_space():
+    assert parse_amount("净水器3280 宣传除菌99.9% 我自己送去检测") == 3280.0
