@@ -74,8 +74,10 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
     new: Dict[Text, Any] = dict(reading.slots)
     if not before.dispute_type:
         new.pop("case_end", None)  # "钱退回来了" with no case: nothing to end
-    if asked == "evidence_item" and before.seller_attitude and "seller_attitude" in new:
-        del new["seller_attitude"]  # "她说运费他们出那句我也截了": a screenshot, not a new stance
+    if asked == "evidence_item" and before.seller_attitude and "seller_attitude" in new \
+            and not any(w in text for w in k.news_cues):
+        # "她说运费他们出那句我也截了": a screenshot, not a new stance ("刚刚商家驳回了" is news)
+        del new["seller_attitude"]
         if new.get("negotiation_rounds") == 0:
             del new["negotiation_rounds"]  # (nor the "not contacted yet" that came with it)
     if (before.amount_yuan and "amount_yuan" in new and asked != "amount_yuan" and not corrects(k, text)

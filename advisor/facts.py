@@ -390,6 +390,9 @@ def _after_correction(k: Knowledge, s: str) -> Optional[str]:
     return rest
 
 
+_ONE_MORE = re.compile(r"又|还(?:去|再)?(?:找|问|催|联系|聊|发|打)")
+
+
 def _read_corrected(k: Knowledge, s: str, r: Reading) -> None:
     """A number after a correction word replaces one said before it in the same message:
     "一百五吧……不对，我看了下订单，是一百三十八" -> 138; "刚翻了订单 是一百八十九" -> 189
@@ -415,7 +418,8 @@ def _read_corrected(k: Knowledge, s: str, r: Reading) -> None:
     # (with a count word: "就说了一次，东西应该是一百九十九吧" corrects the price, not the count)
     counts = numbers.find_counts(rest, bare=True) if counted and numbers.names_a_count(rest) else []
     # "哦不对 是两次 昨晚我又问了一回": one more, counted in the total just stated
-    stated = [m for m in counts if "又" not in rest[_clause_of(rest, m.start, m.end)[0]:m.start]]
+    # ("其实找了他三次，前天晚上还找过一回": the one more is in the three)
+    stated = [m for m in counts if not _ONE_MORE.search(rest, _clause_of(rest, m.start, m.end)[0], m.start)]
     if stated or counts:
         r.slots["negotiation_rounds"] = int((stated or counts)[-1].value)
 
@@ -504,7 +508,9 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
-_RULED_NO_REFUND = re.compile(r"(?:判|裁定|裁决)[^。！？!?]{0,12}不支持退款")
+# a ruling said with 判, or a platform's result ("平台出结果了 说证据不足 不支持退款")
+_RULED_NO_REFUND = re.compile(
+    r"(?:判|裁定|裁决|出结果|出了结果|结果出来|处理结果)[^。！？!?]{0,12}(?:不支持退款|证据不足|不支持我)")
 _PUSHED_TO_OTHERS = re.compile(r"快递|厂家|找")  # a shift onto someone else (not "就你过敏": blame on the shopper)
 # a place the goods are kept, before a word that would name them: "还在冰箱" is no fridge bought
 _KEPT_IN = re.compile(r"(?:在|放|放在|放进|塞进|冻在|存在|搁)\s*$")
@@ -664,6 +670,7 @@ def _mark(r: Reading, item: str, have: bool) -> None:
 
 
 _ASKED_TO_DO = re.compile(r"让我|要我|叫我|让买家")
+_DATE_STATED = re.compile(r"\s*(?:还|都|早就?|已经|也)?(?:没到|没过|过了|快到|到期|之内|以内|刚过)")
 
 
 def _read_evidence(k: Knowledge, s: str, r: Reading, pending: Sequence[str]) -> None:
@@ -680,6 +687,8 @@ def _read_evidence(k: Knowledge, s: str, r: Reading, pending: Sequence[str]) -> 
         if _ASKED_TO_DO.search(s, lo, hit.start):
             continue  # "让我寄回去检测": what the seller asks for, not evidence in hand
         missing = hit.negated or bool(_MISSING_AFTER.match(s, hit.end)) or _denied_next(s, hit.end)
+        if s[hit.start:hit.end].endswith("期") and _DATE_STATED.match(s, hit.end):
+            continue  # "保质期还没到呢": what the date says, not a photo of it
         _mark(r, hit.value, not missing)
         decided.add(hit.value)
         if not pending or hit.value in pending:
@@ -767,6 +776,25 @@ def _bare_yes_no(s: str, r: Reading) -> bool:
     return len(s) <= _BARE_REPLY_CHARS and not r.found_anything()
 
 
+# "除了付款截图 别的都有", "除了视频其他都没有": the items named are the exception
+_ALL_BUT = re.compile(r"除了(?P<named>[^，,。！？!?；;]{1,20}?)(?:之外|以外)?[，,\s]*(?:别的|其他|其它|其余|剩下的)?[的]?"
+                      r"(?:也|就)?(?:都|全)(?P<none>没|没有|还没)?(?:有|在|齐|弄|拍|截|留)")
+
+
+def _read_all_but(k: Knowledge, s: str, pending: Sequence[str], r: Reading) -> None:
+    m = _ALL_BUT.search(s)
+    if not m:
+        return
+    table = {i: tuple(k.evidence_items[i].keywords) + tuple(k.evidence_items[i].answer_keywords) for i in pending}
+    table.update({i: tuple(item.keywords) for i, item in k.evidence_items.items() if i not in pending})
+    excepted = {h.value for h in _hits(m.group("named"), table, ())}
+    if not excepted:
+        return
+    rest_have = m.group("none") is None
+    for i in pending:
+        _mark(r, i, rest_have if i not in excepted else not rest_have)
+
+
 def _read_evidence_answer(
     k: Knowledge, s: str, intent: Optional[str], pending: Sequence[str], r: Reading
 ) -> None:
@@ -791,6 +819,7 @@ def _read_evidence_answer(
         if not named and intent in (AFFIRM, DENY) and len(s) <= _BARE_REPLY_CHARS:
             for i in rest:
                 _mark(r, i, intent == AFFIRM)
+    _read_all_but(k, s, pending, r)
     decided = set(r.evidence_have) | set(r.evidence_missing)
     if decided & set(pending):
         # what the answer left out is not in hand yet: it goes on the to-do list

@@ -167,6 +167,7 @@ class Knowledge:
     seller_said_cues: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     dont_know: Tuple[str, ...] = ()  # "不太清楚": an answer that skips the open question
     corrections: Tuple[str, ...] = ()  # "刚才说错了": what follows replaces a fact said before
+    news_cues: Tuple[str, ...] = ()  # "刚刚商家把申请驳回了": something that just happened
     seller_words: Tuple[str, ...] = ()  # 客服, 卖家, …: who speaks for the seller
     read_as: Mapping[str, str] = field(default_factory=dict)  # slang spelling -> the word it is ("木有" -> "没有")
     initials: Mapping[str, str] = field(default_factory=dict)  # pinyin initials -> the word ("tk" -> "退款")
@@ -394,6 +395,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         seller_said_cues={k: tuple(v) for k, v in (raw.get("seller_said_cues") or {}).items()},
         dont_know=tuple(raw.get("dont_know") or ()),
         corrections=tuple(raw.get("corrections") or ()),
+        news_cues=tuple(raw.get("news_cues") or ()),
         seller_words=tuple(raw.get("seller_words") or ()),
         read_as=read_as,
         initials=initials,

@@ -1527,11 +1527,17 @@ def _shipping_after(text: str, i: int) -> bool:
     return bool(_SHIPPING_CUE.match(text, f.end() if f else i))
 
 
+# what was received when it was not the goods ("刚收到平台通知", "今天收到退款")
+_NOT_GOODS_RECEIVED = re.compile(r"(?:卖家|商家|客服|平台|你们|他们)?的?(?:通知|短信|消息|回复|答复|退款|电话|邮件|验证码)")
+
+
 def _receipt_after(text: str, i: int, hi: int) -> Optional[int]:
     """End of a receipt cue that follows position i closely, or None."""
     f = _AFTER_FILLER.match(text, i)
     j = f.end() if f and f.end() - i <= 5 else i
     m = _RECEIPT_CUE.match(text, j)
+    if m and _NOT_GOODS_RECEIVED.match(text, m.end()):
+        return None
     if m and m.end() <= hi:
         return m.end()
     if text.startswith("到", j) and not text.startswith(("到底", "到处", "到时", "到期"), j):
@@ -1548,7 +1554,7 @@ def _day_word(text: str, pos: int, word: str, end: int, bare: bool) -> Tuple[Opt
     if word in ("刚", "刚刚"):
         # only "刚到" / "刚收到": 刚 on its own says nothing about receipt
         m = _RECEIPT_CUE.match(text, end)
-        if not (m or text.startswith("到", end)):
+        if not (m or text.startswith("到", end)) or (m and _NOT_GOODS_RECEIVED.match(text, m.end())):
             return None, end
     if after is not None:
         return Mention(value, pos, after), after
@@ -1742,16 +1748,16 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
     totals = [m for m in found if _TOTAL_BEFORE.search(text, max(0, m.start - 5), m.start)]
     if totals:
         return int(totals[-1].value)  # "…加上申请那回 算三次吧": the total the shopper sums up
-    counted = _counted(text, found)
+    counted = _counted(text, found, bare)
     timeline = timeline_contacts(text)
     return timeline if timeline is not None and (counted is None or timeline > counted) else counted
 
 
-def _counted(text: str, found: List[Mention]) -> Optional[int]:
+def _counted(text: str, found: List[Mention], bare: bool = False) -> Optional[int]:
     talked = [m for m in found if _TALKED_BEFORE.search(text[max(0, m.start - 4):m.start])]
     found = talked or found
     if not found:
-        numbered = ordinal_contacts(text)
+        numbered = ordinal_contacts(text, asked=bare)
         if numbered is None and isinstance(text, str) and _ASKED_ONE_LINE.search(text) \
                 and not _THIRD_PARTY.search(text):
             return 1  # "就昨天问了一句": asked once
@@ -1772,8 +1778,9 @@ def _counted(text: str, found: List[Mention]) -> Optional[int]:
 
 _ASKED_ONE_LINE = re.compile(r"(?<!又)(?:问|催|追问)了?\s*一\s*句(?!.{0,12}又)")
 # "周二问了客服，周四又问，今天又催了一次": contacts told as a timeline, one clause each
+# (not where the seller sends the shopper on: "让我回去找店铺")
 _TIMELINE_BREAK = re.compile(r"[，,。、；;！!？?\s]+")
-_TIMELINE_CONTACT = re.compile(r"(?<!借口)(?:追问|(?<![想请])问(?!题)|催|找(?!借口|理由|茬|不到|不着)|追了|追着|联系|沟通|聊"
+_TIMELINE_CONTACT = re.compile(r"(?<!借口)(?<!让我)(?<!叫我)(?<!要我)(?<!让我回去)(?<!让我去)(?:追问|(?<![想请])问(?!题)|催|找(?!借口|理由|茬|不到|不着)|追了|追着|联系|沟通|聊"
                                r"|留言|私信|发消息|发信息|发了消息|发了信息|打电话|打了电话|又发了(?!货|快递|过来|错))")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|\"[^\"]*\"|‘[^’]*’")
 _SELLER_ACTS = re.compile(r"(?:他|她|卖家|客服|商家|店家|老板|对方)\s*(?:又|还|就|也)?\s*$")
@@ -1813,21 +1820,26 @@ _ORDINAL_CONTACT = re.compile(r"第\s*([一二两三四五六七八九十]|[1-9]
 _CONTACT_IN_CLAUSE = re.compile(r"卖家|商家|店家|客服|售后|老板|说|回复|回我|找|问|催|联系|沟通")
 
 
-def ordinal_contacts(text: str) -> Optional[int]:
+def ordinal_contacts(text: str, asked: bool = False) -> Optional[int]:
     """The highest numbered contact ("第三次干脆已读不回" -> 3) when contacts with the seller are
-    numbered from the second on; None otherwise ("第二次买" is a purchase, not a talk)."""
+    numbered from the second on; None otherwise ("第二次买" is a purchase, not a talk). Asked how
+    often, a number alone is the answer ("算上今天第四次了")."""
     if not isinstance(text, str):
         return None
     best, about_contacts = 0, False
     for m in _ORDINAL_CONTACT.finditer(text):
         lo, hi = _clause(text, m.start(), m.end())
-        if _THIRD_PARTY.search(text, lo, hi):
+        if _THIRD_PARTY.search(text, lo, hi) or _ORDINAL_NOT_TALK.match(text, m.end()):
             continue
-        about_contacts = about_contacts or bool(_CONTACT_IN_CLAUSE.search(text, lo, hi))
+        about_contacts = about_contacts or asked or bool(_CONTACT_IN_CLAUSE.search(text, lo, hi))
         n = parse_number(m.group(1))
         if n is not None and n <= 30:
             best = max(best, int(n))
-    return best if about_contacts and best >= 2 else None
+    return best if about_contacts and best >= (1 if asked else 2) else None
+
+
+# a numbered purchase or delivery, not a talk: "第二次买", "第三次发货"
+_ORDINAL_NOT_TALK = re.compile(r"\s*(?:买|下单|拍|收到|到货|发货|退货|换货|补发|寄|用|穿|吃|网购|购物|在|遇|碰|见|来)")
 
 
 _THIRD_PARTY = re.compile(r"厂家|厂商|快递员|快递小哥|快递公司|驿站|12315|品牌方|物业")

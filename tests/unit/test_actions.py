@@ -861,3 +861,17 @@ def test_a_first_message_that_opens_no_case_asks_nothing(text, expected):
     assert "requested_slot" not in slot_events(events) or slot_events(events)["requested_slot"] is None
     first = msgs[0]["text"]
     assert first == expected if expected else "判断问题类型" in first
+
+
+def test_news_of_the_seller_in_an_evidence_answer_changes_the_stance():
+    # a stance told with what just happened is news; an old answer kept as a screenshot is not
+    slots = {"dispute_type": "refund_refused", "requested_slot": "evidence_item", "amount_yuan": 1299.0,
+             "seller_attitude": "ignores", "negotiation_rounds": 2}
+    text = "退货申请的截图有 聊天记录也有。哎 刚刚商家直接把我的退货申请驳回了"
+    set_now = slot_events(run(ReadFacts(), make_tracker(text, "inform", 0.8, slots=slots))[1])
+    assert set_now["seller_attitude"] == "refuses"
+    # not contacted before: now once
+    slots.update(seller_attitude="not_contacted", negotiation_rounds=0, dispute_type="false_advertising")
+    text = "详情页截图了。哦 我刚才顺手问了下客服 她说宣传就是这么写的 不给退"
+    set_now = slot_events(run(ReadFacts(), make_tracker(text, "inform", 0.8, slots=slots))[1])
+    assert set_now["seller_attitude"] == "refuses" and set_now["negotiation_rounds"] == 1

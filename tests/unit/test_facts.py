@@ -1111,3 +1111,35 @@ def test_evidence_said_up_front_in_prose():
     assert "unboxing_video" in r.evidence_missing
     assert "chat_records" in read("跟客服的聊天都截了图").evidence_have
     assert "logistics" in read("鱼缸到了，打开全是碎玻璃渣，外箱被压瘪了").decisive_types
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    # a platform's result said without 判
+    ("申请过介入了 平台前两天出结果了 说证据不足 不支持退款", "platform_status", "platform_status",
+     "ruled_against_buyer"),
+    # other platforms' shops are on the platform
+    ("没有 就在快手小店里付的", "paid_off_platform", "paid_off_platform", False),
+    ("快手直播间买的包 花了1.58万 收到感觉不对 拿去得物鉴定 结果是仿品", None, "goods_received", True),
+    ("然后秒拉黑 闲鱼号也不擦亮了 东西肯定是没有了", None, "goods_received", False),
+    # a count taken back: the one more contact after it is in the new total
+    ("介入还没申请。哦刚才说错了 其实找了他三次 前天晚上还找过一回", "platform_status", "negotiation_rounds", 3),
+])
+def test_dev30_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_what_was_received_when_it_was_not_the_goods():
+    r = read("物流截图有。卧槽 刚收到平台通知 判我赢了", "evidence_item")
+    assert "goods_received" not in r.slots and "days_since_receipt" not in r.slots
+    r = read("小面包今天拆了几个 都长白毛了 保质期还没到呢")
+    assert "goods_received" not in r.slots and "food_label_photo" not in r.evidence_have
+    assert "food_kept" in read("牛肉干长白毛了 袋子和剩下的我都留着").evidence_have
+
+
+def test_all_evidence_but_the_items_named():
+    pending = ["chat_records", "payment_records", "authenticity_check", "logistics_records"]
+    r = read("除了付款截图 别的都有", "evidence_item", pending)
+    assert r.evidence_missing == ["payment_records"]
+    assert set(r.evidence_have) == {"chat_records", "authenticity_check", "logistics_records"}
+    r = read("除了聊天记录其他都没有", "evidence_item", pending)
+    assert r.evidence_have == ["chat_records"] and len(r.evidence_missing) == 3

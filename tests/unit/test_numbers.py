@@ -1431,3 +1431,19 @@ def test_a_measure_taken_after_a_paying_word_is_no_price():
 
 def test_goods_then_their_price_then_a_space():
     assert parse_amount("净水器3280 宣传除菌99.9% 我自己送去检测") == 3280.0
+
+
+def test_counts_told_as_an_ordinal_and_contacts_the_seller_sent_on():
+    from advisor.numbers import parse_count
+    assert parse_count("算上今天第四次了", bare=True) == 4  # asked how often: the number is the answer
+    assert parse_count("这是第三次了", bare=True) == 3
+    assert parse_count("第二次买这家了 找了一次", bare=True) == 1  # a purchase counted, not a talk
+    assert parse_count("这是第三次了") is None  # not asked: nothing says it is a talk
+    # the seller sending the shopper on is no contact of the shopper's
+    assert parse_count("客服让我找品牌售后，品牌售后又说东西是店里卖的让我回去找店铺，来回踢皮球") is None
+
+
+def test_receiving_a_notice_is_no_receipt():
+    assert parse_days("刚收到平台通知，判我赢了") is None
+    assert parse_days("今天收到退款短信") is None
+    assert parse_days("刚收到，东西是坏的") == 0
