@@ -103,7 +103,8 @@ _MISSING_AFTER = re.compile(
     r"(?:现在|目前|暂时|根本|压根|完全|当然|肯定|自然)?\s*(?:都|也|还|全|早就|已经|倒是|就)?\s*"
     r"(?:忘(?:了|记)?(?:录|拍|截|存|保存)?了?|没(?:有)?(?:录|拍|截|存|保存|弄|准备|留|量)|删了|丢了|找不到|没了"
     r"|不存在|没法[拍截录弄]|拿不到|给不了"  # "物流记录根本不存在"
-    r"|没有?(?=$|[\s，,。.!！?？;；]))")  # "签收啥的没有", "物流的还没截", "视频的话没录"
+    r"|没有?(?=$|[\s，,。.!！?？;；])"  # "签收啥的没有", "物流的还没截", "视频的话没录"
+    r"|[:：，,]?\s*(?:❌|✖|✗|×|无)(?=$|[\s，,。.!！?？;；/]))")  # a checklist: "视频❌", "医院诊断 无"
 
 
 def read_message(
@@ -510,7 +511,8 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 # a ruling said with 判, or a platform's result ("平台出结果了 说证据不足 不支持退款")
 _RULED_NO_REFUND = re.compile(
-    r"(?:判|裁定|裁决|出结果|出了结果|结果出来|处理结果)[^。！？!?]{0,12}(?:不支持退款|证据不足|不支持我)")
+    r"(?:判|裁定|裁决|出结果|出了结果|结果出来|处理结果)[^。！？!?]{0,12}"
+    r"(?:不支持退款|证据不足|不支持我|不支持(?=$|[\s，,。.!！?？;；]))")
 _PUSHED_TO_OTHERS = re.compile(r"快递|厂家|找")  # a shift onto someone else (not "就你过敏": blame on the shopper)
 # a place the goods are kept, before a word that would name them: "还在冰箱" is no fridge bought
 _KEPT_IN = re.compile(r"(?:在|放|放在|放进|塞进|冻在|存在|搁)\s*$")
@@ -731,7 +733,8 @@ def _read_answer(
             r.answered = r.skipped = True
     elif asked in ("goods_received", "paid_off_platform"):
         table = {True: _answer_words(k, asked, "yes"), False: _answer_words(k, asked, "no")}
-        value = _last(_hits(s, table, k.negations))  # "钱没私下转": not a yes
+        # "钱没私下转": not a yes; "没私下转账 私下转的会更难办吗": the question back is no answer
+        value = _last(_stated(s, _hits(s, table, k.negations)))
         if value is None and intent in (AFFIRM, DENY) and _bare_yes_no(s, r):
             value = intent == AFFIRM
         if value is not None:

@@ -21,7 +21,7 @@ MAX_GAP = 6
 # Clause boundaries: a negation never reaches across them. Shoppers often end a clause
 # with a space instead of a comma ("根本没有防水膜 虚标骗人"): a space between two Chinese
 # characters is one too (not after pinyin: "hai mei 申请").
-_BREAKS = set("，,。.！!？?；;\n\r…~")
+_BREAKS = set("，,。.！!？?；;\n\r…~/|｜")  # ("/": a checklist's items, "照片 有 / 视频 无")
 
 
 def _is_break(text: str, i: int) -> bool:

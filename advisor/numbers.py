@@ -972,10 +972,14 @@ _PRICED_NOT_BEFORE = re.compile(r"(?:月|年|日|号|点|穿|码|尺码|码数|�
 
 
 # A fee ("花了280运费寄回去") or another thing's price ("挂架要另外买，180块") is no price paid.
-_FEE_AFTER = re.compile(r"\s*(?:块钱|元钱|块|元)?\s*的?\s*(?:运费|邮费|快递费|来回运费|寄回运费|安装费|上门费)")
+# (运费险 is a fee right after its number: "3块运费险"; "179 运费险没买" is a price, then the insurance)
+_FEE_AFTER = re.compile(r"\s*(?:块钱|元钱|块|元)?\s*的?\s*(?:运费(?!险)|邮费|快递费|来回运费|寄回运费|安装费|上门费)"
+                        r"|(?:块钱|元钱|块|元)?的?运费险")
 _FEE_BEFORE = re.compile(r"(?:另外买|另外收|另外付|另收|另付|额外收|额外付|收费|要收|另外加)[^。！？!?]{0,4}$"
                          # what a doctor cost: "急诊又花了四百多", "去医院看病花了三百"
-                         r"|(?:急诊|医院|看病|看医生|就医|门诊|挂号|拿药|买药|打针|输液|检查)[^。！？!?，,]{0,5}$")
+                         r"|(?:急诊|医院|看病|看医生|就医|门诊|挂号|拿药|买药|打针|输液|检查)[^。！？!?，,]{0,5}$"
+                         # what a test or a repair cost: "检测费还另外花了三百"
+                         r"|(?:检测费|鉴定费|送检|律师费|维修费|修理费)[^。！？!?，,]{0,6}$")
 # "鞋子一百二十九，顺手买了运费险", "这件羽绒服699": the amount answer names the product, then its price
 # "这件", "一瓶": what may come before the goods named in the amount answer
 _LEAD_MEASURE = r"(?:这|那)?\s*(?:一)?\s*(?:件|个|条|双|款|套|只|台|顶|副|把|部|瓶|支|盒|袋|箱|张|辆|对|罐)?\s*"

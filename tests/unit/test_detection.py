@@ -524,3 +524,9 @@ def test_a_request_about_an_order_with_nothing_wrong_claims_nothing():
     from advisor.detection import situation_for
     for text in ("发票怎么开 要开公司抬头的 东西收到了没问题", "刚拍的 地址小区名写错了 还没发货 能帮我改一下吗"):
         assert situation_for(K, text, "report_logistics", 0.6, read_message(K, text).types) == "no_claim", text
+
+
+def test_an_order_placed_twice_by_mistake_is_a_no_reason_return():
+    from advisor.detection import situation_for
+    text = "手滑同一根数据线拍了两单 东西都没问题 多出来的那根还没拆 想退掉一单"
+    assert situation_for(K, text, "report_false_advertising", 0.6, read_message(K, text).types) == "dislike_return"

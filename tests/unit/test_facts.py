@@ -1143,3 +1143,32 @@ def test_all_evidence_but_the_items_named():
     assert set(r.evidence_have) == {"chat_records", "authenticity_check", "logistics_records"}
     r = read("除了聊天记录其他都没有", "evidence_item", pending)
     assert r.evidence_have == ["chat_records"] and len(r.evidence_missing) == 3
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    # a question back in the same answer is no answer
+    ("就在平台下单付的 没私下转账 私下转的会更难办吗", "paid_off_platform", "paid_off_platform", False),
+    ("申请了平台介入，结果判我们输，说证明不了是吃这个吃的", None, "platform_status", "ruled_against_buyer"),
+    ("商家不给退 申请了客服介入 结果小二已判定 说在误差范围内 不支持", None, "platform_status",
+     "ruled_against_buyer"),
+    # a price, then what a test cost
+    ("一千五百八 检测费还另外花了三百 这个能一起要吗", "amount_yuan", "amount_yuan", 1580.0),
+    ("179 运费险没买 退的话运费是不是得我出", "amount_yuan", "amount_yuan", 179.0),
+])
+def test_dev31_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_dev31_no_stance_and_types():
+    # the platform's customer service and the shopper's own request say nothing of the seller
+    assert "seller_attitude" not in read("申请了补寄 现在是待商家处理 还没找客服介入", "platform_status").slots
+    assert read("电饭煲用了不到一周 内胆涂层一块一块往下掉").types == ["quality"]
+    assert "false_advertising" in read("详情页写的20000mAh 用测试仪测出来实际才8000出头 商家已拒绝退货").types
+
+
+def test_evidence_as_a_checklist():
+    r = read("照片✅ 视频❌ 聊天记录✅ 订单截图✅", "evidence_item", QUALITY)
+    assert r.evidence_missing == ["defect_video"] and set(r.evidence_have) == {"defect_photos", "chat_records", "order_info"}
+    r = read("脸的照片 有 / 医院诊断 无 / 订单截图 有", "evidence_item",
+             ("reaction_photos", "diagnosis", "order_info", "batch_and_ingredients"))
+    assert set(r.evidence_have) == {"reaction_photos", "order_info"} and "diagnosis" in r.evidence_missing
