@@ -15,7 +15,9 @@ Smaller costs per turn: Rasa opens a new HTTP session and TCP connection for
 every call to the action server (2-4 a turn here): one session per loop with
 keep-alive is reused instead, and it writes the request (the whole tracker)
 with ujson, a Rasa dependency, ~3x faster than the json module. And every event read from the tracker store
-looks its class up by walking all Event subclasses: the answer is remembered.
+looks its class up by walking all Event subclasses: the answer is remembered. RulePolicy
+checks its rules against the whole conversation though none reaches back more than two
+states: it stops where the longest rule ends (the same rules match).
 
 Tail latency: a full garbage collection walks every object of TensorFlow and
 the model, with the event loop stopped meanwhile; after loading they are frozen
@@ -152,6 +154,26 @@ def action_calls_keep_connections_open() -> None:
         return _Borrowed(shared)
 
     EndpointConfig.session = session
+
+
+def rules_checked_only_as_far_back_as_they_reach() -> None:
+    """RulePolicy walks back over every state of the conversation, checking every rule key
+    against each, though a rule key is applicable at every turn further back than its own
+    length (`_is_rule_applicable` returns True there without looking). The walk stops at the
+    longest rule: the same keys, with 88 rules of at most 2 states here. py-spy at 10 users
+    put the walk at ~6% of the Rasa server's busy time, growing with the conversation."""
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    def _get_possible_keys(self, lookup, states):
+        possible_keys = set(lookup.keys())
+        reach = max((len(self._rule_key_to_state(k)) for k in possible_keys), default=0)
+        for i, state in enumerate(reversed(states)):
+            if i >= reach:
+                break  # from here back every key is applicable: the filter would keep them all
+            possible_keys = {k for k in possible_keys if self._is_rule_applicable(k, i, state)}
+        return possible_keys
+
+    RulePolicy._get_possible_keys = _get_possible_keys
 
 
 def event_classes_looked_up_once() -> None:
@@ -291,6 +313,7 @@ def main() -> None:
     check_action_answers_with_one_validator()
     graphs_run_in_order_without_dask()
     action_calls_keep_connections_open()
+    rules_checked_only_as_far_back_as_they_reach()
     event_classes_looked_up_once()
     loaded_objects_left_out_of_garbage_collection()
     from rasa.__main__ import main as rasa_main

@@ -274,3 +274,63 @@ def test_a_token_given_on_the_command_line_is_left_alone(monkeypatch):
     monkeypatch.setenv("RASA_API_TOKEN", "from-env")
     argv = ["--enable-api", "--auth-token=given"]
     assert serve_rasa.api_token_from_environment(argv) == argv
+
+
+def _random_states(rng, intents, actions, n):
+    """A conversation's states as RulePolicy sees them: a start state, then turns."""
+    states = [{}] if rng.random() < 0.5 else []
+    for _ in range(n):
+        state = {"prev_action": {"action_name": rng.choice(actions)}}
+        if rng.random() < 0.8:
+            state["user"] = {"intent": rng.choice(intents)}
+        if rng.random() < 0.3:
+            state["slots"] = {"dispute_type": (1.0,)}
+        states.append(state)
+    return states
+
+
+def test_rules_checked_only_as_far_back_as_they_reach_match_the_same_rules():
+    """The trained model's own rule keys plus made-up longer ones (with a conversation
+    start, slots, loops), against random conversations: the same applicable keys as stock
+    RulePolicy, which walks back over every state."""
+    import json
+    import random
+    import tarfile
+
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    model = ROOT / "models" / "dispute-advisor.tar.gz"
+    assert model.exists(), "make train first (make test-unit does)"
+    with tarfile.open(model) as tar:
+        name = next(n for n in tar.getnames() if n.endswith("train_RulePolicy0/rule_policy.json"))
+        lookup = json.load(tar.extractfile(name))["lookup"]["rules"]
+    keys = [json.loads(k) for k in lookup]
+    intents = sorted({s["user"]["intent"] for k in keys for s in k if "user" in s} | {"greet", "inform"})
+    actions = sorted({s["prev_action"]["action_name"] for k in keys for s in k if "prev_action" in s})
+    rng = random.Random(7)
+    for _ in range(40):  # longer rules, some starting the conversation, some with a slot or a loop
+        rule = _random_states(rng, intents, actions, rng.randint(1, 5))
+        if rng.random() < 0.2:
+            rule[-1]["active_loop"] = {"name": "a_form"}
+        lookup[json.dumps(rule, sort_keys=True)] = "action_case_step"
+
+    policy = RulePolicy.__new__(RulePolicy)  # _get_possible_keys reads no other state
+    stock = RulePolicy.__dict__["_get_possible_keys"]
+    cases = [_random_states(rng, intents, actions, rng.randint(0, 30)) for _ in range(300)]
+    for key in sorted(lookup):
+        # conversations that end in the rule, one with its oldest state changed: that key
+        # then fails only at the far end of its reach
+        rule = [{part: {name: tuple(v) if isinstance(v, list) else v for name, v in sub.items()}
+                 for part, sub in state.items()} for state in json.loads(key)]  # slots as Rasa keeps them
+        changed = [dict(state) for state in rule]
+        changed[0]["prev_action"] = {"action_name": "no_such_action"}
+        for tail in (rule, changed):
+            prefix = [] if rule[0] == {} else _random_states(rng, intents, actions, rng.randint(0, 10))
+            cases.append(prefix + tail)
+    expected = [stock(policy, lookup, states) for states in cases]
+    try:
+        serve_rasa.rules_checked_only_as_far_back_as_they_reach()
+        assert [policy._get_possible_keys(lookup, states) for states in cases] == expected
+        assert any(len(e) < len(lookup) for e in expected) and any(e for e in expected)  # both kinds seen
+    finally:
+        RulePolicy._get_possible_keys = stock
