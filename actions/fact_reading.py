@@ -80,6 +80,11 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         del new["seller_attitude"]
         if new.get("negotiation_rounds") == 0:
             del new["negotiation_rounds"]  # (nor the "not contacted yet" that came with it)
+    if before.goods_received is False and new.get("goods_received") is True and asked != "goods_received" \
+            and not corrects(k, text) and not any(w in text for w in k.news_cues):
+        # "商家说物流显示签收了就是签收了": the seller's words, not the parcel come at last
+        del new["goods_received"]
+        new.pop("days_since_receipt", None)
     if (before.amount_yuan and "amount_yuan" in new and asked != "amount_yuan" and not corrects(k, text)
             and (asked == "evidence_item" or not numbers.paid_amount_named(text))):
         del new["amount_yuan"]  # "他们只认十二块": an amount in passing does not replace the price on file

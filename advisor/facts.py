@@ -480,6 +480,11 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
                                           or _SIGNED_THEN_EXCUSE.match(s, h.end)))
                     and not _hypothetical(s, h.start, h.end, _FEARED)]  # 怕他回一句签收了就不关他事
         value = _last(hits)
+        if value is False and fact == "goods_received":
+            opened = k.case_facts[fact].get("opened", ())
+            first_no = next(h.start for h in hits if h.value is False and not h.negated)
+            if any(h.value and not h.negated and s[h.start:h.end] in opened and h.start < first_no for h in hits):
+                value = True  # "拆开…五金包整箱翻了个遍也没有": the box came, parts of it did not
         if value is not None:
             r.slots[fact] = value
     if "days_since_receipt" in r.slots and "goods_received" not in r.slots:

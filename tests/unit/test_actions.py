@@ -875,3 +875,13 @@ def test_news_of_the_seller_in_an_evidence_answer_changes_the_stance():
     text = "详情页截图了。哦 我刚才顺手问了下客服 她说宣传就是这么写的 不给退"
     set_now = slot_events(run(ReadFacts(), make_tracker(text, "inform", 0.8, slots=slots))[1])
     assert set_now["seller_attitude"] == "refuses" and set_now["negotiation_rounds"] == 1
+
+
+def test_goods_said_not_to_have_come_arrive_only_with_news():
+    slots = {"dispute_type": "logistics", "requested_slot": "seller_attitude", "amount_yuan": 6800.0,
+             "goods_received": False}
+    text = "商家说物流显示签收了就是签收了，后来就不回了"  # the seller's words
+    set_now = slot_events(run(ReadFacts(), make_tracker(text, "inform", 0.8, slots=slots))[1])
+    assert "goods_received" not in set_now and set_now["seller_attitude"] == "ignores"
+    set_now = slot_events(run(ReadFacts(), make_tracker("刚刚终于到了，收到了", "inform", 0.8, slots=slots))[1])
+    assert set_now["goods_received"] is True

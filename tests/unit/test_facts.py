@@ -1172,3 +1172,29 @@ def test_evidence_as_a_checklist():
     r = read("脸的照片 有 / 医院诊断 无 / 订单截图 有", "evidence_item",
              ("reaction_photos", "diagnosis", "order_info", "batch_and_ingredients"))
     assert set(r.evidence_have) == {"reaction_photos", "order_info"} and "diagnosis" in r.evidence_missing
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    ("找了老板一回 老板说不得退 买了就是买了", None, "seller_attitude", "refuses"),  # 不得: won't (Sichuan)
+    ("咖啡机退货商家也同意了，寄回去半个月了，商家早就签收了，可退款到现在都没到账", None, "seller_attitude", "ignores"),
+    ("说好三天发货，现在一个礼拜了都没发，找他退款直接把我拉黑了", None, "goods_received", False),
+    ("买了个蓝牙音箱，收到连塑封都没拆，第三天就申请了7天无理由退货", None, "goods_received", True),
+    # the box came and was opened: what it lacked is not the parcel missing
+    ("电脑桌今天签收的。拆开准备组装，五金包和左侧板都不在箱子里，整箱翻了个遍也没有", None, "goods_received", True),
+    ("显示签收了 家里翻了个遍也没有", None, "goods_received", False),
+])
+def test_dev32_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_dev32_types_decided_by_the_facts_not_the_label():
+    # dye that runs and goods that scorch are faults of the goods, whatever the shopper calls them
+    assert read("颜色跟图片一模一样没毛病，结果第一次手洗就掉色掉了一盆黑水 这是色差还是啥啊").decisive_types == ["quality"]
+    assert read("电热护腰垫烫得要命 腰上起了个小水泡 垫子里那层布都烤焦了 这算过敏吧").decisive_types == ["quality"]
+    # a tracking number for someone else's parcel is a fake one
+    assert "fraud" in read("物流显示签收了 快递员说这个单号是寄到新疆的一个0.1公斤的小件 收件人地址都不是我的").decisive_types
+    # 真空包装 holds no empty parcel
+    assert read("真空包装的鸭脖，今天拆了两袋，袋子胀得鼓包了").decisive_types == []
+    # a parcel stuck at a depot has not reached the shopper
+    r = read("物流显示到了中转站以后就十来天没动过了")
+    assert "days_since_receipt" not in r.slots and "goods_received" not in r.slots
