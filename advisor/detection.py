@@ -85,6 +85,8 @@ def choose_dispute_type(
             if confidence < SURE_REPORT or (from_intent == "refund_refused" and other != "refund_refused"
                                             and not sent_back):
                 return other  # (once the goods went back, the refund is the dispute: "…寄回去了 钱一直不退")
+            if other == "refund_refused" and sent_back:
+                return other  # "走7天无理由退了…只退了我30": a return refused is the dispute, whatever else is guessed
         beside = _problem_beside_refusal(named, return_under_way)
         if from_intent == "refund_refused" and beside:
             return beside  # "一量56公分…他讲误差范围内不给退": the size is the problem
@@ -125,6 +127,9 @@ def _bought_at(words: Tuple[str, ...]) -> "re.Pattern[str]":
     return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[^，。！？,.!?\s]{0,4}?买的")
 
 
+_NOT_ONLINE = re.compile(r"不是(?:在)?(?:网上|网购|淘宝|天猫|京东|拼多多)[^，。！？,.!?\s]{0,4}")
+
+
 def offline_subject(k: Knowledge, s: str) -> Optional[str]:
     """The situation of a message about something that is not an online order (a hotel
     stay, a landlord, a film's plot) and speaks of no order; else None. Whatever problem
@@ -135,6 +140,7 @@ def offline_subject(k: Knowledge, s: str) -> Optional[str]:
             continue
         # "楼下药店买的", "水果店里买的", "家具城实体店买的": bought there, not online
         bought_there = _bought_at(words).sub("", s)
+        bought_there = _NOT_ONLINE.sub("", bought_there)  # "这不是网上买的 是线下的店"
         if any(w in bought_there for w in k.online_order_words):
             return None
         return situation

@@ -1261,6 +1261,9 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
     if not isinstance(text, str):
         return value
     folded = _fold(text)
+    item = _problem_item_price(folded)
+    if item is not None:
+        return item  # "一共356 沙发套是228": the goods with the problem, not the whole order
     notes = _RED_NOTES.search(folded)
     if value is None and notes and parse_number(notes.group(1)):
         return float(parse_number(notes.group(1)) * 100)  # "五张红票子买的": five 100-yuan notes
@@ -1293,6 +1296,31 @@ _COUPON = re.compile(
     r"(?:减了|用了|领了|抵了|减|用|领|抵|优惠了|便宜了)\s*(?:张|个)?\s*" + _NUM_TOKEN
     + r"\s*(?:块|元)?\s*(?:的|块的|元的)?\s*(?:店铺|购物|平台|满减|无门槛)?(?:优惠券|券|津贴|红包|消费券)"
     + r"|满\s*" + _NUM_TOKEN + r"\s*(?:块|元)?\s*减了?\s*" + _NUM_TOKEN)
+
+
+# One item of a larger order named with its own price: "有问题的是那件羽绒服 279"; "一共356 沙发套是228";
+# "面霜是198，整套一共436". Not a unit price ("单价是19.9 一共99.5"), a list price or a fee.
+_PROBLEM_ITEM = re.compile(r"(?:有问题的|出问题的|坏的|坏掉的)(?:是|在)?\s*(?:那|这)?[^，,。！？!?；;0-9]{0,8}?\s*(?:是|要)?"
+                           r"[，,\s]*" + _NUM_TOKEN + r"\s*(?:块钱|元|块)?(?=$|[，,。！？!?；;\s])")
+_TOTAL = r"(?:(?:一共|总共|整单|整套|合计|加起来)\s*)+(?:是|花了|付了)?\s*"
+_NAMED_ITEM = r"([^，,。！？!?；;\s0-9]{1,8}?)(?:那箱|那件|那条|那双|那个|那盒|那瓶|那套|那台)?是\s*"
+_ITEM_AFTER_TOTAL = re.compile(_TOTAL + _NUM_TOKEN + r"\s*(?:块钱|元|块)?[，,\s]+" + _NAMED_ITEM + _NUM_TOKEN)
+_ITEM_BEFORE_TOTAL = re.compile(_NAMED_ITEM + _NUM_TOKEN + r"\s*(?:块钱|元|块)?[，,\s]+[^。！？!?；;]{0,12}?"
+                                + _TOTAL + _NUM_TOKEN)
+_NOT_AN_ITEM = re.compile(r"单价|每|一[瓶件个盒条双箱袋只支套]|原价|标价|价格|运费|邮费|券|优惠|红包|定金|尾款|差价|退|补|实付|付款")
+
+
+def _problem_item_price(text: str) -> Optional[float]:
+    m = _PROBLEM_ITEM.search(text)
+    if m and parse_number(m.group(1)):
+        return float(parse_number(m.group(1)))
+    for pattern, item_at, price_at, total_at in ((_ITEM_AFTER_TOTAL, 2, 3, 1), (_ITEM_BEFORE_TOTAL, 1, 2, 3)):
+        m = pattern.search(text)
+        if m and not _NOT_AN_ITEM.search(m.group(item_at)):
+            price, total = parse_number(m.group(price_at)), parse_number(m.group(total_at))
+            if price and total and price < total:
+                return float(price)
+    return None
 
 
 def _deposit_and_balance(text: str) -> Optional[Tuple[float, float]]:
@@ -1753,9 +1781,32 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
     totals = [m for m in found if _TOTAL_BEFORE.search(text, max(0, m.start - 5), m.start)]
     if totals:
         return int(totals[-1].value)  # "…加上申请那回 算三次吧": the total the shopper sums up
+    each_day = _once_on_each_day(text)
+    if each_day:
+        return each_day  # "4号晚上和6号各找了一次客服": one contact on each day named
     counted = _counted(text, found, bare)
     timeline = timeline_contacts(text)
     return timeline if timeline is not None and (counted is None or timeline > counted) else counted
+
+
+_ONCE_EACH = re.compile(r"各\s*(?:找|问|联系|催|聊|打|沟通)了?\s*(?:客服|卖家|商家|店家|他|她)?\s*(?:一次|一回|一遍|一趟)")
+_DAY_NAMED = re.compile(r"(?<![0-9])[0-9]{1,2}\s*[号日](?!\s*[0-9])|[一二三四五六七八九十]{1,3}号|周[一二三四五六日天]|星期[一二三四五六日天]"
+                        r"|昨天|今天|前天|大前天")
+
+
+def _once_on_each_day(text: str) -> Optional[int]:
+    if not isinstance(text, str):
+        return None
+    m = _ONCE_EACH.search(text)
+    if not m:
+        return None
+    pieces = re.split(r"[，,、\s]+", text[:m.start()])
+    days = len(_DAY_NAMED.findall(pieces[-1]))
+    for piece in reversed(pieces[:-1]):  # "11月2号，5号，9号各问了一次": the days listed before it
+        if not re.fullmatch(r"(?:[0-9]{1,2}月)?(?:" + _DAY_NAMED.pattern + r")(?:上午|下午|晚上|早上|中午)?", piece):
+            break
+        days += 1
+    return days if days >= 2 else None
 
 
 def _counted(text: str, found: List[Mention], bare: bool = False) -> Optional[int]:

@@ -530,3 +530,19 @@ def test_an_order_placed_twice_by_mistake_is_a_no_reason_return():
     from advisor.detection import situation_for
     text = "手滑同一根数据线拍了两单 东西都没问题 多出来的那根还没拆 想退掉一单"
     assert situation_for(K, text, "report_false_advertising", 0.6, read_message(K, text).types) == "dislike_return"
+
+
+def test_dev33_types_and_situations():
+    from advisor.detection import offline_subject, situation_for
+    # a shop in the street, said not to be an online order
+    assert offline_subject(K, "小区楼下的理发店办了张卡，充了1000，店就关门了，这不是网上买的，是线下的店") == "out_of_scope"
+    assert offline_subject(K, "理发店老板推荐的洗发水 我在淘宝买的") is None
+    # thanks for a refund that arrived: no new case
+    text = "谢谢啊 按你说的又跟商家好好说了一次 今天下午3点多钱就退回来了 249全到账了 太感谢了"
+    assert situation_for(K, text, "report_false_advertising", 0.92, read_message(K, text).types) == "thank"
+    # a colour unlike the listing's is a colour difference, however sure the classifier is of a false claim
+    text = "详情页是雾霾蓝 送到家一看明显偏绿 当天就找了商家 商家说色差正常不给退"
+    assert decided(text, "report_false_advertising", 0.98) == "color_difference"
+    # a return refused once the goods went back is the dispute
+    text = "衬衫不喜欢 走7天无理由退了 吊牌都在 商家收到以后只退了我30 说有折痕影响二次销售"
+    assert decided(text, "report_false_advertising", 0.98) == "refund_refused"

@@ -1198,3 +1198,15 @@ def test_dev32_types_decided_by_the_facts_not_the_label():
     # a parcel stuck at a depot has not reached the shopper
     r = read("物流显示到了中转站以后就十来天没动过了")
     assert "days_since_receipt" not in r.slots and "goods_received" not in r.slots
+
+
+def test_dev33_terse_and_itemised_messages():
+    assert read("他说要么接受要么算了").slots["seller_attitude"] == "refuses"
+    assert read("买的粉色卫衣 到了发橘").types == ["color_difference"]
+    assert read("买的裤子短一截").types == ["size"]
+    assert read("吃了虾干 起疹子").slots["product_category"] == "食品"
+    assert "food_kept" in read("还剩半袋", "evidence_item", ("diagnosis", "order_info", "food_kept")).evidence_have
+    assert set(read("拉链拉了两下头就掉了").types) == {"quality"}
+    assert set(read("拆开好几盒都胀包了 一打开一股酸味 日期是上个月的 还没过期").types) == {"quality"}
+    assert read("白T恤洗了两次就偏黄了").types != ["color_difference"]  # yellowing in the wash is no colour difference
+    assert "listing_claim_screenshots" in read("详情页写续航180分钟 详情页我都截图存了").evidence_have

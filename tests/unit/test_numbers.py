@@ -1447,3 +1447,24 @@ def test_receiving_a_notice_is_no_receipt():
     assert parse_days("刚收到平台通知，判我赢了") is None
     assert parse_days("今天收到退款短信") is None
     assert parse_days("刚收到，东西是坏的") == 0
+
+
+@pytest.mark.parametrize("text, bare, expected", [
+    # one item of a larger order named with its own price: the goods with the problem
+    ("一共买了三件衣服 花了486 有问题的是那件羽绒服 279 拉链拉了两下头就掉了", False, 279.0),
+    ("两个抱枕套加一个沙发套 一共356 沙发套是228 详情页写的燕麦色", False, 228.0),
+    ("面霜是198，整套一共436", True, 198.0),
+    ("沙发套是228，加上两个抱枕套整单一共356", True, 228.0),
+    # a unit price, a fee or a list price is no item of the order
+    ("单价是19.9，一共99.5", True, 99.5),
+    ("一共356，运费是10", True, 356.0),
+    ("原价是899 一共付了799", False, 799.0),
+])
+def test_dev33_amounts(text, bare, expected):
+    assert parse_amount(text, bare=bare) == expected
+
+
+def test_one_contact_on_each_day_named():
+    assert parse_count("4号晚上和6号各找了一次客服，都没人回") == 2
+    assert parse_count("11月2号，5号，9号各问了一次客服，一次都没回") == 3
+    assert parse_count("我和我妈各问了一次") == 1  # people, not days: the count said
