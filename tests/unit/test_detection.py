@@ -546,3 +546,9 @@ def test_dev33_types_and_situations():
     # a return refused once the goods went back is the dispute
     text = "衬衫不喜欢 走7天无理由退了 吊牌都在 商家收到以后只退了我30 说有折痕影响二次销售"
     assert decided(text, "report_false_advertising", 0.98) == "refund_refused"
+
+
+def test_a_question_before_buying_for_a_grandparent():
+    from advisor.detection import situation_for
+    text = "想给我奶奶买个老人机 这款字够不够大 有没有语音报号 待机能撑几天"
+    assert situation_for(K, text, "report_quality", 0.5, read_message(K, text).types) == "presale_question"

@@ -1210,3 +1210,23 @@ def test_dev33_terse_and_itemised_messages():
     assert set(read("拆开好几盒都胀包了 一打开一股酸味 日期是上个月的 还没过期").types) == {"quality"}
     assert read("白T恤洗了两次就偏黄了").types != ["color_difference"]  # yellowing in the wash is no colour difference
     assert "listing_claim_screenshots" in read("详情页写续航180分钟 详情页我都截图存了").evidence_have
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    # English words inside Chinese, as young shoppers write
+    ("refund一直不处理 催了也不回 我已经apply了平台介入 还在pending", None, "platform_status", "applied_waiting"),
+    ("seller说他们就是这样标的 拒绝退款 我打算直接去court告他们", None, "legal_matter", True),
+    # written Cantonese: a ruling for the buyer, goods that never reached the forwarder
+    ("我申請咗客服介入 客服判咗我可以退 但賣家拒收 錢到而家都未退", None, "platform_status",
+     "ruled_for_buyer_not_honoured"),
+    ("佢俾咗個假單號 集運倉都冇收過任何嘢", None, "goods_received", False),
+    ("卖家说可以免费寄一支新的气压棒给我", None, "seller_attitude", "cooperative"),
+])
+def test_dev34_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots[slot] == value
+
+
+def test_dev34_types():
+    assert "refund_refused" in read("7天无理由return了 但refund一直不处理").types
+    assert set(read("吹风机用了不到一个礼拜就不出热风了 只吹冷风").types) == {"quality"}
+    assert "logistics" in read("快递送到的时候外箱就破了 拆开屏幕是碎的 卖家一直拖着不退").decisive_types
