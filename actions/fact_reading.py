@@ -74,14 +74,14 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
     new: Dict[Text, Any] = dict(reading.slots)
     if not before.dispute_type:
         new.pop("case_end", None)  # "钱退回来了" with no case: nothing to end
-    if asked == "evidence_item" and before.seller_attitude and "seller_attitude" in new \
-            and not any(w in text for w in k.news_cues):
+    news = any(w in text for w in k.news_cues)  # "刚刚…", "终于到了": something that just happened
+    if asked == "evidence_item" and before.seller_attitude and "seller_attitude" in new and not news:
         # "她说运费他们出那句我也截了": a screenshot, not a new stance ("刚刚商家驳回了" is news)
         del new["seller_attitude"]
         if new.get("negotiation_rounds") == 0:
             del new["negotiation_rounds"]  # (nor the "not contacted yet" that came with it)
     if before.goods_received is False and new.get("goods_received") is True and asked != "goods_received" \
-            and not corrects(k, text) and not any(w in text for w in k.news_cues):
+            and not corrects(k, text) and not news:
         # "商家说物流显示签收了就是签收了": the seller's words, not the parcel come at last
         del new["goods_received"]
         new.pop("days_since_receipt", None)

@@ -1792,6 +1792,8 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
 _ONCE_EACH = re.compile(r"各\s*(?:找|问|联系|催|聊|打|沟通)了?\s*(?:客服|卖家|商家|店家|他|她)?\s*(?:一次|一回|一遍|一趟)")
 _DAY_NAMED = re.compile(r"(?<![0-9])[0-9]{1,2}\s*[号日](?!\s*[0-9])|[一二三四五六七八九十]{1,3}号|周[一二三四五六日天]|星期[一二三四五六日天]"
                         r"|昨天|今天|前天|大前天")
+_DAY_PIECE = re.compile(r"(?:[0-9]{1,2}月)?(?:" + _DAY_NAMED.pattern + r")(?:上午|下午|晚上|早上|中午)?")
+_LIST_BREAK = re.compile(r"[，,、\s]+")
 
 
 def _once_on_each_day(text: str) -> Optional[int]:
@@ -1800,10 +1802,10 @@ def _once_on_each_day(text: str) -> Optional[int]:
     m = _ONCE_EACH.search(text)
     if not m:
         return None
-    pieces = re.split(r"[，,、\s]+", text[:m.start()])
+    pieces = _LIST_BREAK.split(text[:m.start()])
     days = len(_DAY_NAMED.findall(pieces[-1]))
     for piece in reversed(pieces[:-1]):  # "11月2号，5号，9号各问了一次": the days listed before it
-        if not re.fullmatch(r"(?:[0-9]{1,2}月)?(?:" + _DAY_NAMED.pattern + r")(?:上午|下午|晚上|早上|中午)?", piece):
+        if not _DAY_PIECE.fullmatch(piece):
             break
         days += 1
     return days if days >= 2 else None
