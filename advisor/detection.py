@@ -213,8 +213,11 @@ def situation_for(
     if asks_before_buying(k, s):
         return "presale_question"
     seller_named = any(w in s for w in k.seller_words)
-    if own_mistake(k, s) and "refund_refused" not in named and not seller_named:
-        return "dislike_return"  # (what the seller then did, "卖家说不给换", may make it a dispute)
+    refused = any(w in s for w in (k.seller_attitudes.get("refuses") or {}).get("keywords", ()))
+    if own_mistake(k, s) and not seller_named and ("refund_refused" not in named or not refused):
+        # (what the seller then did, "卖家说不给换", "申请退货被拒了", may make it a dispute; the
+        # shopper's own "七天无理由明天就过了，还来得及退吗" does not)
+        return "dislike_return"
     if any(w in s for w in k.just_saying + k.service_requests) and not seller_named:
         return "no_claim"  # "物流有点慢…挺好用的，就是随口吐槽一句": a remark, not a claim
     if any(w in s for w in k.help_openers) and not named:

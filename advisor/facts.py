@@ -500,8 +500,12 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     if ended:
         r.slots["case_end"] = ended
     for signal in ("urgent", "legal_matter"):
-        if _last(_hits(s, {True: k.signals[signal]}, neg)):
+        hits = _hits(s, {True: k.signals[signal]}, neg)
+        # "拿给做律师的朋友看…不过我不想闹上法院": a step the shopper says they will not take
+        if _last(hits) and not any(_NOT_MEANT.search(s, max(0, h.start - 8), h.start) for h in hits):
             r.slots[signal] = True
+    if "urgent" not in r.slots and k.urgent_soon and _urgent_event(k.urgent_soon, k.urgent_events).search(s):
+        r.slots["urgent"] = True  # "后天面试要穿", "孩子明天就开学了"
     # (not a place the goods are kept: "剩下的几条还在冰箱")
     categories = [h for h in _hits(s, k.product_categories, ()) if not _KEPT_IN.search(s, max(0, h.start - 3), h.start)]
     if categories:
@@ -514,6 +518,15 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+# a step the shopper says they will not take: "不想闹上法院", "不打算起诉"
+_NOT_MEANT = re.compile(r"(?:不想|不打算|没打算|不至于|不需要)[^，。！？!?；;\s]{0,4}$")
+
+
+@lru_cache(maxsize=4)
+def _urgent_event(soon: Tuple[str, ...], events: Tuple[str, ...]) -> "re.Pattern[str]":
+    """A day close at hand, then within the sentence what the goods are needed for."""
+    return re.compile("(?:" + "|".join(map(re.escape, soon)) + r")[^。！？!?；;\n]{0,12}?(?:"
+                      + "|".join(map(re.escape, events)) + ")")
 # a ruling said with 判, or a platform's result ("平台出结果了 说证据不足 不支持退款")
 _RULED_NO_REFUND = re.compile(
     r"(?:判|裁定|裁决|出结果|出了结果|结果出来|处理结果)[^。！？!?]{0,12}"

@@ -168,6 +168,9 @@ class Knowledge:
     dont_know: Tuple[str, ...] = ()  # "不太清楚": an answer that skips the open question
     corrections: Tuple[str, ...] = ()  # "刚才说错了": what follows replaces a fact said before
     news_cues: Tuple[str, ...] = ()  # "刚刚商家把申请驳回了": something that just happened
+    # a day close at hand, then what the goods are needed for ("后天面试要穿"): urgent
+    urgent_soon: Tuple[str, ...] = ()
+    urgent_events: Tuple[str, ...] = ()
     seller_words: Tuple[str, ...] = ()  # 客服, 卖家, …: who speaks for the seller
     read_as: Mapping[str, str] = field(default_factory=dict)  # slang spelling -> the word it is ("木有" -> "没有")
     initials: Mapping[str, str] = field(default_factory=dict)  # pinyin initials -> the word ("tk" -> "退款")
@@ -396,6 +399,8 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         dont_know=tuple(raw.get("dont_know") or ()),
         corrections=tuple(raw.get("corrections") or ()),
         news_cues=tuple(raw.get("news_cues") or ()),
+        urgent_soon=tuple((raw.get("urgent_events") or {}).get("soon") or ()),
+        urgent_events=tuple((raw.get("urgent_events") or {}).get("events") or ()),
         seller_words=tuple(raw.get("seller_words") or ()),
         read_as=read_as,
         initials=initials,

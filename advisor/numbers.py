@@ -1836,9 +1836,9 @@ def _counted(text: str, found: List[Mention], bare: bool = False) -> Optional[in
 
 _ASKED_ONE_LINE = re.compile(r"(?<!又)(?:问|催|追问)了?\s*一\s*句(?!.{0,12}又)")
 # "周二问了客服，周四又问，今天又催了一次": contacts told as a timeline, one clause each
-# (not where the seller sends the shopper on: "让我回去找店铺")
+# (not where the seller sends the shopper on, "让我回去找店铺", or chases for them, "说帮我去催")
 _TIMELINE_BREAK = re.compile(r"[，,。、；;！!？?\s]+")
-_TIMELINE_CONTACT = re.compile(r"(?<!借口)(?<!让我)(?<!叫我)(?<!要我)(?<!让我回去)(?<!让我去)(?:追问|(?<![想请])问(?!题)|催|找(?!借口|理由|茬|不到|不着)|追了|追着|联系|沟通|聊"
+_TIMELINE_CONTACT = re.compile(r"(?<!借口)(?<!让我)(?<!叫我)(?<!要我)(?<!让我回去)(?<!让我去)(?<!帮我)(?<!帮我去)(?:追问|(?<![想请])问(?!题)|催|找(?!借口|理由|茬|不到|不着)|追了|追着|联系|沟通|聊"
                                r"|留言|私信|发消息|发信息|发了消息|发了信息|打电话|打了电话|又发了(?!货|快递|过来|错))")
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|\"[^\"]*\"|‘[^’]*’")
 _SELLER_ACTS = re.compile(r"(?:他|她|卖家|客服|商家|店家|老板|对方)\s*(?:又|还|就|也)?\s*$")
@@ -1900,7 +1900,7 @@ def ordinal_contacts(text: str, asked: bool = False) -> Optional[int]:
 _ORDINAL_NOT_TALK = re.compile(r"\s*(?:买|下单|拍|收到|到货|发货|退货|换货|补发|寄|用|穿|吃|网购|购物|在|遇|碰|见|来)")
 
 
-_THIRD_PARTY = re.compile(r"厂家|厂商|快递员|快递小哥|快递公司|驿站|12315|品牌方|物业")
+_THIRD_PARTY = re.compile(r"厂家|厂商|快递员|快递小哥|快递公司|快递客服|驿站|12315|品牌方|物业")
 _TOTAL_BEFORE = re.compile(r"(?:算|一共|总共|加起来|前后一共|总共是|一共是"
                            r"|(?:前后|前前后后|一共|总共)\s*(?:沟通|联系|找|问|催|聊|交涉)了?)\s*$")  # 前后沟通两次
 _AGAIN_BEFORE = re.compile(r"又(?:去|再)?(?:找|问|联系|催|沟通|聊|说|打)(?:了|过)?\s*(?:他|她|卖家|商家|客服|店家)?\s*$")

@@ -552,3 +552,11 @@ def test_a_question_before_buying_for_a_grandparent():
     from advisor.detection import situation_for
     text = "想给我奶奶买个老人机 这款字够不够大 有没有语音报号 待机能撑几天"
     assert situation_for(K, text, "report_quality", 0.5, read_message(K, text).types) == "presale_question"
+
+
+def test_an_own_mistake_asking_about_the_return_deadline_is_no_dispute():
+    from advisor.detection import situation_for
+    text = "手滑下了两单，多了一个一样的台灯，东西没任何问题，七天无理由明天就过了，还来得及退吗"
+    assert situation_for(K, text, "report_refund_refused", 0.6, read_message(K, text).types) == "dislike_return"
+    text = "码数拍错了，申请七天无理由退货，卖家说拆了吊牌不给退"  # the seller then refused: a dispute
+    assert situation_for(K, text, "report_refund_refused", 0.9, read_message(K, text).types) is None

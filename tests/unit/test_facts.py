@@ -1230,3 +1230,27 @@ def test_dev34_types():
     assert "refund_refused" in read("7天无理由return了 但refund一直不处理").types
     assert set(read("吹风机用了不到一个礼拜就不出热风了 只吹冷风").types) == {"quality"}
     assert "logistics" in read("快递送到的时候外箱就破了 拆开屏幕是碎的 卖家一直拖着不退").decisive_types
+
+
+@pytest.mark.parametrize("text, slot, value", [
+    # a day close at hand and what the goods are needed for; a deadline running out
+    ("后天面试要穿！西装标的L码 穿上根本扣不上", "urgent", True),
+    ("孩子明天就开学了，买的书包物流显示已签收，可我家根本没收到", "urgent", True),
+    ("电饭煲才用了两次就不加热了，自动确认收货还剩2天", "urgent", True),
+    ("商家说拆了不给退！七天明天就过了，急", "urgent", True),
+    ("节都过完了还没到，急死", "urgent", True),  # (急死 after a 没 it does not belong to)
+    # a step the shopper will not take is no legal matter
+    ("拿给做律师的朋友看，他说这算虚假宣传，不过我不想闹上法院，就想在平台上解决", "legal_matter", None),
+    ("我打算去法院起诉", "legal_matter", True),
+    ("他让我加微信转账说便宜，我转了1600，现在把我拉黑了，票也没给", "goods_received", False),
+    ("网上买的1280的香水，拿去专柜验了说批次码是假的", "goods_received", True),
+])
+def test_dev35_phrasings(text, slot, value):
+    assert read(text).slots.get(slot) == value
+
+
+def test_dev35_types_evidence_and_stances():
+    assert "quality" in read("吹风机用了不到一周插头那里冒烟，一股焦味，客服说不是质量问题").decisive_types
+    assert "false_advertising" in read("取暖器页面写2200W，我拿功率计一测才900W").types
+    assert "daylight_comparison_photos" in read("我在太阳底下和图片对比拍了照").evidence_have
+    assert read("没申请，卖家都说会处理了", "platform_status").slots["seller_attitude"] == "cooperative"

@@ -1468,3 +1468,9 @@ def test_one_contact_on_each_day_named():
     assert parse_count("4号晚上和6号各找了一次客服，都没人回") == 2
     assert parse_count("11月2号，5号，9号各问了一次客服，一次都没回") == 3
     assert parse_count("我和我妈各问了一次") == 1  # people, not days: the count said
+
+
+def test_the_seller_chasing_for_the_shopper_and_the_courier_are_no_contacts():
+    # (the one contact left, told with 又, is no count: the question is asked)
+    assert parse_count("我打了快递客服，快递说在查。又找了卖家，卖家挺配合的，说帮我去催") is None
+    assert parse_count("周二问了客服，周四又问，今天又催了一次") == 3
