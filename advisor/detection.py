@@ -213,8 +213,7 @@ def situation_for(
     if asks_before_buying(k, s):
         return "presale_question"
     seller_named = any(w in s for w in k.seller_words)
-    refused = any(w in s for w in (k.seller_attitudes.get("refuses") or {}).get("keywords", ()))
-    if own_mistake(k, s) and not seller_named and ("refund_refused" not in named or not refused):
+    if own_mistake(k, s) and not seller_named and ("refund_refused" not in named or not _refusal_told(k, s)):
         # (what the seller then did, "卖家说不给换", "申请退货被拒了", may make it a dispute; the
         # shopper's own "七天无理由明天就过了，还来得及退吗" does not)
         return "dislike_return"
@@ -240,6 +239,11 @@ def situation_for(
     if intent in SITUATION_INTENTS:
         return intent
     return "no_claim" if negated else None
+
+
+def _refusal_told(k: Knowledge, s: str) -> bool:
+    """One of the seller's refusal words is in the message ("申请退货被拒了", "不给退")."""
+    return any(w in s for w in (k.seller_attitudes.get("refuses") or {}).get("keywords", ()))
 
 
 def pet_reacted(k: Knowledge, s: str) -> bool:
