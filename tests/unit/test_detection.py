@@ -63,6 +63,12 @@ from advisor.knowledge import default_knowledge  # noqa: E402
 K = default_knowledge()
 
 
+def situated(text, intent, confidence):
+    """The no-dispute situation of a first message, the types named read as the dialogue reads them."""
+    from advisor.detection import situation_for
+    return situation_for(K, text, intent, confidence, read_message(K, text).types)
+
+
 def decided(text, intent, confidence, fell_back=False, current=None):
     r = read_message(K, text)
     return type_after_message(K, current, text, intent, confidence, fell_back, r.types, r.negated_types, 0.4,
@@ -527,19 +533,18 @@ def test_a_request_about_an_order_with_nothing_wrong_claims_nothing():
 
 
 def test_an_order_placed_twice_by_mistake_is_a_no_reason_return():
-    from advisor.detection import situation_for
     text = "手滑同一根数据线拍了两单 东西都没问题 多出来的那根还没拆 想退掉一单"
-    assert situation_for(K, text, "report_false_advertising", 0.6, read_message(K, text).types) == "dislike_return"
+    assert situated(text, "report_false_advertising", 0.6) == "dislike_return"
 
 
 def test_dev33_types_and_situations():
-    from advisor.detection import offline_subject, situation_for
+    from advisor.detection import offline_subject
     # a shop in the street, said not to be an online order
     assert offline_subject(K, "小区楼下的理发店办了张卡，充了1000，店就关门了，这不是网上买的，是线下的店") == "out_of_scope"
     assert offline_subject(K, "理发店老板推荐的洗发水 我在淘宝买的") is None
     # thanks for a refund that arrived: no new case
     text = "谢谢啊 按你说的又跟商家好好说了一次 今天下午3点多钱就退回来了 249全到账了 太感谢了"
-    assert situation_for(K, text, "report_false_advertising", 0.92, read_message(K, text).types) == "thank"
+    assert situated(text, "report_false_advertising", 0.92) == "thank"
     # a colour unlike the listing's is a colour difference, however sure the classifier is of a false claim
     text = "详情页是雾霾蓝 送到家一看明显偏绿 当天就找了商家 商家说色差正常不给退"
     assert decided(text, "report_false_advertising", 0.98) == "color_difference"
@@ -549,14 +554,12 @@ def test_dev33_types_and_situations():
 
 
 def test_a_question_before_buying_for_a_grandparent():
-    from advisor.detection import situation_for
     text = "想给我奶奶买个老人机 这款字够不够大 有没有语音报号 待机能撑几天"
-    assert situation_for(K, text, "report_quality", 0.5, read_message(K, text).types) == "presale_question"
+    assert situated(text, "report_quality", 0.5) == "presale_question"
 
 
 def test_an_own_mistake_asking_about_the_return_deadline_is_no_dispute():
-    from advisor.detection import situation_for
     text = "手滑下了两单，多了一个一样的台灯，东西没任何问题，七天无理由明天就过了，还来得及退吗"
-    assert situation_for(K, text, "report_refund_refused", 0.6, read_message(K, text).types) == "dislike_return"
+    assert situated(text, "report_refund_refused", 0.6) == "dislike_return"
     text = "码数拍错了，申请七天无理由退货，卖家说拆了吊牌不给退"  # the seller then refused: a dispute
-    assert situation_for(K, text, "report_refund_refused", 0.9, read_message(K, text).types) is None
+    assert situated(text, "report_refund_refused", 0.9) is None
