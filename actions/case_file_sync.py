@@ -94,12 +94,11 @@ def _sync(tracker: Tracker, events: List[Dict[Text, Any]]) -> List[Dict[Text, An
     case_id: Optional[float] = slots.get(CASE_ID_SLOT)
     if case_id is not None:
         try:
-            store().update(int(case_id), write)  # one transaction a turn: no read beforehand
+            store().write(int(case_id), write)  # one transaction a turn: no read beforehand
             return []
         except KeyError:
             pass  # purged or deleted meanwhile: the case starts again as a new one
-    case = store().open_case(tracker.sender_id, title_for(slots))
-    store().update(case.id, write)
+    case = store().open_and_write(tracker.sender_id, write)
     return [{"event": "slot", "timestamp": None, "name": CASE_ID_SLOT, "value": float(case.id)}]
 
 

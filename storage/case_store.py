@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import json
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -32,7 +32,8 @@ _EVIDENCE = (sa.select(case_evidence.c.item, case_evidence.c.have)
              .where(case_evidence.c.case_id == _B("b_case")).order_by(case_evidence.c.item))
 _HISTORY = (sa.select(case_status_history.c.status, case_status_history.c.at, case_status_history.c.note)
             .where(case_status_history.c.case_id == _B("b_case")).order_by(case_status_history.c.id))
-_DELETE_FACT = sa.delete(case_facts).where(case_facts.c.case_id == _B("b_case"), case_facts.c.name == _B("b_name"))
+_DELETE_FACTS = sa.delete(case_facts).where(case_facts.c.case_id == _B("b_case"),
+                                            case_facts.c.name.in_(_B("b_names", expanding=True)))
 _INSERT_FACT = sa.insert(case_facts)
 _DELETE_EVIDENCE = sa.delete(case_evidence).where(case_evidence.c.case_id == _B("b_case"))
 _INSERT_EVIDENCE = sa.insert(case_evidence)
@@ -40,6 +41,8 @@ _TOUCH_CASE = sa.update(cases).where(cases.c.id == _B("b_case")).values(
     title=_B("b_title"), status=_B("b_status"), recommendation=_B("b_recommendation"),
     version=cases.c.version + 1, updated_at=_B("b_now"))
 _INSERT_HISTORY = sa.insert(case_status_history)
+_INSERT_CASE = sa.insert(cases)
+_LAST_NUMBER = sa.select(sa.func.max(cases.c.number)).where(cases.c.user_id == _B("b_user"))
 
 
 def utcnow() -> datetime:
@@ -96,14 +99,13 @@ class SQLCaseStore:
         with self.engine.connect() as c:
             return self._load(c, case_id)
 
-    def _load(self, c, case_id: int, lock: bool = False) -> Optional[Case]:
+    def _load(self, c, case_id: int, lock: bool = False, history: bool = True) -> Optional[Case]:
         key = {"b_case": case_id}
         row = c.execute(_CASE_LOCKED if lock else _CASE, key).mappings().first()
         if row is None:
             return None
         facts = {name: json.loads(value) for name, value in c.execute(_FACTS, key)}
         evidence = c.execute(_EVIDENCE, key).all()
-        history = c.execute(_HISTORY, key).all()
         return Case(
             id=row["id"], user_id=row["user_id"], number=row["number"], status=row["status"],
             title=row["title"], facts=facts,
@@ -111,30 +113,55 @@ class SQLCaseStore:
             evidence_missing=tuple(i for i, have in evidence if not have),
             recommendation=row["recommendation"], version=row["version"],
             created_at=_aware(row["created_at"]), updated_at=_aware(row["updated_at"]),
-            history=tuple((s, _aware(at), note) for s, at, note in history),
+            history=self._history(c, case_id) if history else (),
         )
+
+    @staticmethod
+    def _history(c, case_id: int) -> Tuple[Tuple[str, datetime, str], ...]:
+        return tuple((s, _aware(at), note) for s, at, note in c.execute(_HISTORY, {"b_case": case_id}))
 
     # ------------------------------------------------------------------ writing
 
     def open_case(self, user_id: str, title: str = "", facts: Optional[Dict[str, Any]] = None) -> Case:
+        return self.open_and_write(user_id, lambda case: setattr(case, "facts", dict(facts or {})), title)
+
+    def open_and_write(self, user_id: str, change: Callable[[Case], None], title: str = "", note: str = "") -> Case:
+        """A new case of the user (numbered after their last), `change` applied before it is
+        written: one transaction, nothing read back (the action server opens one per new problem)."""
         now = self.clock()
-        title = bounded(title)
+        case = Case(id=0, user_id=user_id, number=0, status="open", title=title, created_at=now, updated_at=now)
+        change(case)
+        if case.status not in STATUSES:
+            raise ValueError(f"unknown status {case.status!r}")
+        case.title = bounded(case.title)
+        self._settle_evidence(case)
         with self.engine.begin() as c:
-            number = (c.execute(sa.select(sa.func.max(cases.c.number)).where(cases.c.user_id == user_id))
-                      .scalar() or 0) + 1
-            case_id = c.execute(sa.insert(cases).values(
-                user_id=user_id, number=number, status="open", title=title, version=1,
-                created_at=now, updated_at=now)).inserted_primary_key[0]
-            c.execute(sa.insert(case_status_history).values(case_id=case_id, status="open", at=now, note=""))
-            for name, value in (facts or {}).items():
-                c.execute(sa.insert(case_facts).values(case_id=case_id, name=name, value=json.dumps(value)))
-            return self._load(c, case_id)
+            case.number = (c.execute(_LAST_NUMBER, {"b_user": user_id}).scalar() or 0) + 1
+            case.id = c.execute(_INSERT_CASE, {
+                "user_id": user_id, "number": case.number, "status": case.status, "title": case.title,
+                "recommendation": case.recommendation, "version": 1, "created_at": now, "updated_at": now,
+            }).inserted_primary_key[0]
+            history = [("open", now, "")] + ([(case.status, now, bounded(note))] if case.status != "open" else [])
+            c.execute(_INSERT_HISTORY, [{"case_id": case.id, "status": st, "at": at, "note": n} for st, at, n in history])
+            self._write_facts(c, case.id, {}, case.facts)
+            if case.evidence_have or case.evidence_missing:
+                self._write_evidence(c, case.id, case)
+        case.history = tuple(history)
+        return case
 
     def update(self, case_id: int, change: Callable[[Case], None], note: str = "") -> Case:
         """Apply `change` to the case as stored now (the row locked meanwhile) and write
         back what it changed: facts, evidence, title, recommendation, status (with history)."""
+        return self._update(case_id, change, note, whole=True)
+
+    def write(self, case_id: int, change: Callable[[Case], None], note: str = "") -> None:
+        """`update` for a writer that needs nothing back (the action server, every turn): its
+        status history is read only when the status changes."""
+        self._update(case_id, change, note, whole=False)
+
+    def _update(self, case_id: int, change: Callable[[Case], None], note: str, whole: bool) -> Case:
         with self.engine.begin() as c:
-            before = self._load(c, case_id, lock=True)
+            before = self._load(c, case_id, lock=True, history=whole)
             if before is None:
                 raise KeyError(f"no case {case_id}")
             after = copy.deepcopy(before)
@@ -145,9 +172,7 @@ class SQLCaseStore:
             # the action server calls this every turn: only what changed is written, and
             # the result is built here rather than read back (py-spy: ~35% of its CPU before)
             self._write_facts(c, case_id, before.facts, after.facts)
-            # as they are stored and read back: each item once, "have" winning, in item order
-            after.evidence_have = tuple(sorted(set(after.evidence_have)))
-            after.evidence_missing = tuple(sorted(set(after.evidence_missing) - set(after.evidence_have)))
+            self._settle_evidence(after)
             if (after.evidence_have, after.evidence_missing) != (before.evidence_have, before.evidence_missing):
                 self._write_evidence(c, case_id, after)
             after.title = bounded(after.title)
@@ -157,17 +182,26 @@ class SQLCaseStore:
             if after.status != before.status:
                 c.execute(_INSERT_HISTORY, {"case_id": case_id, "status": after.status, "at": now,
                                             "note": bounded(note)})
-                after.history = (*before.history, (after.status, now, bounded(note)))
+                if whole:
+                    after.history = (*before.history, (after.status, now, bounded(note)))
             return after
 
     @staticmethod
+    def _settle_evidence(case: Case) -> None:
+        # as they are stored and read back: each item once, "have" winning, in item order
+        case.evidence_have = tuple(sorted(set(case.evidence_have)))
+        case.evidence_missing = tuple(sorted(set(case.evidence_missing) - set(case.evidence_have)))
+
+    @staticmethod
     def _write_facts(c, case_id: int, old: Dict[str, Any], new: Dict[str, Any]) -> None:
-        for name in set(old) | set(new):
-            if name in new and name in old and old[name] == new[name]:
-                continue
-            c.execute(_DELETE_FACT, {"b_case": case_id, "b_name": name})
-            if name in new:
-                c.execute(_INSERT_FACT, {"case_id": case_id, "name": name, "value": json.dumps(new[name])})
+        changed = [name for name in {**old, **new} if name not in new or name not in old or old[name] != new[name]]
+        if not changed:
+            return
+        if old:  # one statement for all the facts this turn changed, one for their new values
+            c.execute(_DELETE_FACTS, {"b_case": case_id, "b_names": changed})
+        rows = [{"case_id": case_id, "name": name, "value": json.dumps(new[name])} for name in changed if name in new]
+        if rows:
+            c.execute(_INSERT_FACT, rows)
 
     @staticmethod
     def _write_evidence(c, case_id: int, case: Case) -> None:

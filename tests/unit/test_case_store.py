@@ -160,3 +160,48 @@ def test_on_sqlite_the_connection_is_reused_and_commits_do_not_wait_for_the_disk
             assert c.connection.dbapi_connection is first  # not a new connection per write
     finally:
         s.engine.dispose()
+
+
+def test_the_turn_writers_store_what_update_and_open_store(store):
+    """The action server's writers (open_and_write, write) read less and return less; what
+    they store must be what open_case and update store, read back field by field."""
+    def turn_one(case):
+        case.facts = {"dispute_type": "size", "amount_yuan": 159.0}
+        case.title = "运动鞋 · 尺码不符"
+        case.evidence_have = ("order_info", "order_info")
+        case.evidence_missing = ("flat_measurement", "order_info")
+        case.recommendation = "negotiate"
+
+    def turn_two(case):
+        case.facts = {"dispute_type": "size", "amount_yuan": 169.0, "platform_status": "applied_waiting"}
+        case.evidence_have = ("order_info", "flat_measurement")
+        case.evidence_missing = ()
+        case.recommendation = "intervene"
+        case.status = "applied"
+
+    def stored(case_id):
+        c = store.get(case_id)
+        return (c.user_id, c.number, c.status, c.title, c.facts, c.evidence_have, c.evidence_missing,
+                c.recommendation, [(s, n) for s, _at, n in c.history])
+
+    old = store.open_case("old", "")
+    store.update(old.id, turn_one)
+    new = store.open_and_write("new", turn_one)
+    assert stored(new.id)[1:] == stored(old.id)[1:] and new.number == 1
+    assert new.evidence_have == ("order_info",) and new.evidence_missing == ("flat_measurement",)
+    assert store.get(new.id).version == 1  # one write (the old way: an open, then an update)
+    store.update(old.id, turn_two, note="介入申请提交了")
+    assert store.write(new.id, turn_two, note="介入申请提交了") is None
+    after = stored(new.id)
+    assert after[1:] == stored(old.id)[1:]
+    assert after[4] == {"dispute_type": "size", "amount_yuan": 169.0, "platform_status": "applied_waiting"}
+    assert store.get(new.id).version == 2
+    assert after[8] == [("open", ""), ("applied", "介入申请提交了")]
+    # a fact dropped and the evidence emptied are written too
+    store.write(new.id, lambda c: (c.facts.pop("platform_status"), setattr(c, "evidence_have", ())))
+    assert "platform_status" not in store.get(new.id).facts and store.get(new.id).evidence_have == ()
+    with pytest.raises(KeyError):
+        store.write(10**9, turn_two)
+    with pytest.raises(ValueError):
+        store.open_and_write("new", lambda c: setattr(c, "status", "whatever"))
+    assert [c.number for c in store.cases_of("new")] == [1]
