@@ -666,7 +666,9 @@ def _in_clause_with(s: str, hit: _Hit, words: Sequence[str]) -> bool:
 
 
 # what the shopper fears the seller may do or say: "怕找店家会被说是我弄坏的"
-_FEARED = re.compile(r"怕|要是|如果|万一|会不会|担心|到时候|别回头|免得|省得")
+# what the shopper fears or guesses the seller would say, no stance ("找了估计也是「亲亲色差正常哦」那一套")
+_FEARED = re.compile(r"怕|要是|如果|万一|会不会|担心|到时候|别回头|免得|省得"
+                     r"|找了(?:估计|肯定|八成|多半|应该)?也|(?:估计|肯定|八成|多半)也(?:是|就)")
 
 
 def _hypothetical(s: str, start: int, end: int, may_happen: "re.Pattern[str]" = _MAY_HAPPEN) -> bool:
@@ -722,6 +724,8 @@ def _mark(r: Reading, item: str, have: bool) -> None:
 
 
 _ASKED_TO_DO = re.compile(r"让我|要我|叫我|让买家")
+# the return's tracking number written out ("11月5号就寄回去了 顺丰单号SF1458830276614"): it is in hand
+_RETURN_NUMBER_GIVEN = re.compile(r"(?:寄回|退回|寄还|退货)[^。！？!?]{0,16}单号\s*[:：是为]?\s*[a-z]{0,4}[0-9]{8,}")
 _DATE_STATED = re.compile(r"\s*(?:还|都|早就?|已经|也)?(?:没到|没过|过了|快到|到期|之内|以内|刚过)")
 
 
@@ -745,6 +749,9 @@ def _read_evidence(k: Knowledge, s: str, r: Reading, pending: Sequence[str]) -> 
         decided.add(hit.value)
         if not pending or hit.value in pending:
             spans.append((hit.start, hit.end))  # an item of another type leaves the word generic
+    if "return_tracking" in k.evidence_items and "return_tracking" not in decided and _RETURN_NUMBER_GIVEN.search(s):
+        _mark(r, "return_tracking", True)
+        decided.add("return_tracking")
     if not pending:
         return
     for hit in _hits(s, k.evidence_kinds, k.negations):

@@ -1781,6 +1781,9 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
     totals = [m for m in found if _TOTAL_BEFORE.search(text, max(0, m.start - 5), m.start)]
     if totals:
         return int(totals[-1].value)  # "…加上申请那回 算三次吧": the total the shopper sums up
+    corrected = [m for m in found if _CORRECTED_BEFORE.search(text, max(0, m.start - 8), m.start)]
+    if corrected:
+        return int(corrected[-1].value)  # "得有八百回了吧，其实就三次": the count after an overstatement
     each_day = _once_on_each_day(text)
     if each_day:
         return each_day  # "4号晚上和6号各找了一次客服": one contact on each day named
@@ -1901,6 +1904,7 @@ _ORDINAL_NOT_TALK = re.compile(r"\s*(?:买|下单|拍|收到|到货|发货|退�
 
 
 _THIRD_PARTY = re.compile(r"厂家|厂商|快递员|快递小哥|快递公司|快递客服|驿站|12315|品牌方|物业")
+_CORRECTED_BEFORE = re.compile(r"(?:其实|实际上|说实话|老实说|准确(?:地)?说|真要数的话)\s*(?:也|真的)?\s*(?:就|只|才|是|也就|就是)?\s*$")
 _TOTAL_BEFORE = re.compile(r"(?:算|一共|总共|加起来|前后一共|总共是|一共是"
                            r"|(?:前后|前前后后|一共|总共)\s*(?:沟通|联系|找|问|催|聊|交涉)了?)\s*$")  # 前后沟通两次
 _AGAIN_BEFORE = re.compile(r"又(?:去|再)?(?:找|问|联系|催|沟通|聊|说|打)(?:了|过)?\s*(?:他|她|卖家|商家|客服|店家)?\s*$")

@@ -64,7 +64,7 @@ def is_english_only(text: str) -> bool:
     return not has_chinese(text) and letters >= 3 and not text.startswith("/")
 
 
-_QUESTION = re.compile(r"[？?]|吗|(?<![什怎这那多])么|怎么|怎样|如何|能不能|可不可以|可以吗|多久|多少|什么|啥|是否|有没有用"
+_QUESTION = re.compile(r"[？?]|吗|值不值|该不该|(?<![什怎这那多])么|怎么|怎样|如何|能不能|可不可以|可以吗|多久|多少|什么|啥|是否|有没有用"
                        r"|拍几码|该拍几|拍多大|信谁|想问下|想问一下|想问问|想咨询"
                        # "能塞得下6寸蛋糕模具不", "能退不": a yes-no question ending in 不
                        r"|(?:能|会|可以|行|有|是)[^，。！？,.!?\s～~]{1,12}不(?=[？?，,。.!！\s～~]|$)")

@@ -563,3 +563,19 @@ def test_an_own_mistake_asking_about_the_return_deadline_is_no_dispute():
     assert situated(text, "report_refund_refused", 0.6) == "dislike_return"
     text = "码数拍错了，申请七天无理由退货，卖家说拆了吊牌不给退"  # the seller then refused: a dispute
     assert situated(text, "report_refund_refused", 0.9) is None
+
+
+def test_dev36_types_named_against_a_sure_guess():
+    # a screen line is a fault, a capacity measured short of the label is the listing untrue,
+    # toes pressed in shoes of the size bought is the size, whatever the classifier's guess
+    assert decided("小米14 11月3号签收的 才用了2天屏幕右边就冒出一条竖着的绿线", "report_false_advertising", 0.95) == "quality"
+    assert decided("充电宝标的20000mAh 我用USB电流表测了3次 满电也就放出来9000多mAh 这也虚得太狠了",
+                   "report_quality", 0.89) == "false_advertising"
+    assert decided("42的皮鞋到手一穿脚趾头顶得生疼，这42怕是童鞋的42吧", "report_false_advertising", 0.9) == "size"
+
+
+def test_dev36_a_question_whether_to_buy_is_no_dispute_however_sure_the_guess():
+    text = "iPhone 15 的128G和256G差了700多 我平时拍视频比较多 云空间就50G 你觉得上256值不值啊"
+    assert situated(text, "report_false_advertising", 0.91) == "presale_question"
+    # once the goods came, the same words ask nothing before buying
+    assert situated("收到就坏了，这玩意值不值啊", "report_quality", 0.9) is None

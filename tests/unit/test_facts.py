@@ -1254,3 +1254,24 @@ def test_dev35_types_evidence_and_stances():
     assert "false_advertising" in read("取暖器页面写2200W，我拿功率计一测才900W").types
     assert "daylight_comparison_photos" in read("我在太阳底下和图片对比拍了照").evidence_have
     assert read("没申请，卖家都说会处理了", "platform_status").slots["seller_attitude"] == "cooperative"
+
+
+@pytest.mark.parametrize("text, slot, value", [
+    # dev36: a count said after an overstatement; a stance the shopper only guesses at
+    ("发了得有八百回了吧，其实就三次，三次都石沉大海", "negotiation_rounds", 3),
+    ("拉黑前聊了好几回 其实是两次", "negotiation_rounds", 2),
+    ("还没找呢，找了估计也是「亲亲色差是正常现象哦」那一套，懒得先跟他们废话", "seller_attitude", "not_contacted"),
+    # "显示已签收" is the tracking page; never seen is not received
+    ("物流显示已签收三天了，我连个包装袋都没见着，199的蓝牙音箱", "goods_received", False),
+    ("票？票在哪呢，我连个影都没见着", "goods_received", False),
+])
+def test_dev36_phrasings(text, slot, value):
+    assert read(text, slot if slot != "goods_received" else None).slots.get(slot) == value
+
+
+def test_dev36_evidence():
+    assert "food_kept" in read("59块的每日坚果，剩下的大半袋我还留着").evidence_have
+    # the return's tracking number written out is in hand; a number of no return is not
+    assert "return_tracking" in read("11月5号就寄回去了 顺丰单号SF1458830276614 退款一直不给").evidence_have
+    assert "return_tracking" not in read("快递单号SF1458830276614 一直不动").evidence_have
+    assert "return_tracking" not in read("寄回去了 单号还没填").evidence_have
