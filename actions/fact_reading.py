@@ -97,8 +97,10 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         if values:
             new[slot] = values[-1]
     named = reading.types + [v for v in entity_values(tracker, "dispute_type") if isinstance(v, str)]
-    # (an evidence answer names things it keeps, "剩下的冻冰箱里了", not another order)
-    if asked != "evidence_item" and another_order(before, reading.slots, intent, confidence, fell_back):
+    # (an evidence answer names things it keeps, "剩下的冻冰箱里了", not another order; an answer to
+    # the open question is about this case: "人家回我说是手机屏幕的色差" names the seller's excuse)
+    if asked != "evidence_item" and not (asked and reading.answered) \
+            and another_order(before, reading.slots, intent, confidence, fell_back):
         return new_case(tracker, text, reading, named, intent, confidence, fell_back)
     if before.product_category and new.get("product_category") not in (None, before.product_category):
         del new["product_category"]  # the case's goods stay; another product in passing changes nothing

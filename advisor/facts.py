@@ -236,7 +236,7 @@ _WEARS_SIZE = re.compile(
 # how a size that does not fit is told: "提到大腿就卡住了", "大脚趾直接顶到头", "拉链拉不上"
 _DOES_NOT_FIT = re.compile(r"穿不[上进下]|塞不进|扣不上|拉不上|卡住|顶到|顶脚|挤脚|勒|紧|小了|大了|短了|长了|一大截|一截|不合身|不合脚")
 # between two colours: the one shown, then the one that came ("图上奶白 到手土黄")
-_COLOUR_TURN = re.compile(r"是|成了|变成|到手|实物|收到|结果|却|但|发来|来的|寄来|涂上|上嘴|上身|穿上|一看")
+_COLOUR_TURN = re.compile(r"是|成了|挂上|铺上|装上|拿到|变成|到手|实物|收到|结果|却|但|发来|来的|寄来|涂上|上嘴|上身|穿上|一看")
 
 
 @lru_cache(maxsize=4)
@@ -489,6 +489,8 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
         reported = _seller_patterns(k.seller_words).reported.search(s)
         if reported and _hypothetical(s, reported.start(), reported.end(), _FEARED):
             reported = None  # "怕找店家会被说是我自己弄坏的": feared, not said
+        if reported and _BOUGHT_NEXT.match(s, reported.end()):
+            reported = None  # "问了客服说穿33，买来娃一穿就喊挤脚": advice before buying, no stance
         if reported:  # "客服还说实木贴皮也算实木", "商家说春节放假了年后再说"
             attitude = reported_stance(k, s[reported.end():])
     if attitude:
@@ -570,6 +572,9 @@ _KEPT_IN = re.compile(r"(?:在|放|放在|放进|塞进|冻在|存在|搁)\s*$")
 _EATEN = "口|袋|包|块|碗|片|颗|勺|杯|瓶|盒|根|条|桶|罐"
 _ATE_SOME = re.compile(rf"(?:吃|喝)(?:了|完)(?:小|大)?(?:半|一|两|几|大半)?(?:{_EATEN})"
                        rf"|(?:吃|喝)到第[一二两三四五六七八九十0-9]+(?:{_EATEN})")
+
+
+_BOUGHT_NEXT = re.compile(r"[^。！？!?]{0,12}?(?:买来|买回来|买了|拍了|下单|下了单|拍下|就买|就拍)")
 
 
 def reported_stance(k: Knowledge, said: str) -> str:
@@ -812,7 +817,8 @@ def _read_answer(
         # (the words first: "木有申请" may be classified as a yes)
         yes = [h for h in _hits(s, {True: _answer_words(k, asked, "yes")}, k.negations)
                if not _hypothetical(s, h.start, h.end)  # "没申请，怕申请了他更不搭理": a worry, not a yes
-               and not (says("no") and _asked_back(s, h))]  # "没申请，申请了真有人管吗？": a question back
+               and not (says("no") and _asked_back(s, h))  # "没申请，申请了真有人管吗？": a question back
+               and not _not_this_intervention(s, h)]
         if any(not h.negated for h in yes):
             r.slots["platform_status"] = "applied_waiting"
         elif yes or says("no"):
@@ -824,6 +830,19 @@ def _read_answer(
         _read_evidence_answer(k, s, intent, pending, r)
     if dont_know and not r.answered:
         r.answered = r.skipped = True  # ("莫得申请，我都不晓得介入在哪点" still answers: not applied)
+
+
+# "之前别的店申请过一次，不是这单": another order's application; "退款那个按钮我点过": the refund
+# asked for, not the intervention
+_OTHER_ORDER = re.compile(r"别的店|别家|别的单|其他的单|其它的单|别的订单|其他订单|另一单|上一单|不是这单|不是这个单")
+_REFUND_ASKED = re.compile(r"退款|退货|售后")
+
+
+def _not_this_intervention(s: str, hit: _Hit) -> bool:
+    lo, hi = _clause_of(s, hit.start, hit.end)
+    if _OTHER_ORDER.search(s, lo, hi):
+        return True
+    return bool(_REFUND_ASKED.search(s, lo, hit.start)) and "介入" not in s[lo:hi]
 
 
 # A yes/no intent answers a question only from a short reply that says nothing

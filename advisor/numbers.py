@@ -1406,8 +1406,11 @@ def _named_amount(text: str, bare: bool = False) -> Optional[float]:
         if _ACTUALLY_PAID_BEFORE.search(folded, max(0, m.start - 8), m.start):
             return float(m.value)  # "两幅一共436，用了满400减40的券，实付396": what was actually paid
     for m in found:
-        if _AMOUNT_TOTAL_BEFORE.search(folded, max(0, m.start - 5), m.start):
-            return float(m.value)  # "先付了1500定金…又转了2300，一共3800": the total said wins
+        if _AMOUNT_TOTAL_BEFORE.search(folded, max(0, m.start - 5), m.start) \
+                and not (_measure_context(folded, m.start, m.end) and not _MONEY_AFTER.match(folded, m.end)):
+            # "先付了1500定金…又转了2300，一共3800": the total said wins; not a measure summed up
+            # ("平铺量的腰才三十八公分 两边加起来七十六")
+            return float(m.value)
     kinds = []
     for i, m in enumerate(found):
         kind = _pay_kind(folded, m, breaks)
@@ -1728,6 +1731,8 @@ def _read_count(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int
             if _whole(text, start, zero.end(), _COUNT_PREFIX, _COUNT_SUFFIX):
                 return Mention(0, start, zero.end()), zero.end()
             return None, zero.end()  # 卖家一次都没回: says nothing about the user
+        if pos > 0 and text[pos - 1] == "头" and not bare:
+            return None, m_end  # "头一回找那个店…后来再发消息也不回": the first of several, not a count
         if pos > 0 and text[pos - 1] == "第":
             # 第二次找卖家 (2); 第一次网购 is an ordinal, not a count, even as an answer
             start = pos - 1
@@ -1777,13 +1782,17 @@ def find_counts(text: str, bare: bool = False, starts: Optional[Iterable[int]] =
 def parse_count(text: str, bare: bool = False) -> Optional[int]:
     """The first negotiation count in text (see find_counts), or None; one right after
     a talking verb wins ("要我再出一次运费…聊了两次" is 2)."""
-    found = [m for m in find_counts(text, bare=bare) if not _about_a_third_party(text, m)]
+    found = [m for m in find_counts(text, bare=bare) if not _about_a_third_party(text, m)
+             and not _QUESTION_ECHOED.match(text, m.start)]  # "几次？两次吧": the question said back
     totals = [m for m in found if _TOTAL_BEFORE.search(text, max(0, m.start - 5), m.start)]
     if totals:
         return int(totals[-1].value)  # "…加上申请那回 算三次吧": the total the shopper sums up
     corrected = [m for m in found if _CORRECTED_BEFORE.search(text, max(0, m.start - 8), m.start)]
     if corrected:
         return int(corrected[-1].value)  # "得有八百回了吧，其实就三次": the count after an overstatement
+    parts = found[1:]
+    if len(parts) >= 2 and found[0].value > 1 and found[0].value == sum(m.value for m in parts):
+        return int(found[0].value)  # "两次吧，昨晚一次今早一次": a count, then what it is made of
     each_day = _once_on_each_day(text)
     if each_day:
         return each_day  # "4号晚上和6号各找了一次客服": one contact on each day named
@@ -1904,7 +1913,9 @@ _ORDINAL_NOT_TALK = re.compile(r"\s*(?:买|下单|拍|收到|到货|发货|退�
 
 
 _THIRD_PARTY = re.compile(r"厂家|厂商|快递员|快递小哥|快递公司|快递客服|驿站|12315|品牌方|物业")
-_CORRECTED_BEFORE = re.compile(r"(?:其实|实际上|说实话|老实说|准确(?:地)?说|真要数的话)\s*(?:也|真的)?\s*(?:就|只|才|是|也就|就是)?\s*$")
+_QUESTION_ECHOED = re.compile(r"几\s*(?:次|回|趟|遍)\s*(?:啊|呀)?\s*[？?]")
+_CORRECTED_BEFORE = re.compile(r"(?:(?:其实|实际上|说实话|老实说|准确(?:地)?说|真要数的话)\s*(?:也|真的)?\s*(?:就|只|才|是|也就|就是)?"
+                               r"|(?:^|[，,。.…！!？?\s])(?:哦|噢|啊)?(?:不对|说错了|记错了|不)[，,。.…！!\s]+(?:是)?)\s*$")
 _TOTAL_BEFORE = re.compile(r"(?:算|一共|总共|加起来|前后一共|总共是|一共是"
                            r"|(?:前后|前前后后|一共|总共)\s*(?:沟通|联系|找|问|催|聊|交涉)了?)\s*$")  # 前后沟通两次
 _AGAIN_BEFORE = re.compile(r"又(?:去|再)?(?:找|问|联系|催|沟通|聊|说|打)(?:了|过)?\s*(?:他|她|卖家|商家|客服|店家)?\s*$")

@@ -582,6 +582,11 @@ def test_a_sure_report_about_another_product_opens_a_new_case_and_keeps_the_old(
     # a detail about the same product stays in the case
     t = make_tracker("裙子洗了一次还掉色", "report_quality", 0.95, slots=slots)
     assert "case_id" not in slot_events(run(ReadFacts(), t)[1])
+    # an answer to the open question that names another product is about this case (dev37)
+    t = make_tracker("人家回我说是手机屏幕的色差 正常的 不给退", "report_color_difference", 0.95,
+                     slots={**slots, "requested_slot": "seller_attitude"})
+    read = slot_events(run(ReadFacts(), t)[1])
+    assert "case_id" not in read and read["seller_attitude"] == "refuses" and "amount_yuan" not in read
 
 
 @pytest.mark.parametrize("text, intent, confidence", [

@@ -1275,3 +1275,44 @@ def test_dev36_evidence():
     assert "return_tracking" in read("11月5号就寄回去了 顺丰单号SF1458830276614 退款一直不给").evidence_have
     assert "return_tracking" not in read("快递单号SF1458830276614 一直不动").evidence_have
     assert "return_tracking" not in read("寄回去了 单号还没填").evidence_have
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    # dev37: corrections, a count and its breakdown, the question said back, an ordinal of several
+    ("两次吧…不，三次，今早又问了一次", "negotiation_rounds", "negotiation_rounds", 3),
+    ("三次，哦不对，两次，第三条我打了没发出去", "negotiation_rounds", "negotiation_rounds", 2),
+    ("几次？两次吧，昨晚一次今早一次", "negotiation_rounds", "negotiation_rounds", 2),
+    ("打了一次电话，旺旺上又说了两次", "negotiation_rounds", "negotiation_rounds", 3),
+    ("头一回找那个店 人家说给退钱 让我等着 后来就没动静了 再发消息也不回", "seller_attitude", "negotiation_rounds", None),
+    ("头一回找就答应了", "negotiation_rounds", "negotiation_rounds", 1),
+    # another order's application, and the refund button, are no intervention
+    ("没申请过。哦之前别的店申请过一次，不是这单", "platform_status", "platform_status", "not_applied"),
+    ("之前那个啊，别的单子申请过一次后来撤了，这单没有申请", "platform_status", "platform_status", "not_applied"),
+    ("没有 退款那个按钮我点过 后来就不知道咋弄了 介入是啥意思", "platform_status", "platform_status", "not_applied"),
+    ("申请了，退款页面点了介入", "platform_status", "platform_status", "applied_waiting"),
+    ("小二判了 说卖家该退给我 可卖家就是不退", "platform_status", "platform_status", "ruled_for_buyer_not_honoured"),
+    # a rhetorical "收到了我还找你干嘛" is not received
+    ("没有啊，收到了我还找你干嘛", "goods_received", "goods_received", False),
+    ("到现在一个礼拜了车也没见着 微信也把我拉黑了", None, "goods_received", False),
+    # advice before buying is no stance; "说能退" is
+    ("给娃买运动鞋，问了客服说穿33，买来娃一穿就喊挤脚", None, "seller_attitude", None),
+    ("窗帘寄来的是大黄色 卖东西的说能退 可我不会弄啊", None, "seller_attitude", "cooperative"),
+    # a measure summed up is no amount; a total of money is
+    ("裤子一百二十九块钱 我拿软尺平铺量的腰 才三十八公分 两边加起来七十六", None, "amount_yuan", 129.0),
+    ("先付了1500定金，又转了2300，一共3800", None, "amount_yuan", 3800.0),
+])
+def test_dev37_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots.get(slot) == value
+
+
+def test_dev37_types_and_evidence():
+    assert "color_difference" in read("定做的窗帘页面上是米白，挂上去发黄，跟放了十年似的").types
+    assert "color_difference" not in read("白衬衫洗了两次就发黄了").types
+    have = read("寄来一看是灰不溜秋的紫 我闺女把店里那个图片截了个屏存着呢").evidence_have
+    assert "listing_screenshot" in have
+    assert "size_label_photo" in read("鞋盒子上贴的那个码我拍了照片 是二十八没错").evidence_have
+    assert "food_kept" in read("剩下的一瓶半我都收着没动").evidence_have
+    assert "return_tracking" in read("退货的快递单子我还留着呢 人家店里签收了都十来天了").evidence_have
+    assert "proof_of_reality" in read("里头那个小布条写着腈纶百分之六十 那个布条我拍了照片了").evidence_have
+    assert "package_photos" in read("箱子破的那面我当场就拍了照").evidence_have
+    assert "daylight_comparison_photos" in read("我拿到阳台上对着太阳跟手机上那个图比了比 还拍了几张照片").evidence_have
