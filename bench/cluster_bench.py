@@ -66,6 +66,19 @@ def cpu_by_group(groups: Dict[str, List[int]]) -> Dict[str, float]:
     return {name: sum(cpu_seconds(p) for p in pids) for name, pids in groups.items()}
 
 
+def client_cpu_seconds() -> float:
+    """This process's own CPU: the load generator runs here, on the same cores as the cluster."""
+    t = os.times()
+    return t.user + t.system
+
+
+def machine_ticks() -> List[int]:
+    """(busy, total) jiffies of all cores since boot (/proc/stat's first line)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return [sum(fields) - idle, sum(fields)]
+
+
 def measure(instances: int, users_levels: List[int], seconds: float, log) -> dict:
     from serving import cluster
 
@@ -82,15 +95,21 @@ def measure(instances: int, users_levels: List[int], seconds: float, log) -> dic
         log(f"  recorded {len(real)} real-shopper conversations")
         for users in users_levels:
             groups = process_groups(run)
-            before = cpu_by_group(groups)
+            before, client_before, ticks_before = cpu_by_group(groups), client_cpu_seconds(), machine_ticks()
             summary = asyncio.run(load.run_users(url, real, users, seconds, f"c{instances}u"))
-            after = cpu_by_group(groups)
+            after, client_after, ticks_after = cpu_by_group(groups), client_cpu_seconds(), machine_ticks()
             turns = summary["turns"] or 1
             summary["cpu_ms_per_turn"] = {k: round((after[k] - before[k]) * 1000 / turns, 2) for k in groups}
             summary["cpu_ms_per_turn"]["total"] = round(sum(summary["cpu_ms_per_turn"].values()), 2)
+            # the load generator's own share, and how busy the whole machine was: on 2 cores the
+            # client competes with the cluster, so a saturated machine caps what 2 instances add
+            summary["client_cpu_ms_per_turn"] = round((client_after - client_before) * 1000 / turns, 2)
+            busy, total = (a - b for a, b in zip(ticks_after, ticks_before))
+            summary["machine_busy"] = round(busy / total, 3) if total else None
             result["levels"][str(users)] = summary
             log(f"  {users} users: {summary['turns_per_s']} turns/s, {summary['latency_ms']}, "
-                f"errors {summary['errors']}, CPU ms/turn {summary['cpu_ms_per_turn']}")
+                f"errors {summary['errors']}, CPU ms/turn {summary['cpu_ms_per_turn']}, "
+                f"client {summary['client_cpu_ms_per_turn']}, machine busy {summary['machine_busy']}")
     finally:
         run.stop()
         engine = sa.create_engine(f"{PG_SERVER}/postgres", isolation_level="AUTOCOMMIT")
@@ -102,13 +121,14 @@ def measure(instances: int, users_levels: List[int], seconds: float, log) -> dic
 
 def table(results: List[dict]) -> str:
     lines = [f"{'instances':>9} {'users':>5} {'turns/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'errors':>6} "
-             f"{'CPU ms/turn':>11}  by process"]
+             f"{'CPU ms/turn':>11} {'client':>6} {'busy':>5}  by process"]
     for r in results:
         for users, s in r["levels"].items():
             cpu = s["cpu_ms_per_turn"]
             parts = ", ".join(f"{k} {v}" for k, v in cpu.items() if k != "total" and v)
             lines.append(f"{r['instances']:>9} {users:>5} {s['turns_per_s']:>8} {s['latency_ms']['p50']:>7} "
-                         f"{s['latency_ms']['p95']:>7} {s['errors']:>6} {cpu['total']:>11}  {parts}")
+                         f"{s['latency_ms']['p95']:>7} {s['errors']:>6} {cpu['total']:>11} "
+                         f"{s.get('client_cpu_ms_per_turn', ''):>6} {s.get('machine_busy', ''):>5}  {parts}")
     return "\n".join(lines)
 
 
