@@ -19,6 +19,7 @@ from actions.fact_reading import read_into
 from actions.knowledge_base import KNOWLEDGE
 from actions.tracker_facts import (
     CASE_SLOTS,
+    bot_texts,
     case_facts,
     classified_intent,
     facts_set_this_turn,
@@ -33,7 +34,7 @@ from advisor.case import tells_of_a_problem
 from advisor.detection import cued_question, situation_for
 from advisor.facts import read_message
 from advisor.step import ADVISE, ASK, MAX_TRIES, next_step
-from advisor.text import clean, is_english_only
+from advisor.text import clean, is_english_only, looks_like_question
 
 
 # "删除我的记录" must be meant: a confirmation is asked anyway, but an unsure guess
@@ -68,8 +69,11 @@ class ActionCaseStep(Action):
         welcome = case_file_sync.welcome_back(tracker) if comes_back(tracker, first) else None
         read = read_into(dispatcher, tracker)  # every message: the fact reader first
         reader_spoke = len(dispatcher.messages) > said_before  # it refused a value ("金额好像不对…")
-        answer_question(dispatcher, tracker)  # a FAQ it asks, answered first
-        events = self.step(dispatcher, tracker, reader_spoke)
+        asked, set_now = tracker.get_slot("requested_slot"), {e.get("name") for e in read}
+        answered = bool(asked) and (asked in set_now or (
+            asked == "evidence_item" and bool(set_now & {"evidence_have", "evidence_missing"})))
+        answer_question(dispatcher, tracker, answered)  # a FAQ it asks, answered first
+        events = self.step(dispatcher, tracker, reader_spoke, answered)
         events = events + case_file_sync.sync(tracker, events)  # the case file, never only the tracker
         if case_file_sync.slots_after(tracker, events).get("case_end") in ("resolved", "closed"):
             events = events + [{"event": "reset_slots", "timestamp": None}]  # the next problem is a new case
@@ -82,7 +86,8 @@ class ActionCaseStep(Action):
                 dispatcher.utter_message(text=privacy.notice(KNOWLEDGE))
         return read + events
 
-    def step(self, dispatcher: CollectingDispatcher, tracker: Tracker, reader_spoke: bool) -> List[Dict[Text, Any]]:
+    def step(self, dispatcher: CollectingDispatcher, tracker: Tracker, reader_spoke: bool,
+             answered: bool = False) -> List[Dict[Text, Any]]:
         """What the case needs after this message (its facts already read): a question, the advice, or a reply."""
         k = KNOWLEDGE
         intent, confidence, _ = classified_intent(tracker)
@@ -110,11 +115,18 @@ class ActionCaseStep(Action):
             dispatcher.utter_message(text=k.case_file["ended"].format(status=status))
             return [SlotSet("requested_slot", None)]
         cued = cued_question(k, text, intent)
+        if cued and answered and not looks_like_question(clean(text)):
+            cued = None  # "平台介入还没点 就只是申请了仅退款被拒了": an answer naming the topic, asking nothing
         if cued:
-            # a rights question inside a report: answer it, then go on with the case (if any)
-            dispatcher.utter_message(text=k.faq[cued])
-            if not facts_set_this_turn_any(tracker):
-                return []
+            # a rights question inside a report: answer it (once; asked again, point back to it),
+            # then go on with the case (if any)
+            said = bot_texts(tracker)
+            aside = k.faq[cued] if k.faq[cued] not in said else (
+                k.phrases["faq_said_before"] if k.phrases["faq_said_before"] not in said else None)
+            if aside:
+                dispatcher.utter_message(text=aside)
+                if not facts_set_this_turn_any(tracker):
+                    return []
         faq_aside = faq_to_answer(tracker, k.faq)  # the rules' FAQ action answered it this turn
         answered = self._reply_without_case(tracker, f, faq_aside)
         if answered is not None:

@@ -9,13 +9,18 @@ from rasa_sdk.types import DomainDict
 from actions.knowledge_base import KNOWLEDGE
 from actions.tracker_facts import bot_texts, faq_to_answer
 from advisor.detection import cued_questions
+from advisor.text import clean, looks_like_question
 
 
-def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, answered: bool = False) -> None:
     """The FAQ this message asks, answered before the case step goes on (an unsure
-    guess while a question is open is left to the case step, which reads it as an answer)."""
+    guess while a question is open is left to the case step, which reads it as an answer).
+    `answered`: the message answered the open question; then only a question asked in so many
+    words gets an aside ("平台介入还没点 就只是申请了仅退款被拒了" names 仅退款, asks nothing)."""
     intent = faq_to_answer(tracker, KNOWLEDGE.faq)
     if not intent:
+        return
+    if answered and not looks_like_question(clean(tracker.latest_message.get("text") or "")):
         return
     answer = KNOWLEDGE.faq[intent]
     pointer = KNOWLEDGE.phrases["faq_said_before"]

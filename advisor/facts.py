@@ -108,6 +108,10 @@ def _hits(text: str, table: Mapping[Any, Iterable[str]], negations: Sequence[str
     return out
 
 
+# who is paid a fee beside the order (an installer's charge), not the seller outside the platform
+_SERVICE_PAYEE = re.compile(r"师傅|安装费|安装工|上门费|跑腿费|搬运费|上楼费")
+
+
 # 签收 said of the tracking page, someone else or in the seller's words is no receipt:
 # "快递显示门卫签收了", "卖家说签收了就跟他没关系", "被别人签收了"
 _SIGNED_BY_OTHERS = re.compile(r"(?:显示|写着|写的|说|门卫|驿站|代收|被|别人|邻居|物流上|系统)[^，。！？,!?]{0,4}签收")
@@ -513,6 +517,9 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
                     and not (h.value and (_SIGNED_BY_OTHERS.search(s, max(0, h.start - 6), h.start + 2)
                                           or _SIGNED_THEN_EXCUSE.match(s, h.end)))
                     and not _hypothetical(s, h.start, h.end, _FEARED)]  # 怕他回一句签收了就不关他事
+        elif _SERVICE_PAYEE.search(s):
+            # "安装费另收…现金给了师傅380 … 只有微信转账记录": a fee paid to the installer, not the order
+            hits = [h for h in hits if not h.value]
         value = _last(hits)
         if value is False and fact == "goods_received":
             opened = k.case_facts[fact].get("opened", ())
@@ -729,8 +736,9 @@ def _mark(r: Reading, item: str, have: bool) -> None:
 
 
 _ASKED_TO_DO = re.compile(r"让我|要我|叫我|让买家")
-# the return's tracking number written out ("11月5号就寄回去了 顺丰单号SF1458830276614"): it is in hand
-_RETURN_NUMBER_GIVEN = re.compile(r"(?:寄回|退回|寄还|退货)[^。！？!?]{0,16}单号\s*[:：是为]?\s*[a-z]{0,4}[0-9]{8,}")
+# the return's tracking number written out or looked up ("11月5号就寄回去了 顺丰单号SF1458830276614",
+# "我寄回去了 单号显示他们签收半个月了"): it is in hand
+_RETURN_NUMBER_GIVEN = re.compile(r"(?:寄回|退回|寄还|退货)[^。！？!?]{0,16}单号\s*(?:[:：是为]?\s*[a-z]{0,4}[0-9]{8,}|显示|上显示|一查)")
 _DATE_STATED = re.compile(r"\s*(?:还|都|早就?|已经|也)?(?:没到|没过|过了|快到|到期|之内|以内|刚过)")
 
 

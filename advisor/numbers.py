@@ -552,7 +552,7 @@ _SLANG_MI_GOODS = re.compile(r"东西|货|衣服|裙子|鞋|包|单子|快递|�
 _KUAI_OK_NEXT = set("钱的多左右买了呢啊吧就都还也呀哦嘛给到，。！？；,.!? ~、")
 _JIAO = re.compile(r"([0-9一二两三四五六七八九半])(?:(毛钱|毛|角)(?:([0-9一二三四五六七八九])分?)?)?")
 _NON_MONEY_AFTER = re.compile(
-    r"\s*(?:多|来|余|几)?\s*(?:[大小整](?=[个瓶盒袋箱包桶罐件条双只套支根片颗粒份]))?(?:[×xX*]\s*[0-9]|个|码|号|马(?!上)|桶|罐|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双(?!\s*(?:十一|十二|11|12))|只|套|瓶|盒|袋|箱|包(?!邮)"
+    r"\s*(?:多|来|余|几)?\s*(?:[大小整](?=[个瓶盒袋箱包桶罐件条双只套支根片颗粒份]))?(?:[×xX*]\s*[0-9]|个|码|号|马(?!上)|桶|罐|天|日|月|年|周|星期|礼拜|次|回|遍|轮|件|条|双(?!\s*(?:十一|十二|11|12|开门|开))|只|套|瓶|盒|袋|箱|包(?!邮)"
     r"|斤|公斤|千克|克|升|毫升|ml|mL|ML|cm|CM|厘米|毫米|mm|米|寸|英寸|尺|岁|%|％|度|点|时|小时|分钟|分(?!\s*了?\s*[0-9一二两三四五六七八九十]{0,2}\s*期)|秒|团|團|卷|捆|把|键|鍵"
     r"|楼|层|位|人|台|部|张|份|期|折|倍|级|种|颗|粒|片|支|根|页|趟|下|步|提(?!醒|前|交|货|现|出|示|到|供)|公里|km|里|克拉|磅|对(?!了|方)|批|单|笔|样|本(?![身来人])|段|遍|朵|盆|株|棵"
     r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|圈|晚|夜|半|[A-Za-z])"
@@ -1251,6 +1251,9 @@ def paid_amount_named(text: str) -> bool:
 _AMOUNT_TOTAL_BEFORE = re.compile(r"(?:一共|总共|合计|加起来|一共是|总共是|总计)\s*$")
 
 
+_LEADING_NUMBER = re.compile(r"\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s+(?=\S)")
+
+
 def parse_amount(text: str, bare: bool = False) -> Optional[float]:
     """The amount in yuan the shopper paid (see _named_amount), worked out when the
     shopper gives its parts instead: a list price less a coupon ("标价四百二，减了六十的
@@ -1260,6 +1263,11 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
     value = _named_amount(text, bare)
     if not isinstance(text, str):
         return value
+    if value is None and bare:
+        lead = _LEADING_NUMBER.match(text)
+        if lead:  # "238 6寸的", "328 3斤装": the number answered, then what it bought
+            lone = _named_amount(lead.group(1), bare)
+            value = lone if lone is not None and lone >= 10 else None  # ("1 299" is no answer of 1)
     folded = _fold(text)
     item = _problem_item_price(folded)
     if item is not None:
@@ -1912,7 +1920,8 @@ def ordinal_contacts(text: str, asked: bool = False) -> Optional[int]:
 _ORDINAL_NOT_TALK = re.compile(r"\s*(?:买|下单|拍|收到|到货|发货|退货|换货|补发|寄|用|穿|吃|网购|购物|在|遇|碰|见|来)")
 
 
-_THIRD_PARTY = re.compile(r"厂家|厂商|快递员|快递小哥|快递公司|快递客服|驿站|12315|品牌方|物业")
+_THIRD_PARTY = re.compile(r"厂家|厂商|快递员|快递小哥|快递公司|快递客服|驿站|12315|品牌方|物业"
+                          r"|物流那边|物流公司|安装师傅|师傅|400")
 _QUESTION_ECHOED = re.compile(r"几\s*(?:次|回|趟|遍)\s*(?:啊|呀)?\s*[？?]")
 _CORRECTED_BEFORE = re.compile(r"(?:(?:其实|实际上|说实话|老实说|准确(?:地)?说|真要数的话)\s*(?:也|真的)?\s*(?:就|只|才|是|也就|就是)?"
                                r"|(?:^|[，,。.…！!？?\s])(?:哦|噢|啊)?(?:不对|说错了|记错了|不)[，,。.…！!\s]+(?:是)?)\s*$")

@@ -257,6 +257,20 @@ def test_a_sure_question_while_asking_is_answered_then_the_question_is_put_again
     assert slot_events(events)["asked"] == ["seller_attitude", "seller_attitude"]
 
 
+def test_an_answer_that_names_a_faq_topic_in_passing_gets_no_aside():
+    # dev38: "就只是申请了仅退款被拒了" answers the platform question; it asks nothing about 仅退款
+    slots = {"dispute_type": "refund_refused", "amount_yuan": 328.0, "requested_slot": "platform_status",
+             "asked": ["platform_status"]}
+    t = make_tracker("平台介入还没点 就只是申请了仅退款被拒了", "ask_refund_only", 0.9, slots=slots)
+    msgs, events = run(ActionCaseStep(), t)
+    assert all(m["text"] != KNOWLEDGE.faq["ask_refund_only"] for m in msgs)
+    assert slot_events(events)["platform_status"] == "not_applied"
+    # the same topic asked in so many words, in an answer, is answered
+    t = make_tracker("还没申请介入 仅退款可以吗", "ask_refund_only", 0.9, slots=slots)
+    msgs, _ = run(ActionCaseStep(), t)
+    assert msgs[0]["text"] == KNOWLEDGE.faq["ask_refund_only"]
+
+
 def test_the_same_question_asked_again_is_not_answered_twice_word_for_word():
     slots = {"dispute_type": "size", "amount_yuan": 99.0, "requested_slot": "platform_status"}
     t = make_tracker("平台?这种小事平台还管啊", "ask_intervention_useful", 0.9, slots=slots)
@@ -890,3 +904,19 @@ def test_goods_said_not_to_have_come_arrive_only_with_news():
     assert "goods_received" not in set_now and set_now["seller_attitude"] == "ignores"
     set_now = slot_events(run(ReadFacts(), make_tracker("刚刚终于到了，收到了", "inform", 0.8, slots=slots))[1])
     assert set_now["goods_received"] is True
+
+
+def test_a_faq_cue_inside_a_report_answers_once_and_not_in_an_answer_that_asks_nothing():
+    # dev38: the first message names 仅退款 in a report (answered once); the platform answer
+    # "就只是申请了仅退款被拒了" names it again and asks nothing: no second answer
+    slots = {"dispute_type": "refund_refused", "amount_yuan": 328.0, "negotiation_rounds": 2,
+             "seller_attitude": "refuses", "requested_slot": "platform_status", "asked": ["platform_status"]}
+    t = make_tracker("平台介入还没点 就只是申请了仅退款被拒了", "report_refund_refused", 0.6, slots=slots)
+    msgs, events = run(ActionCaseStep(), t)
+    assert all(KNOWLEDGE.faq["ask_refund_only"] != m["text"] for m in msgs)
+    assert slot_events(events)["platform_status"] == "not_applied"
+    # a report that asks it again points back to the answer instead of repeating it
+    t = make_tracker("包裹丢了，物流半个月没更新，这种可以申请仅退款吧", "report_logistics", 0.9)
+    t.events.insert(0, {"event": "bot", "text": KNOWLEDGE.faq["ask_refund_only"]})
+    msgs, _ = run(ActionCaseStep(), t)
+    assert msgs[0]["text"] == KNOWLEDGE.phrases["faq_said_before"]

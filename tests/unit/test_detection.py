@@ -579,3 +579,10 @@ def test_dev36_a_question_whether_to_buy_is_no_dispute_however_sure_the_guess():
     assert situated(text, "report_false_advertising", 0.91) == "presale_question"
     # once the goods came, the same words ask nothing before buying
     assert situated("收到就坏了，这玩意值不值啊", "report_quality", 0.9) is None
+
+
+def test_dev38_a_dining_room_is_no_restaurant_when_the_listing_is_named():
+    from advisor.detection import offline_subject
+    text = "实木餐桌 页面上写140x80 到了我拿尺子一量 160x90 餐厅那个角落放进去椅子都拉不开了"
+    assert offline_subject(K, text.lower()) is None
+    assert offline_subject(K, "今天在餐厅吃饭 服务员态度太差了") is not None

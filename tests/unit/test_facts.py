@@ -1316,3 +1316,36 @@ def test_dev37_types_and_evidence():
     assert "proof_of_reality" in read("里头那个小布条写着腈纶百分之六十 那个布条我拍了照片了").evidence_have
     assert "package_photos" in read("箱子破的那面我当场就拍了照").evidence_have
     assert "daylight_comparison_photos" in read("我拿到阳台上对着太阳跟手机上那个图比了比 还拍了几张照片").evidence_have
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    # dev38: the number answered, then what it bought; 双开门 is a fridge, not pairs
+    ("238 6寸的", "amount_yuan", "amount_yuan", 238.0),
+    ("328 3斤装JJ级的", "amount_yuan", "amount_yuan", 328.0),
+    ("冰箱2499 双开门那个", "amount_yuan", "amount_yuan", 2499.0),
+    ("1 299", "amount_yuan", "amount_yuan", None),
+    # contacts with the courier or the installer are no talks with the seller
+    ("找了店铺两次，物流那边我另外打了三次电话，都在互相推", "negotiation_rounds", "negotiation_rounds", 2),
+    # a fee paid to the installer is no money paid to the seller outside the platform
+    ("能效标签拍了照 师傅收钱没给收据 只有微信转账记录", "evidence_item", "paid_off_platform", None),
+    ("在淘宝看到卖大闸蟹的 客服让加微信 我就微信转了1880", None, "paid_off_platform", True),
+    # rulings: 判商家赢 is against the shopper, 也判了退我钱 for them
+    ("我申请了小二介入 结果判商家赢了 凭什么啊", None, "platform_status", "ruled_against_buyer"),
+    ("后来申请了平台介入 平台也判了退我钱 结果商家到现在还没退", None, "platform_status",
+     "ruled_for_buyer_not_honoured"),
+    # what the seller offers on a condition is cooperation; sent on to the courier is blame
+    ("客服说每个坏果都要单独拍照才给赔 这也太麻烦了吧", None, "seller_attitude", "cooperative"),
+    ("问店铺 说物流的事他们也没办法 让我自己去催快递", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("宝宝喝了两天都不肯喝了 感觉是假货", None, "goods_received", True),
+    ("现在一个月了沙发没影 微信把我拉黑了", None, "goods_received", False),
+])
+def test_dev38_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots.get(slot) == value
+
+
+def test_dev38_evidence():
+    assert "defect_photos" in read("打开一箱全是死的 开箱我就拍了照").evidence_have
+    assert "listing_screenshot" in read("详情页的截图我存着呢 店里还没问").evidence_have
+    assert "refund_request_screenshot" in read("商家给拒了 退款申请的截图我都留着呢").evidence_have
+    assert "return_tracking" in read("退货物流单号截图我都留着").evidence_have
+    assert "return_tracking" in read("跟商家说好退货 我寄回去了 单号显示他们签收半个月了").evidence_have
