@@ -1349,3 +1349,31 @@ def test_dev38_evidence():
     assert "refund_request_screenshot" in read("商家给拒了 退款申请的截图我都留着呢").evidence_have
     assert "return_tracking" in read("退货物流单号截图我都留着").evidence_have
     assert "return_tracking" in read("跟商家说好退货 我寄回去了 单号显示他们签收半个月了").evidence_have
+
+
+@pytest.mark.parametrize("text, asked, slot, value", [
+    # dev39: the platform's and the seller's status lines pasted in
+    ("结果页面显示【退款详情】商家已拒绝退款 拒绝原因：买家使用不当导致商品损坏", None, "seller_attitude", "shifts_blame"),
+    ("申请了介入小二判卖家给重做 结果卖家拖了半个月都没重做也不退钱", None, "platform_status",
+     "ruled_for_buyer_not_honoured"),
+    ("问了卖家 卖家认了说工厂弄错了 说给我重做加急发顺丰", "seller_attitude", "seller_attitude", "cooperative"),
+    ("申请了平台介入，结果小二判卖家赢，不支持退款", None, "platform_status", "ruled_against_buyer"),
+    # money not yet arrived is no parcel not arrived; a face mask used, a purchase confirmed, came
+    ("平台判了支持我退款 说48小时内 现在都过好几天了 还没到账", "platform_status", "goods_received", None),
+    ("还没到货", None, "goods_received", False),
+    ("敷了这家的补水面膜 第二天整张脸又红又痒", None, "goods_received", True),
+    ("订单那边 交易成功 已确认收货 评价已关闭", None, "goods_received", True),
+])
+def test_dev39_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots.get(slot) == value
+
+
+def test_dev39_types_and_evidence():
+    assert "size" in read("班服我选的XL 收到平铺量了胸围才96 明明就是S码").types
+    assert "quality" in read("定制的刻字银手镯到了 刻的字歪歪扭扭的 有两个字母还刻糊了看不清").decisive_types
+    assert "logistics" in read("显示器到了 外箱上一个大凹坑 拆开屏幕左下角裂了").decisive_types
+    assert "unboxing_video" in read("外箱上一个大凹坑 开箱全程录了视频").evidence_have
+    assert "authenticity_check" in read("序列号去官网查显示无效 明摆着是高仿").evidence_have
+    assert "refund_request_screenshot" in read("卖家直接拒绝说虚拟商品不退 拒绝的截图我有").evidence_have
+    assert "return_tracking" in read("大衣退回去五天了 退货物流显示商家已签收").evidence_have
+    assert "order_info" in read("我订单备注写的14号 寄来的是11号 备注截图我有").evidence_have
