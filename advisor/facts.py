@@ -517,9 +517,9 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
                     and not (h.value and (_SIGNED_BY_OTHERS.search(s, max(0, h.start - 6), h.start + 2)
                                           or _SIGNED_THEN_EXCUSE.match(s, h.end)))
                     and not _hypothetical(s, h.start, h.end, _FEARED)]  # 怕他回一句签收了就不关他事
-        elif _SERVICE_PAYEE.search(s):
-            # "安装费另收…现金给了师傅380 … 只有微信转账记录": a fee paid to the installer, not the order
-            hits = [h for h in hits if not h.value]
+        else:
+            # "师傅收钱没给收据 只有微信转账记录": a fee paid to the installer just before, not the order
+            hits = [h for h in hits if not (h.value and _SERVICE_PAYEE.search(s, max(0, h.start - 20), h.start))]
         value = _last(hits)
         if value is False and fact == "goods_received":
             opened = k.case_facts[fact].get("opened", ())

@@ -1329,6 +1329,8 @@ def test_dev37_types_and_evidence():
     # a fee paid to the installer is no money paid to the seller outside the platform
     ("能效标签拍了照 师傅收钱没给收据 只有微信转账记录", "evidence_item", "paid_off_platform", None),
     ("在淘宝看到卖大闸蟹的 客服让加微信 我就微信转了1880", None, "paid_off_platform", True),
+    ("卖家让我加微信转账便宜两百 还说会派师傅上门安装", None, "paid_off_platform", True),
+    ("花了400找了两次都不理", "negotiation_rounds", "negotiation_rounds", 2),  # 400 yuan, not a hotline
     # rulings: 判商家赢 is against the shopper, 也判了退我钱 for them
     ("我申请了小二介入 结果判商家赢了 凭什么啊", None, "platform_status", "ruled_against_buyer"),
     ("后来申请了平台介入 平台也判了退我钱 结果商家到现在还没退", None, "platform_status",
