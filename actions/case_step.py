@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import case_file_sync
-from actions.dialogue import answer_question
+from actions.dialogue import answer_question, faq_beside_report
 from actions.fact_reading import read_into
 from actions.knowledge_base import KNOWLEDGE
 from actions.tracker_facts import (
@@ -40,6 +40,14 @@ from advisor.text import clean, is_english_only, looks_like_question
 # "删除我的记录" must be meant: a confirmation is asked anyway, but an unsure guess
 # should not interrupt a case with a deletion question.
 ERASE_MIN_CONFIDENCE = 0.6
+
+
+def answered_open_question(tracker: Tracker, read: List[Dict[Text, Any]]) -> bool:
+    """The fact reader's events of this message answered the question the assistant had open
+    (for the evidence question: any evidence read)."""
+    asked, set_now = tracker.get_slot("requested_slot"), {e.get("name") for e in read}
+    return bool(asked) and (asked in set_now or (
+        asked == "evidence_item" and bool(set_now & {"evidence_have", "evidence_missing"})))
 
 
 def first_contact(tracker: Tracker) -> bool:
@@ -69,11 +77,9 @@ class ActionCaseStep(Action):
         welcome = case_file_sync.welcome_back(tracker) if comes_back(tracker, first) else None
         read = read_into(dispatcher, tracker)  # every message: the fact reader first
         reader_spoke = len(dispatcher.messages) > said_before  # it refused a value ("金额好像不对…")
-        asked, set_now = tracker.get_slot("requested_slot"), {e.get("name") for e in read}
-        answered = bool(asked) and (asked in set_now or (
-            asked == "evidence_item" and bool(set_now & {"evidence_have", "evidence_missing"})))
-        answer_question(dispatcher, tracker, answered)  # a FAQ it asks, answered first
-        events = self.step(dispatcher, tracker, reader_spoke, answered)
+        answered_open = answered_open_question(tracker, read)
+        answer_question(dispatcher, tracker, answered_open)  # a FAQ it asks, answered first
+        events = self.step(dispatcher, tracker, reader_spoke, answered_open)
         events = events + case_file_sync.sync(tracker, events)  # the case file, never only the tracker
         if case_file_sync.slots_after(tracker, events).get("case_end") in ("resolved", "closed"):
             events = events + [{"event": "reset_slots", "timestamp": None}]  # the next problem is a new case
@@ -87,7 +93,7 @@ class ActionCaseStep(Action):
         return read + events
 
     def step(self, dispatcher: CollectingDispatcher, tracker: Tracker, reader_spoke: bool,
-             answered: bool = False) -> List[Dict[Text, Any]]:
+             answered_open: bool = False) -> List[Dict[Text, Any]]:
         """What the case needs after this message (its facts already read): a question, the advice, or a reply."""
         k = KNOWLEDGE
         intent, confidence, _ = classified_intent(tracker)
@@ -115,14 +121,12 @@ class ActionCaseStep(Action):
             dispatcher.utter_message(text=k.case_file["ended"].format(status=status))
             return [SlotSet("requested_slot", None)]
         cued = cued_question(k, text, intent)
-        if cued and answered and not looks_like_question(clean(text)):
+        if cued and answered_open and not looks_like_question(clean(text)):
             cued = None  # "平台介入还没点 就只是申请了仅退款被拒了": an answer naming the topic, asking nothing
         if cued:
             # a rights question inside a report: answer it (once; asked again, point back to it),
             # then go on with the case (if any)
-            said = bot_texts(tracker)
-            aside = k.faq[cued] if k.faq[cued] not in said else (
-                k.phrases["faq_said_before"] if k.phrases["faq_said_before"] not in said else None)
+            aside = faq_beside_report(cued, bot_texts(tracker))
             if aside:
                 dispatcher.utter_message(text=aside)
                 if not facts_set_this_turn_any(tracker):

@@ -1,5 +1,5 @@
 """Beside the case step: a question answered (called by the case step), start over."""
-from typing import Text
+from typing import Optional, Set, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import AllSlotsReset
@@ -37,6 +37,13 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, answered
     for other in cued_questions(KNOWLEDGE, text):
         if other != intent and KNOWLEDGE.faq[other] not in said:
             dispatcher.utter_message(text=KNOWLEDGE.faq[other])
+
+
+def faq_beside_report(intent: Text, said: Set[Text]) -> Optional[Text]:
+    """What to say of a FAQ asked beside a report: its answer the first time, then a pointer
+    back to it once, then nothing more."""
+    answer, pointer = KNOWLEDGE.faq[intent], KNOWLEDGE.phrases["faq_said_before"]
+    return answer if answer not in said else (pointer if pointer not in said else None)
 
 
 class ActionStartOver(Action):
