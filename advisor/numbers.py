@@ -1795,9 +1795,6 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
     totals = [m for m in found if _TOTAL_BEFORE.search(text, max(0, m.start - 5), m.start)]
     if totals:
         return int(totals[-1].value)  # "…加上申请那回 算三次吧": the total the shopper sums up
-    corrected = [m for m in found if _CORRECTED_BEFORE.search(text, max(0, m.start - 8), m.start)]
-    if corrected:
-        return int(corrected[-1].value)  # "得有八百回了吧，其实就三次": the count after an overstatement
     parts = found[1:]
     if len(parts) >= 2 and found[0].value > 1 and found[0].value == sum(m.value for m in parts):
         return int(found[0].value)  # "两次吧，昨晚一次今早一次": a count, then what it is made of
@@ -1923,8 +1920,6 @@ _ORDINAL_NOT_TALK = re.compile(r"\s*(?:买|下单|拍|收到|到货|发货|退�
 _THIRD_PARTY = re.compile(r"厂家|厂商|快递员|快递小哥|快递公司|快递客服|驿站|12315|品牌方|物业"
                           r"|物流那边|物流公司|安装师傅|师傅|400电话|打400|厂家400|400热线")
 _QUESTION_ECHOED = re.compile(r"几\s*(?:次|回|趟|遍)\s*(?:啊|呀)?\s*[？?]")
-_CORRECTED_BEFORE = re.compile(r"(?:(?:其实|实际上|说实话|老实说|准确(?:地)?说|真要数的话)\s*(?:也|真的)?\s*(?:就|只|才|是|也就|就是)?"
-                               r"|(?:^|[，,。.…！!？?\s])(?:哦|噢|啊)?(?:不对|说错了|记错了|不)[，,。.…！!\s]+(?:是)?)\s*$")
 _TOTAL_BEFORE = re.compile(r"(?:算|一共|总共|加起来|前后一共|总共是|一共是"
                            r"|(?:前后|前前后后|一共|总共)\s*(?:沟通|联系|找|问|催|聊|交涉)了?)\s*$")  # 前后沟通两次
 _AGAIN_BEFORE = re.compile(r"又(?:去|再)?(?:找|问|联系|催|沟通|聊|说|打)(?:了|过)?\s*(?:他|她|卖家|商家|客服|店家)?\s*$")
