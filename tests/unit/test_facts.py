@@ -1277,7 +1277,7 @@ def test_dev36_evidence():
     assert "return_tracking" not in read("寄回去了 单号还没填").evidence_have
 
 
-@pytest.mark.parametrize("text, asked, slot, value", [
+DEV37_PHRASINGS = [
     # dev37: corrections, a count and its breakdown, the question said back, an ordinal of several
     ("两次吧…不，三次，今早又问了一次", "negotiation_rounds", "negotiation_rounds", 3),
     ("三次，哦不对，两次，第三条我打了没发出去", "negotiation_rounds", "negotiation_rounds", 2),
@@ -1300,9 +1300,7 @@ def test_dev36_evidence():
     # a measure summed up is no amount; a total of money is
     ("裤子一百二十九块钱 我拿软尺平铺量的腰 才三十八公分 两边加起来七十六", None, "amount_yuan", 129.0),
     ("先付了1500定金，又转了2300，一共3800", None, "amount_yuan", 3800.0),
-])
-def test_dev37_phrasings(text, asked, slot, value):
-    assert read(text, asked).slots.get(slot) == value
+]
 
 
 def test_dev37_types_and_evidence():
@@ -1318,7 +1316,7 @@ def test_dev37_types_and_evidence():
     assert "daylight_comparison_photos" in read("我拿到阳台上对着太阳跟手机上那个图比了比 还拍了几张照片").evidence_have
 
 
-@pytest.mark.parametrize("text, asked, slot, value", [
+DEV38_PHRASINGS = [
     # dev38: the number answered, then what it bought; 双开门 is a fridge, not pairs
     ("238 6寸的", "amount_yuan", "amount_yuan", 238.0),
     ("328 3斤装JJ级的", "amount_yuan", "amount_yuan", 328.0),
@@ -1340,9 +1338,7 @@ def test_dev37_types_and_evidence():
     ("问店铺 说物流的事他们也没办法 让我自己去催快递", "seller_attitude", "seller_attitude", "shifts_blame"),
     ("宝宝喝了两天都不肯喝了 感觉是假货", None, "goods_received", True),
     ("现在一个月了沙发没影 微信把我拉黑了", None, "goods_received", False),
-])
-def test_dev38_phrasings(text, asked, slot, value):
-    assert read(text, asked).slots.get(slot) == value
+]
 
 
 def test_dev38_evidence():
@@ -1353,7 +1349,7 @@ def test_dev38_evidence():
     assert "return_tracking" in read("跟商家说好退货 我寄回去了 单号显示他们签收半个月了").evidence_have
 
 
-@pytest.mark.parametrize("text, asked, slot, value", [
+DEV39_PHRASINGS = [
     # dev39: the platform's and the seller's status lines pasted in
     ("结果页面显示【退款详情】商家已拒绝退款 拒绝原因：买家使用不当导致商品损坏", None, "seller_attitude", "shifts_blame"),
     ("申请了介入小二判卖家给重做 结果卖家拖了半个月都没重做也不退钱", None, "platform_status",
@@ -1365,9 +1361,7 @@ def test_dev38_evidence():
     ("还没到货", None, "goods_received", False),
     ("敷了这家的补水面膜 第二天整张脸又红又痒", None, "goods_received", True),
     ("订单那边 交易成功 已确认收货 评价已关闭", None, "goods_received", True),
-])
-def test_dev39_phrasings(text, asked, slot, value):
-    assert read(text, asked).slots.get(slot) == value
+]
 
 
 def test_dev39_types_and_evidence():
@@ -1379,3 +1373,9 @@ def test_dev39_types_and_evidence():
     assert "refund_request_screenshot" in read("卖家直接拒绝说虚拟商品不退 拒绝的截图我有").evidence_have
     assert "return_tracking" in read("大衣退回去五天了 退货物流显示商家已签收").evidence_have
     assert "order_info" in read("我订单备注写的14号 寄来的是11号 备注截图我有").evidence_have
+
+
+# (text, the question open, slot, value read) of the dev37 to dev39 rounds, one test for all
+@pytest.mark.parametrize("text, asked, slot, value", DEV37_PHRASINGS + DEV38_PHRASINGS + DEV39_PHRASINGS)
+def test_round_phrasings(text, asked, slot, value):
+    assert read(text, asked).slots.get(slot) == value
