@@ -18,9 +18,9 @@ from actions.knowledge_base import INTENT_CONFIDENCE_THRESHOLD, KNOWLEDGE
 from actions.tracker_facts import CASE_SLOTS, bot_texts, case_facts, classified_intent, entity_values, message_date
 from advisor.case import RULED_FOR_BUYER
 from advisor.detection import SURE_REPORT, type_after_message
-from advisor.evidence import remaining_items
+from advisor.evidence import applicable_items, remaining_items
 from advisor import numbers
-from advisor.facts import corrects, read_message
+from advisor.facts import corrects, fit_stated_evidence, read_message
 
 # Entities a button payload may carry ('/inform{"seller_attitude": "refuses"}'),
 # for integrators who send them; our own buttons send plain text.
@@ -156,10 +156,17 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
     if "platform_status" in new:
         new["ruling_ignored"] = new["platform_status"] == RULED_FOR_BUYER
 
-    have = [i for i in before.evidence_have if i not in reading.evidence_missing]
-    missing = [i for i in before.evidence_missing if i not in reading.evidence_have]
-    have += [i for i in reading.evidence_have if i not in have]
-    missing += [i for i in reading.evidence_missing if i not in missing]
+    read_have, read_missing = reading.evidence_have, reading.evidence_missing
+    if asked != "evidence_item" and new.get("dispute_type", before.dispute_type):
+        # "照片我老公拍了", "拆的时候没录像": generic words, fitted to the case's own evidence
+        after = case_facts(tracker, {s: v for s, v in new.items() if s in CASE_SLOTS})
+        read_have, read_missing = fit_stated_evidence(
+            k, text, read_have, read_missing, [i.id for i in applicable_items(k, after)],
+            told_before=before.evidence_have + before.evidence_missing)
+    have = [i for i in before.evidence_have if i not in read_missing]
+    missing = [i for i in before.evidence_missing if i not in read_have]
+    have += [i for i in read_have if i not in have]
+    missing += [i for i in read_missing if i not in missing]
     new["evidence_have"], new["evidence_missing"] = have, missing
 
     current = {name: tracker.get_slot(name) for name in new}

@@ -151,7 +151,7 @@ def offline_subject(k: Knowledge, s: str) -> Optional[str]:
 # Not "怎么" or "什么" (reviews use them in passing: "质量确实不怎么样"), and not every A不A:
 # "动不动就断连" and "时不时闪屏" report a fault.
 _PRESALE_FORM = re.compile(r"会不会|能不能|可不可以|有没有|是不是|([正准大小好对])不\1|还是偏?[大小深浅长短]"
-                           r"|有[^，。！？,.!?\s]{1,6}没(?=[？?，,。.\s]|$)|还是\s*[smlx0-9]"  # 有色差没, 穿s还是m
+                           r"|有[^，。！？,.!?\s]{1,6}[没不](?=[？?，,。.\s]|$)|还是\s*[smlx0-9]"  # 有色差没, 有加长款不, 穿s还是m
                            r"|(?:吗|(?<![什怎这那多])么|嘛)[呀啊呢]?(?:[？?～~。.\s]|$)")
 PRESALE_MAX_CHARS = 24  # a longer message tells a story; a question before buying is short
 
@@ -241,6 +241,35 @@ def situation_for(
     return "no_claim" if negated else None
 
 
+# a refund, return or exchange the shopper asked for, then the seller's refusal of it ("申请退款卖家拒绝了",
+# "申请退货退款 卖家直接点拒绝"); not the platform's ruling ("平台判定…驳回了我的退货申请")
+_REFUND_REFUSED = re.compile(r"(?:申请|提|点)了?\s*(?:仅退款|退货退款|退款|退货|换货|退换)(?:(?!平台|小二|判|介入)[^。！？!?]){0,50}?"
+                             r"(?:拒绝|拒了|不同意|驳回|不给退|不给换)"
+                             # "申请退款小二都判了让他退钱他就是不退": a refund the platform ruled for, still refused
+                             r"|(?:申请|提|点)了?\s*(?:仅退款|退货退款|退款|退货)[^。！？!?]{0,16}?判[^。！？!?]{0,12}?"
+                             r"(?:就是不退|不退|拒不执行|不执行|不给退|不肯退)")
+
+
+# what the seller offers or demands is no return under way ("说只能寄回去修", "让我寄回去")
+_OFFERED_BEFORE = re.compile(r"(?:只能|让我|叫我|要我|可以|得|需要)\s*$")
+
+
+def _return_under_way(k: Knowledge, text: str) -> bool:
+    for w in k.return_under_way:
+        i = text.find(w)
+        while i >= 0:
+            if not _OFFERED_BEFORE.search(text, max(0, i - 3), i):
+                return True
+            i = text.find(w, i + 1)
+    return False
+
+
+def _read(k: Knowledge, text: str) -> str:
+    from advisor.facts import read_as  # (facts imports this module)
+
+    return read_as(k, clean(text).lower())
+
+
 def _refusal_told(k: Knowledge, s: str) -> bool:
     """One of the seller's refusal words is in the message ("申请退货被拒了", "不给退")."""
     return any(w in s for w in (k.seller_attitudes.get("refuses") or {}).get("keywords", ()))
@@ -301,6 +330,11 @@ def type_after_message(
         return None  # "不是色差": ask again
     if current is None and main in named and main not in negated:
         return main  # the shopper says which problem it is, whatever else the story holds (a transfer, a refusal)
+    if current is None and (named or intent) and "refund_refused" not in negated and "logistics" not in named \
+            and _REFUND_REFUSED.search(_read(k, text)):
+        # "开胶了 申请退款卖家拒绝了": the refund asked for and refused is the dispute, whatever the
+        # goods' fault (a parcel that never came stays a delivery problem)
+        return "refund_refused"
     said = set(named) - set(negated)
     if len(said) > 1:
         said.discard("refund_refused")  # "…一点用都没有…说戴过了不给退": the refusal is the seller's answer
@@ -310,7 +344,7 @@ def type_after_message(
         return decisive[-1]  # (a question about such a move, "自称客服让我共享屏幕，是不是骗子？", is not)
     return choose_dispute_type(
         current, intent, confidence, named, threshold, uncertain=fell_back, negated=negated,
-        return_under_way=any(w in text for w in k.return_under_way),
+        return_under_way=_return_under_way(k, text),
         sent_back=any(w in text for w in k.sent_back),
     )
 

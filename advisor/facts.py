@@ -762,6 +762,11 @@ def _read_evidence(k: Knowledge, s: str, r: Reading, pending: Sequence[str]) -> 
         decided.add(hit.value)
         if not pending or hit.value in pending:
             spans.append((hit.start, hit.end))  # an item of another type leaves the word generic
+    gone = {i: item.gone_keywords for i, item in k.evidence_items.items() if item.gone_keywords}
+    for hit in _hits(s, gone, ()):
+        if hit.value not in decided:  # "她老人家直接给扔了": the food is not kept
+            _mark(r, hit.value, False)
+            decided.add(hit.value)
     if "return_tracking" in k.evidence_items and "return_tracking" not in decided and _RETURN_NUMBER_GIVEN.search(s):
         _mark(r, "return_tracking", True)
         decided.add("return_tracking")
@@ -776,6 +781,63 @@ def _read_evidence(k: Knowledge, s: str, r: Reading, pending: Sequence[str]) -> 
         for item in pending:
             if item not in decided and k.evidence_items[item].kind == hit.value:
                 _mark(r, item, not missing)
+
+
+# a clause that says the thing was taken or is kept somewhere ("照片我老公拍了", "截图在我老公手机上",
+# "宣传页我截图了"); one that compares with the listing's pictures ("和照片不一样") says nothing of evidence
+_TAKEN = re.compile(r"拍照了|照了|拍了|拍好|拍下|拍过|录了|录好|录下|录过|截了|截好|截过|存了|存着|留着|保存|都有|有的|还在|"
+                    r"手机里|手机上|电脑里|在我|在他|在她|[截拍录]图?了|我有|有拍|有录|有截")
+_COMPARED = re.compile(r"不一样|不符|不像|差太多|差很多|一样吗|[上里]是|[上里]的")
+
+
+def fit_stated_evidence(
+    k: Knowledge, text: Any, have: Sequence[str], missing: Sequence[str], items: Sequence[str],
+    told_before: Iterable[str] = (),
+) -> Tuple[List[str], List[str]]:
+    """The evidence a report states, fitted to its case once the type is known.
+
+    `have` / `missing` are what read_message found, `items` the ids of the evidence that fits
+    the case, in asking order. A photo or a video named for another type ("照片" reads as
+    the defect's photos) is the first undecided item of its kind here (the reaction's photos
+    in an allergy case); and a generic word of `stated_kinds` in a clause that says it was
+    taken or kept, or not ("拆的时候没录像", "当时没截图"), speaks for the first undecided item of
+    its kind (`told_before`: the items the case already has an answer for). Everything
+    else stays as read."""
+    have, missing = list(have), list(missing)
+    decided = set(have) | set(missing) | set(told_before)
+    s = read_as(k, clean(text).lower())
+
+    def first_of(kind: str) -> Optional[str]:
+        return next((i for i in items if i not in decided and k.evidence_items[i].kind == kind), None)
+
+    def stated(hit: _Hit) -> Optional[bool]:
+        """True: taken or kept; False: not; None: the clause says neither."""
+        lo, hi = _clause_of(s, hit.start, hit.end)
+        if _ASKED_TO_DO.search(s, lo, hit.start) or _COMPARED.search(s, lo, hi):
+            return None  # "让我拍视频": the seller's request; "和照片不一样": the listing's pictures
+        if hit.negated or _MISSING_AFTER.match(s, hit.end) or _denied_next(s, hit.end):
+            return False
+        return True if _TAKEN.search(s, lo, hi) else None
+
+    named = _hits(s, {i: it.keywords for i, it in k.evidence_items.items()}, k.negations)
+    for i in [i for i in have + missing if i not in items and k.evidence_items[i].kind in ("photo", "video")]:
+        # a photo or a video named for another type ("照片" reads as the defect's photos): the
+        # last clause that says it was taken or not decides
+        (have if i in have else missing).remove(i)
+        said = next((x for x in (stated(h) for h in reversed(named) if h.value == i) if x is not None), None)
+        fit = first_of(k.evidence_items[i].kind) if said is not None else None
+        if fit:
+            (have if said else missing).append(fit)
+            decided.add(fit)
+    for hit in _hits(s, k.stated_kinds, k.negations):
+        if any(hit.start < h.end and h.start < hit.end for h in named):
+            continue  # a named item's own word ("聊天截图", "拍了照片"): read above
+        said = stated(hit)
+        fit = first_of(hit.value) if said is not None else None
+        if fit:
+            (have if said else missing).append(fit)
+            decided.add(fit)
+    return have, missing
 
 
 def _answer_words(k: Knowledge, slot: str, key: str) -> Tuple[str, ...]:
@@ -805,6 +867,8 @@ def _read_answer(
         table = {True: _answer_words(k, asked, "yes"), False: _answer_words(k, asked, "no")}
         # "钱没私下转": not a yes; "没私下转账 私下转的会更难办吗": the question back is no answer
         value = _last(_stated(s, _hits(s, table, k.negations)))
+        if value is None and _BARE_PUNCT.sub("", s) in _answer_words(k, asked, "bare_no"):
+            value = False  # "木有", "x": the classifier may call them a yes
         if value is None and intent in (AFFIRM, DENY) and _bare_yes_no(s, r):
             value = intent == AFFIRM
         if value is not None:
@@ -813,7 +877,10 @@ def _read_answer(
     elif asked == "seller_attitude":
         # "没有" answers "联系过卖家吗?", but not in a reply that tells what the seller
         # said: there "没" is about something else ("说过敏跟产品没关系")
-        if (says("no") and not _TELLS_WHAT_SELLER_SAID.search(s)) or (intent == DENY and _bare_yes_no(s, r)):
+        if _BARE_PUNCT.sub("", s) in _answer_words(k, asked, "bare_refuses"):
+            r.slots["seller_attitude"] = "refuses"  # "不认": the seller's no, not "not contacted"
+            r.answered = True
+        elif (says("no") and not _TELLS_WHAT_SELLER_SAID.search(s)) or (intent == DENY and _bare_yes_no(s, r)):
             r.slots["seller_attitude"] = "not_contacted"
             r.slots.setdefault("negotiation_rounds", 0)
             r.answered = True
@@ -856,6 +923,7 @@ def _not_this_intervention(s: str, hit: _Hit) -> bool:
 # A yes/no intent answers a question only from a short reply that says nothing
 # else ("是的", "没有"); "两次" classified as yes must not answer "did you pay outside?".
 _BARE_REPLY_CHARS = 6
+_BARE_PUNCT = re.compile(r"[\s，,。.!！~～?？…]+")
 _TELLS_WHAT_SELLER_SAID = re.compile(r"(?<!没)说|让我|叫我|要我|回我")
 
 

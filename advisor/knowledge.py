@@ -77,6 +77,7 @@ class EvidenceItem:
     kind: str = "document"
     when: str = ""  # a condition of `evidence_conditions`; "" = always
     answer_keywords: Tuple[str, ...] = ()  # read only as an answer to the evidence question
+    gone_keywords: Tuple[str, ...] = ()  # words that say it is gone ("给扔了"): missing
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ class Knowledge:
     case_facts: Mapping[str, Mapping[str, Tuple[str, ...]]]
     questions: Mapping[str, Question]
     evidence_kinds: Mapping[str, Tuple[str, ...]]
+    stated_kinds: Mapping[str, Tuple[str, ...]]  # generic words a report may state evidence in
     evidence_conditions: Tuple[str, ...]
     situations: Mapping[str, str]
     situation_cues: Mapping[str, Tuple[str, ...]]
@@ -213,6 +215,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
             kind=_require(item, "kind", where),
             when=item.get("when") or "",
             answer_keywords=tuple(item.get("answer_keywords") or ()),
+            gone_keywords=tuple(item.get("gone_keywords") or ()),
         )
         if items[item_id].kind not in EVIDENCE_KINDS:
             raise KnowledgeError(f"{where}.kind must be one of {EVIDENCE_KINDS}")
@@ -285,6 +288,9 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
     kinds = {k: tuple(v) for k, v in _require(raw, "evidence_kinds", "knowledge").items()}
     if sorted(kinds) != sorted(EVIDENCE_KINDS):
         raise KnowledgeError(f"evidence_kinds must be exactly {EVIDENCE_KINDS}")
+    stated_kinds = {k: tuple(v) for k, v in _require(raw, "stated_kinds", "knowledge").items()}
+    if not set(stated_kinds) <= set(EVIDENCE_KINDS):
+        raise KnowledgeError(f"stated_kinds: kinds must be among {EVIDENCE_KINDS}")
     situations = {k: _unfold(v) for k, v in _require(raw, "situations", "knowledge").items()}
     if sorted(situations) != sorted(SITUATIONS):
         raise KnowledgeError(f"situations must be exactly {SITUATIONS}")
@@ -363,6 +369,7 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         case_facts=case_facts,
         questions=questions,
         evidence_kinds=kinds,
+        stated_kinds=stated_kinds,
         evidence_conditions=conditions,
         situations=situations,
         dispute_types=types,

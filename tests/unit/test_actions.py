@@ -920,3 +920,24 @@ def test_a_faq_cue_inside_a_report_answers_once_and_not_in_an_answer_that_asks_n
     t.events.insert(0, {"event": "bot", "text": KNOWLEDGE.faq["ask_refund_only"]})
     msgs, _ = run(ActionCaseStep(), t)
     assert msgs[0]["text"] == KNOWLEDGE.phrases["faq_said_before"]
+
+
+def test_evidence_a_first_report_states_in_generic_words_fits_its_type():
+    # dev40: "照片我老公拍了" in an allergy case is the reaction's photos, and "还没去医院" the diagnosis
+    # missing; neither is asked again
+    t = make_tracker("我婆婆用了我给她买的面霜，脸上起了一片红疙瘩还痒，照片我老公拍了，还没去医院",
+                     "report_allergy", 0.9)
+    slots = slot_events(run(ReadFacts(), t)[1])
+    assert slots["dispute_type"] == "allergy"
+    assert slots["evidence_have"] == ["reaction_photos"] and slots["evidence_missing"] == ["diagnosis"]
+    # "拆的时候没录像" in a parcel case is the unboxing video, missing
+    t = make_tracker("我妈收到的快递箱子都压扁了，里面的砂锅碎成好几块，拆的时候没录像", "report_logistics", 0.9)
+    slots = slot_events(run(ReadFacts(), t)[1])
+    assert slots["evidence_missing"] == ["unboxing_video"]
+
+
+def test_the_listing_s_pictures_are_no_evidence_in_hand():
+    t = make_tracker("收到的颜色和照片上完全不一样，照片上是酒红色", "report_color_difference", 0.9)
+    slots = slot_events(run(ReadFacts(), t)[1])
+    assert slots["dispute_type"] == "color_difference"
+    assert not slots.get("evidence_have")

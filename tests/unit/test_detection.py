@@ -586,3 +586,26 @@ def test_dev38_a_dining_room_is_no_restaurant_when_the_listing_is_named():
     text = "实木餐桌 页面上写140x80 到了我拿尺子一量 160x90 餐厅那个角落放进去椅子都拉不开了"
     assert offline_subject(K, text.lower()) is None
     assert offline_subject(K, "今天在餐厅吃饭 服务员态度太差了") is not None
+
+
+@pytest.mark.parametrize("text", [
+    "老公给我买的皮鞋，穿一天就开胶，申请退款卖家拒绝了",
+    "衣服有破洞申请退款，卖家不同意，小二还判我输了",
+    "买的四件套洗一水就起球掉色，申请退货退款，卖家直接点拒绝",
+    "我在网上买的那个足疗机坏了申请退款小儿都判了让他退钱他就是不退",
+])
+def test_a_refund_asked_for_and_refused_is_the_dispute_whatever_the_goods_fault(text):
+    assert decided(text, "report_quality", 0.95) == "refund_refused"
+
+
+def test_a_refusal_not_of_a_refund_asked_for_leaves_the_goods_fault():
+    # the platform's ruling against a return, a repair the seller offers, a parcel that never came
+    assert decided("遮光窗帘商品图是浅灰色，收到是蓝灰色，我申请了平台介入，平台判定色差在合理范围内，驳回了我的退货申请",
+                   "report_color_difference", 0.95) == "color_difference"
+    assert decided("行李箱轮子就断了，轮轴直接裂开，找了客服一次，说只能寄回去修不给退不给换",
+                   "report_quality", 0.9) == "quality"
+    assert decided("快递显示已签收，压根没见着包裹。申请了仅退款，卖家驳回说物流显示签收了", "report_logistics", 0.9) == "logistics"
+
+
+def test_a_presale_question_ending_in_bu_is_no_dispute():
+    assert situated("这羽绒服有加长款不", "nlu_fallback", 0.4) == "presale_question"

@@ -1375,7 +1375,31 @@ def test_dev39_types_and_evidence():
     assert "order_info" in read("我订单备注写的14号 寄来的是11号 备注截图我有").evidence_have
 
 
-# (text, the question open, slot, value read) of the dev37 to dev39 rounds, one test for all
-@pytest.mark.parametrize("text, asked, slot, value", DEV37_PHRASINGS + DEV38_PHRASINGS + DEV39_PHRASINGS)
+DEV40_PHRASINGS = [
+    # dev40 and dev41: dialects, voice input, terse answers, orders of several items
+    ("不吱声 就当没看着", "seller_attitude", "seller_attitude", "ignores"),
+    ("店家那边我还没吱声呢", "seller_attitude", "seller_attitude", "not_contacted"),
+    ("未搵小二 唔知点搞", "platform_status", "platform_status", "not_applied"),
+    ("木有", "paid_off_platform", "paid_off_platform", False),
+    ("x", "paid_off_platform", "paid_off_platform", False),
+    ("不认", "seller_attitude", "seller_attitude", "refuses"),
+    ("同意寄回修", "seller_attitude", "seller_attitude", "cooperative"),
+    ("说我没放冰箱", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("里厢的青花瓷花瓶碎了三块", None, "amount_yuan", None),
+    ("给娃买了两套童装 原价178满150减20实际付158", None, "amount_yuan", 158.0),
+    ("其中一瓶防伪码扫出来提示已被查询过多次", None, "negotiation_rounds", None),
+    ("申请退款小儿都判了让他退钱他就是不退", None, "platform_status", "ruled_for_buyer_not_honoured"),
+]
+
+
+# (text, the question open, slot, value read) of the dev37 to dev41 rounds, one test for all
+@pytest.mark.parametrize("text, asked, slot, value", DEV37_PHRASINGS + DEV38_PHRASINGS + DEV39_PHRASINGS + DEV40_PHRASINGS)
 def test_round_phrasings(text, asked, slot, value):
     assert read(text, asked).slots.get(slot) == value
+
+
+def test_food_thrown_away_and_a_hospital_not_yet_seen_are_missing():
+    r = read("婆婆网上买的腊肠 打开里面长白毛了 她老人家直接给扔了")
+    assert "food_kept" in r.evidence_missing
+    assert "diagnosis" in read("搽了两天面孔红兮兮 医院还没去过").evidence_missing
+    assert "diagnosis" in read("去医院了 医院的单子还在我包里").evidence_have
