@@ -264,6 +264,13 @@ def _return_under_way(k: Knowledge, text: str) -> bool:
     return False
 
 
+# "申请退货 卖家同意退但运费要我自己出": the return's postage fought over (the product brief puts it
+# under refund_refused), unless the listing's claims are the problem named
+_POSTAGE_DEMANDED = re.compile(r"(?:申请|提|点)了?\s*(?:退货退款|退货|换货|退换)(?:(?!平台|小二|判|介入)[^。！？!?]){0,50}?"
+                               r"(?:运费要我|运费让我|运费我自己|[要让叫]我自己?出[0-9一二两三四五六七八九十几块元]*的?(?:来回|退货)?运费"
+                               r"|自己出[0-9一二两三四五六七八九十几块元]*的?(?:来回|退货)?运费)")
+
+
 def _read(k: Knowledge, text: str) -> str:
     from advisor.facts import read_as  # (facts imports this module)
 
@@ -326,12 +333,17 @@ def type_after_message(
         # "申请了退货，快递员什么时候来取件": an unsure guess at a question that names no
         # problem is a question about the service, not a report
         intent, confidence, fell_back = None, 0.0, False
+    if current is None:
+        # "有3个坏点…我说我花钱买的不是来看坏点的": a type the report names more often than it
+        # negates is named (a rhetorical 不是 takes nothing back)
+        negated = [n for n in negated if list(named).count(n) <= list(negated).count(n)]
     if current in negated and not named:
         return None  # "不是色差": ask again
     if current is None and main in named and main not in negated:
         return main  # the shopper says which problem it is, whatever else the story holds (a transfer, a refusal)
     if current is None and (named or intent) and "refund_refused" not in negated and "logistics" not in named \
-            and _REFUND_REFUSED.search(_read(k, text)):
+            and (_REFUND_REFUSED.search(_read(k, text))
+                 or ("false_advertising" not in named and _POSTAGE_DEMANDED.search(_read(k, text)))):
         # "开胶了 申请退款卖家拒绝了": the refund asked for and refused is the dispute, whatever the
         # goods' fault (a parcel that never came stays a delivery problem)
         return "refund_refused"

@@ -478,7 +478,9 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
     as_seller = _seller_names(k.seller_words).sub("卖家", s)
     attitudes[None] = k.not_stance_words  # "我不管什么时候看都是粉的": the shopper's 不管, no stance
     stances = [h for h in _hits(as_seller, attitudes, neg)
-               if h.value is not None and not _hypothetical(as_seller, h.start, h.end, _FEARED)]
+               if h.value is not None and not _hypothetical(as_seller, h.start, h.end, _FEARED)
+               and not (_ASKED_ABOUT.search(as_seller, *_clause_of(as_seller, h.start, h.end))
+                        and _asked_back(as_seller, h))]  # "私下转账的才不管吗": a question, no stance
     attitude = _last(stances)
     kept = [h for h in stances if not h.negated]
     if attitude == "refuses" and as_seller[kept[-1].start:kept[-1].end] == "不管" \
@@ -519,7 +521,9 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
                     and not _hypothetical(s, h.start, h.end, _FEARED)]  # 怕他回一句签收了就不关他事
         else:
             # "师傅收钱没给收据 只有微信转账记录": a fee paid to the installer just before, not the order
-            hits = [h for h in hits if not (h.value and _SERVICE_PAYEE.search(s, max(0, h.start - 20), h.start))]
+            # "…私下付的会不一样吗": a question about the other way pays nothing
+            hits = [h for h in hits if not (h.value and _SERVICE_PAYEE.search(s, max(0, h.start - 20), h.start))
+                    and not (h.value and _asked_back(s, h))]
         value = _last(hits)
         if value is False and fact == "goods_received":
             opened = k.case_facts[fact].get("opened", ())
@@ -651,6 +655,10 @@ def _clause_of(s: str, start: int, end: int) -> Tuple[int, int]:
     return lo, m.start() if m else len(s)
 
 
+# a question about what would happen, not a report: "私下转账的才不管吗", "平台会不理吗"
+_ASKED_ABOUT = re.compile(r"才|会|是不是|难道")
+
+
 def _asked_back(s: str, hit: _Hit) -> bool:
     """The mention sits in a clause that asks a question ("申请了真有人管吗？")."""
     hi = _clause_of(s, hit.start, hit.end)[1]
@@ -736,6 +744,13 @@ def _mark(r: Reading, item: str, have: bool) -> None:
 
 
 _ASKED_TO_DO = re.compile(r"让我|要我|叫我|让买家")
+# a clause that asks how to get the thing ("视频要怎么拍才算数", "检测报告是不是得自己花钱去做")
+_HOW_TO = re.compile(r"怎么|是不是|要不要|能不能|需不需要|用不用|算不算|行不行|可不可以|去哪|哪里|哪儿")
+
+
+def _asks_how(s: str, hit: "_Hit") -> bool:
+    lo, hi = _clause_of(s, hit.start, hit.end)
+    return bool(_HOW_TO.search(s, lo, hi)) and not hit.negated and not _MISSING_AFTER.match(s, hit.end)
 # the return's tracking number written out or looked up ("11月5号就寄回去了 顺丰单号SF1458830276614",
 # "我寄回去了 单号显示他们签收半个月了"): it is in hand
 _RETURN_NUMBER_GIVEN = re.compile(r"(?:寄回|退回|寄还|退货)[^。！？!?]{0,16}单号\s*(?:[:：是为]?\s*[a-z]{0,4}[0-9]{8,}|显示|上显示|一查)")
@@ -755,6 +770,8 @@ def _read_evidence(k: Knowledge, s: str, r: Reading, pending: Sequence[str]) -> 
         lo = _clause_of(s, hit.start, hit.end)[0]
         if _ASKED_TO_DO.search(s, lo, hit.start):
             continue  # "让我寄回去检测": what the seller asks for, not evidence in hand
+        if _asks_how(s, hit):
+            continue  # "视频要怎么拍才算数": a question about it, not it in hand
         missing = hit.negated or bool(_MISSING_AFTER.match(s, hit.end)) or _denied_next(s, hit.end)
         if s[hit.start:hit.end].endswith("期") and _DATE_STATED.match(s, hit.end):
             continue  # "保质期还没到呢": what the date says, not a photo of it
@@ -773,6 +790,8 @@ def _read_evidence(k: Knowledge, s: str, r: Reading, pending: Sequence[str]) -> 
     if not pending:
         return
     for hit in _hits(s, k.evidence_kinds, k.negations):
+        if _asks_how(s, hit):
+            continue
         if any(hit.start < b and a < hit.end for a, b in spans):
             continue  # part of a named item ("聊天记录"): not a generic "记录"
         if any(b <= hit.start and re.fullmatch(r"[页面的那张个]{0,3}", s[b:hit.start]) for a, b in spans):
@@ -866,7 +885,8 @@ def _read_answer(
     elif asked in ("goods_received", "paid_off_platform"):
         table = {True: _answer_words(k, asked, "yes"), False: _answer_words(k, asked, "no")}
         # "钱没私下转": not a yes; "没私下转账 私下转的会更难办吗": the question back is no answer
-        value = _last(_stated(s, _hits(s, table, k.negations)))
+        # ("没有 都是淘宝上拍的 私下付的会不一样吗": the question back names the other way, no answer)
+        value = _last(_stated(s, [h for h in _hits(s, table, k.negations) if not _asked_back(s, h)]))
         if value is None and _BARE_PUNCT.sub("", s) in _answer_words(k, asked, "bare_no"):
             value = False  # "木有", "x": the classifier may call them a yes
         if value is None and intent in (AFFIRM, DENY) and _bare_yes_no(s, r):

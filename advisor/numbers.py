@@ -466,10 +466,14 @@ _RE_MASK = re.compile(
             r"(?!\s*(?:多|来)?\s*(?:块|元|圆|rmb|RMB|yuan|Yuan|CNY|cny|kuai))",
             # metal purity: 925银, S925, 足金999, 千足金9999
             r"(?<![0-9.])[sS]?925(?=\s*(?:纯银|足银|银|的银))|(?<=足金)\s*9{3,4}(?![0-9.])|(?<![0-9.])9{3,4}(?=\s*(?:足金|千足金|黄金|纯金))",
+            # a day of a month: "6月20付的尾款" (not "6月20块")
+            r"(?<![0-9.])(?:1[0-2]|[1-9])\s*月\s*(?:[12][0-9]|3[01]|[1-9])(?![0-9.])(?!\s*(?:多|来)?\s*(?:块|元|圆|号|日))",
+            # a price per gram or per jin: "金价一克580多" (not what the goods cost)
+            r"(?<=一克|每克|克价|金价|一斤|每斤)\s*[0-9]{2,5}(?:\.[0-9]{1,2})?(?:多|左右)?(?!\s*(?:块|元)?\s*(?:买|拍|付))",
             # technology: 5G, 3C, 4K屏, 65W快充
             r"(?<![0-9.])[2-6]G(?![A-Za-z0-9])",
             r"(?<![0-9.])3C(?![A-Za-z0-9])",
-            rf"(?<![0-9.])[0-9]{{1,4}}[kK](?=\s*的?\s*(?:{_SCREEN_WORDS}))",
+            rf"(?<![0-9.])[0-9]{{1,4}}(?:\.[0-9])?[kK](?=\s*的?\s*(?:{_SCREEN_WORDS}))",  # 4K屏, 2.5K屏
             rf"(?<![0-9.])[0-9]{{1,4}}(?:\.[0-9]{{1,3}})?\s*[wW](?=\s*的?\s*(?:{_POWER_WORDS}))",
         ]
     )
@@ -607,7 +611,7 @@ _DIFFERENCE_WORDS = (
     "退差价", "退了差价", "少退了", "少退", "多收了", "多收", "少给了", "少给", "多扣了", "多扣",
     "返了", "返现", "返还", "返", "涨价", "涨了", "贵了", "优惠了", "省了", "立减", "减了",
     "退了我", "退给我", "给我退了", "赔了我", "补了我", "补偿了我", "甩了",  # money sent back to the shopper
-    "补我", "补给我", "给我补", "赔我", "赔给我",  # or offered to them: "最多补我五块"
+    "补我", "补给我", "给我补", "赔我", "赔给我", "补偿我", "补偿给我", "给我补偿", "赔偿我",  # or offered to them: "最多补我五块"
 )
 _OTHER_SHOP_WORDS = (
     "别家", "别的店", "别的家", "别人家", "其他店", "其它店", "其他家", "其它家", "其他店铺",
@@ -1355,11 +1359,14 @@ def _price_each(text: str) -> Optional[Tuple[float, int]]:
     return (float(value), int(n)) if n and 2 <= n <= 50 else None
 
 
+_COUPON_FAILED = re.compile(r"用不上|用不了|没用上|没能用|不能用|没减|没抵|没叠加|叠加不了")
+
+
 def _coupon_off(text: str, price: float) -> Optional[float]:
     """The coupon taken off the price said ("用了五十的店铺券"; "满三百减了四十" when the price reaches 300)."""
     m = _COUPON.search(text)
-    if not m:
-        return None
+    if not m or _COUPON_FAILED.search(text, m.end()):
+        return None  # "满400减60…结果下单死活用不上": a coupon that never came off
     if m.group(1):
         off = parse_number(m.group(1))
     else:
@@ -1919,7 +1926,7 @@ def ordinal_contacts(text: str, asked: bool = False) -> Optional[int]:
 _ORDINAL_NOT_TALK = re.compile(r"\s*(?:买|下单|拍|收到|到货|发货|退货|换货|补发|寄|用|穿|吃|网购|购物|在|遇|碰|见|来)")
 
 
-_THIRD_PARTY = re.compile(r"厂家|厂商|快递员|快递小哥|快递公司|快递客服|驿站|12315|品牌方|物业"
+_THIRD_PARTY = re.compile(r"厂家|厂商|快递员|派件员|派送员|送货员|快递小哥|快递公司|快递客服|驿站|12315|品牌方|物业"
                           r"|物流那边|物流公司|安装师傅|师傅|400电话|打400|厂家400|400热线")
 _QUESTION_ECHOED = re.compile(r"几\s*(?:次|回|趟|遍)\s*(?:啊|呀)?\s*[？?]")
 _TOTAL_BEFORE = re.compile(r"(?:算|一共|总共|加起来|前后一共|总共是|一共是"

@@ -609,3 +609,15 @@ def test_a_refusal_not_of_a_refund_asked_for_leaves_the_goods_fault():
 
 def test_a_presale_question_ending_in_bu_is_no_dispute():
     assert situated("这羽绒服有加长款不", "nlu_fallback", 0.4) == "presale_question"
+
+
+def test_a_return_s_postage_put_on_the_shopper_is_the_dispute_unless_the_listing_is():
+    assert decided("衣服线头全开了申请退货 卖家同意退但运费要我自己出 明明是他质量问题", "report_quality", 0.9) \
+        == "refund_refused"
+    assert decided("视频里卖的鎏金茶具，收到是一套粗陶的，跟宣传不符，申请退货还要我自己出运费",
+                   "report_false_advertising", 0.9) == "false_advertising"
+
+
+def test_a_type_named_more_often_than_negated_stays_named():
+    text = "屏幕有个亮点 一共有3个坏点 客服说3个以内属于正常 不给换 我说我花钱买的不是来看坏点的"
+    assert decided(text, "report_false_advertising", 0.63) == "quality"

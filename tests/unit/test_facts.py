@@ -1392,8 +1392,24 @@ DEV40_PHRASINGS = [
 ]
 
 
-# (text, the question open, slot, value read) of the dev37 to dev41 rounds, one test for all
-@pytest.mark.parametrize("text, asked, slot, value", DEV37_PHRASINGS + DEV38_PHRASINGS + DEV39_PHRASINGS + DEV40_PHRASINGS)
+DEV42_PHRASINGS = [
+    # dev42 and dev43: long stories full of other numbers, answers with a question back, sales events
+    ("没有 都是淘宝上拍的 怎么了 私下付的会不一样吗", "paid_off_platform", "paid_off_platform", False),
+    ("没 天猫下单付的 私下转账的才不管吗", "paid_off_platform", "seller_attitude", None),
+    ("就问了一次 他甩锅我就没理了", "negotiation_rounds", "seller_attitude", "shifts_blame"),
+    ("618预售的儿童自行车 我6月20付的尾款 现在都7月底了还显示未发货", None, "amount_yuan", None),
+    ("足金手镯 当时金价一克580多 算下来还挺划算", None, "amount_yuan", None),
+    ("跟客服说了 客服说可以退货退款 不想退的话补偿我10块钱", None, "amount_yuan", None),
+    ("这电脑就是为了工作买的 16寸2.5K屏 32G内存", None, "amount_yuan", None),
+    ("页面明明写可用跨店满400减60 结果下单死活用不上 原价438付的", None, "amount_yuan", 438.0),
+    ("我打派件员电话打了五六次 要么不接要么说放驿站了", None, "negotiation_rounds", None),
+    ("小二12月1号判的支持我退货退款 钱到现在也没退", None, "platform_status", "ruled_for_buyer_not_honoured"),
+]
+
+
+# (text, the question open, slot, value read) of the dev37 to dev43 rounds, one test for all
+@pytest.mark.parametrize("text, asked, slot, value", DEV37_PHRASINGS + DEV38_PHRASINGS + DEV39_PHRASINGS + DEV40_PHRASINGS
+                         + DEV42_PHRASINGS)
 def test_round_phrasings(text, asked, slot, value):
     assert read(text, asked).slots.get(slot) == value
 
@@ -1403,3 +1419,14 @@ def test_food_thrown_away_and_a_hospital_not_yet_seen_are_missing():
     assert "food_kept" in r.evidence_missing
     assert "diagnosis" in read("搽了两天面孔红兮兮 医院还没去过").evidence_missing
     assert "diagnosis" in read("去医院了 医院的单子还在我包里").evidence_have
+
+
+def test_a_question_back_about_evidence_is_not_evidence_in_hand():
+    pending = ["defect_photos", "defect_video", "order_info", "chat_records", "inspection_report"]
+    r = read("照片有 视频要怎么拍才算数 检测报告是不是得自己花钱去做", "evidence_item", pending)
+    assert r.evidence_have == ["defect_photos"]
+    assert "defect_video" not in r.evidence_have and "inspection_report" not in r.evidence_have
+
+
+def test_a_fake_only_feared_is_no_fake_reported():
+    assert read("想问下 淘宝上买进口奶粉靠谱吗 怕买到假的 有啥要注意的").negated_types == ["fraud"]
