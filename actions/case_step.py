@@ -32,6 +32,7 @@ from advisor import privacy, replies
 from advisor.advice import advise, change_line
 from advisor.case import tells_of_a_problem
 from advisor.detection import cued_question, situation_for
+from advisor.knowledge import QUESTION_SLOTS
 from advisor.facts import read_message
 from advisor.step import ADVISE, ASK, MAX_TRIES, next_step
 from advisor.text import clean, is_english_only, looks_like_question
@@ -66,6 +67,11 @@ def comes_back(tracker: Tracker, first: bool) -> bool:
     return pause_s > 60 * float(KNOWLEDGE.case_file["back_after_minutes"])
 
 
+def said_lately(tracker: Tracker, last: int = 8) -> List[Text]:
+    """What the assistant said in its last few messages."""
+    return [e.get("text") for e in tracker.events if e.get("event") == "bot"][-last:]
+
+
 class ActionCaseStep(Action):
     def name(self) -> Text:
         return "action_case_step"
@@ -85,7 +91,7 @@ class ActionCaseStep(Action):
             events = events + [{"event": "reset_slots", "timestamp": None}]  # the next problem is a new case
         erased = any(e.get("name") == privacy.ERASE_SLOT for e in events)
         if len(dispatcher.messages) > said_before and not erased:
-            if welcome:
+            if welcome and welcome not in said_lately(tracker):  # (not again at every "你好" of one sitting)
                 dispatcher.utter_message(text=welcome)
                 dispatcher.messages.insert(said_before, dispatcher.messages.pop())
             if first:  # PIPL: what is kept, why, for how long, how to delete it; once, after the first answer
@@ -135,9 +141,16 @@ class ActionCaseStep(Action):
         answered = self._reply_without_case(tracker, f, faq_aside)
         if answered is not None:
             reply, events = answered
-            if reply:
-                dispatcher.utter_message(text=reply)
-            return events
+            asking = tracker.get_slot("requested_slot") in QUESTION_SLOTS and f.dispute_type
+            if asking and not events:
+                # small talk while a question is open ("yibai liushijiu" read as a greeting): its
+                # reply once, then the question again in its next wording, never the same turn twice
+                if reply and reply not in bot_texts(tracker):
+                    dispatcher.utter_message(text=reply)
+            else:
+                if reply:
+                    dispatcher.utter_message(text=reply)
+                return events
 
         lines: List[Text] = []
         events: List[Dict[Text, Any]] = []

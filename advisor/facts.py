@@ -414,6 +414,9 @@ def _not_this_but_that(s: str) -> Dict[str, float]:
 _CLAUSE_OPENS = re.compile(r"(?:^|[\s，,。.!！?？…~～、]|[哦噢啊额呃诶哎嗯])$")
 
 
+_MEASURE_BEFORE = re.compile(r"(?:waist|chest|bust|hips?|length|inseam|腰围|胸围|臀围|衣长|裤长|袖长|肩宽|内径|圈口)\s*$")
+
+
 def _after_correction(k: Knowledge, s: str) -> Optional[str]:
     """What follows the last correction word ("一百五吧……不对，是一百三十八" -> "，是一百三十八")."""
     best = -1
@@ -422,6 +425,8 @@ def _after_correction(k: Knowledge, s: str) -> Optional[str]:
         i = s.rfind(w)
         if w == "不对" and i > 0 and not _CLAUSE_OPENS.search(s[:i]):
             continue  # 颜色不对: a complaint, not a correction
+        if i > 0 and _MEASURE_BEFORE.search(s, 0, i):
+            continue  # "size chart waist应该是70": what a measure should be, not a price put right
         if i > best:
             best, rest = i, s[i + len(w):]
     return rest
@@ -467,6 +472,9 @@ def _seller_names(seller_words: Tuple[str, ...]) -> "re.Pattern[str]":
     positions hold when they are read as 卖家)."""
     names = [w for w in seller_words if len(w) == 2 and has_chinese(w) and w != "卖家"]
     return re.compile("|".join(map(re.escape, names)) or r"(?!)")
+
+
+_DEVICE_ALARM = re.compile(r"(?:滴滴|嘀嘀|一直|自动|总是|老是|不停|机器)报警|报警(?:声|音|灯|那个声|的声|提示)")
 
 
 def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
@@ -546,6 +554,9 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
         r.slots["case_end"] = ended
     for signal in ("urgent", "legal_matter"):
         hits = _hits(s, {True: k.signals[signal]}, neg)
+        # "一直滴滴报警", "报警那个声音都录进去了": the device's alarm, not the police
+        alarms = [m.span() for m in _DEVICE_ALARM.finditer(s)]
+        hits = [h for h in hits if not any(a <= h.start < b for a, b in alarms)]
         # "拿给做律师的朋友看…不过我不想闹上法院": a step the shopper says they will not take
         if _last(hits) and not any(_NOT_MEANT.search(s, max(0, h.start - 8), h.start) for h in hits):
             r.slots[signal] = True

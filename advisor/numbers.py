@@ -337,6 +337,8 @@ _COUNT_WORDS = {
     "三番五次": 3,
     "三番两次": 3,
     "一嘴": 1,  # 问过一嘴: asked once, in passing
+    "twice": 2,  # an answer in English: "talked to them twice"
+    "once": 1,
     "天天": 3,  # 天天找客服: many times
     "数不清": 3,
 }
@@ -401,6 +403,7 @@ _SCREEN_WORDS = r"电视|屏|显示器|高清|分辨率|视频|画质|投影|HDR
 _RE_SCREEN_TALK = re.compile(_SCREEN_WORDS + r"|[0-9]{2,3}\s*[hH][zZ]|1080|1440|2160|刷新率|高刷", re.I)
 _BRANDS = (
     r"小米|红米|华为|荣耀|魅族|一加|苹果|三星|真我|努比亚|中兴|联想|坚果|黑鲨|摩托罗拉|索尼|任天堂"
+    r"|适马|腾龙|佳能|尼康|富士|徕卡|蔡司|大疆"  # lenses and cameras: 适马35 1.4
 )
 # English words before a number that make it no model name: "about 300 rmb", "paid 89"
 _ENGLISH_BEFORE_NUMBER = (r"(?i:about|around|approx|approximately|roughly|nearly|almost|maybe|like|only|just|over"
@@ -466,6 +469,10 @@ _RE_MASK = re.compile(
             r"(?!\s*(?:多|来)?\s*(?:块|元|圆|rmb|RMB|yuan|Yuan|CNY|cny|kuai))",
             # metal purity: 925银, S925, 足金999, 千足金9999
             r"(?<![0-9.])[sS]?925(?=\s*(?:纯银|足银|银|的银))|(?<=足金)\s*9{3,4}(?![0-9.])|(?<![0-9.])9{3,4}(?=\s*(?:足金|千足金|黄金|纯金))",
+            # a body or garment measure named in English: "size chart waist应该是70"
+            r"(?i:waist|chest|bust|hips?|length|inseam|shoulders?)\s*(?:应该|只有|才|是|:|：|\s)*[0-9]{2,3}(?:\.[0-9])?(?!\s*(?:块|元|rmb|yuan|kuai))",
+            # a second-hand grade: "99新iPhone13", "95新", "9成新" (not a price)
+            r"(?<![0-9.])(?:99|98|95|90|9|8)\s*(?:成)?新(?![0-9])",
             # a day of a month: "6月20付的尾款" (not "6月20块")
             r"(?<![0-9.])(?:1[0-2]|[1-9])\s*月\s*(?:[12][0-9]|3[01]|[1-9])(?![0-9.])(?!\s*(?:多|来)?\s*(?:块|元|圆|号|日))",
             # a price per gram or per jin: "金价一克580多" (not what the goods cost)
@@ -564,7 +571,7 @@ _NON_MONEY_AFTER = re.compile(
     r"|代|核|集|章|名|届|行|排|家(?![具电居纺])|圈|晚|夜|半|[A-Za-z])"
 )
 _SPEND_CUE = re.compile(
-    r"(?:花了|花费|花|付了|付款|支付了|支付|实付|实际付|一共付|总共付|买的|买了|买|价格|价钱|价位|售价|标价|原价|单价|总价|价值|价"
+    r"(?:(?i:paid|spent|cost)\s|花了|花费|花|付了|付款|支付了|支付|实付|实际付|一共付|总共付|买的|买了|买|价格|价钱|价位|售价|标价|原价|单价|总价|价值|价"
     r"|一共|总共|合计|加起来|金额|要价|多少钱|值|订了|订的|下单了|下单|下的单|拍了|拍的|拍下|券后|到手|折后|本身"
     r"|转了|转账|转给|转过去|汇了|汇款|汇给|汇过去|充了|充值|打款|打钱"
     r"|钱没了|被骗了|被骗走|骗走了|损失了|损失)"  # "最后钱没了3000": what the scam took
@@ -779,7 +786,8 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
         prev, j = _prev_nonspace(text, start)
         if prev and prev.isascii() and prev.isalnum() and not (
             j < start - 1 and (_MONEY_AFTER.match(text, end)
-                               or _bought_model_price(text, start, end))
+                               or _bought_model_price(text, start, end)
+                               or _ENGLISH_PAID_BEFORE.search(text, 0, start))  # "paid 899"
         ):
             return None, end  # iPhone 15, A4, X2 (but "iPhone15 5999元", "ok 299块", "买的airpods pro 1299")
         if prev in ":/-" and j > 0 and text[j - 1].isdigit() and not _MONEY_AFTER.match(text, end):
@@ -1132,6 +1140,9 @@ def _price_as_a_clause(text: str, start: int, end: int, token: str, value: float
 
 def _has_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
+
+
+_ENGLISH_PAID_BEFORE = re.compile(r"(?i:\b(?:paid|spent|cost|costs|cost me|for|around|about)\s+(?:¥|rmb\s*)?)$")
 
 
 def _spend_cue_before(text: str, start: int) -> bool:

@@ -33,6 +33,14 @@ def _converter() -> Optional[Any]:
     return None
 
 
+# Pinyin typed with tone marks ("mǎi de xiézi kāijiāo le") reads as plain pinyin: one letter for one
+_TONELESS = {
+    ch: base
+    for base, marked in (("a", "āáǎà"), ("e", "ēéěè"), ("i", "īíǐì"), ("o", "ōóǒò"), ("u", "ūúǔùǖǘǚǜü"))
+    for ch in marked
+}
+
+
 def clean(text: Any, max_chars: int = MAX_CHARS) -> str:
     """The message as the assistant reads it ("" for anything that is not a string)."""
     if not isinstance(text, str):
@@ -45,7 +53,7 @@ def clean(text: Any, max_chars: int = MAX_CHARS) -> str:
             continue
         if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
             continue
-        out.append(chr(WIDTH_TABLE.get(ord(ch), ord(ch))))
+        out.append(_TONELESS.get(ch) or chr(WIDTH_TABLE.get(ord(ch), ord(ch))))
     s = "".join(out).strip()[:max_chars]
     conv = _converter()
     if conv is not None and s:

@@ -941,3 +941,15 @@ def test_the_listing_s_pictures_are_no_evidence_in_hand():
     slots = slot_events(run(ReadFacts(), t)[1])
     assert slots["dispute_type"] == "color_difference"
     assert not slots.get("evidence_have")
+
+
+def test_small_talk_while_a_question_is_open_asks_it_again_in_other_words():
+    # "yibai liushijiu" (pinyin for 169) read as a greeting: the greeting's reply at most once, then
+    # the open question again in its next wording; never the same turn over and over
+    slots = {"dispute_type": "quality", "goods_received": True, "requested_slot": "amount_yuan",
+             "asked": ["amount_yuan"]}
+    t = make_tracker("yibai liushijiu", "greet", 0.95, slots=slots)
+    messages, events = run(ActionCaseStep(), t)
+    texts = [m["text"] for m in messages]
+    assert KNOWLEDGE.questions["amount_yuan"].ask[1] in "\n".join(texts)
+    assert slot_events(events)["requested_slot"] == "amount_yuan"

@@ -1407,9 +1407,25 @@ DEV42_PHRASINGS = [
 ]
 
 
-# (text, the question open, slot, value read) of the dev37 to dev43 rounds, one test for all
+DEV44_PHRASINGS = [
+    # dev44 and dev45: English and pinyin, news in an answer, cross-border and second-hand goods, clothes
+    ("paid 899, it was on sale", "amount_yuan", "amount_yuan", 899.0),
+    ("talked to them twice already", "negotiation_rounds", "negotiation_rounds", 2),
+    ("no, haven't applied yet", "platform_status", "platform_status", "not_applied"),
+    ("haven't applied for 介入 yet", "platform_status", "platform_status", "not_applied"),
+    ("yes it arrived, just in pieces lol", "goods_received", "goods_received", True),
+    ("没有真人回 全是自动回复", "seller_attitude", "seller_attitude", "ignores"),
+    ("视频拍了 报警那个声音都录进去了", "evidence_item", "legal_matter", None),
+    ("扫地机器人一直滴滴报警", None, "legal_matter", None),
+    ("淘宝店买的99新iPhone13 2680 到手屏幕有烧屏", None, "amount_yuan", None),
+    ("淘宝买的平行进口适马35 1.4镜头 三千四", None, "amount_yuan", 3400.0),
+    ("这条jeans标的M 按size chart waist应该是70 我平铺量了只有64cm", None, "amount_yuan", None),
+]
+
+
+# (text, the question open, slot, value read) of the dev37 to dev45 rounds, one test for all
 @pytest.mark.parametrize("text, asked, slot, value", DEV37_PHRASINGS + DEV38_PHRASINGS + DEV39_PHRASINGS + DEV40_PHRASINGS
-                         + DEV42_PHRASINGS)
+                         + DEV42_PHRASINGS + DEV44_PHRASINGS)
 def test_round_phrasings(text, asked, slot, value):
     assert read(text, asked).slots.get(slot) == value
 
@@ -1430,3 +1446,12 @@ def test_a_question_back_about_evidence_is_not_evidence_in_hand():
 
 def test_a_fake_only_feared_is_no_fake_reported():
     assert read("想问下 淘宝上买进口奶粉靠谱吗 怕买到假的 有啥要注意的").negated_types == ["fraud"]
+
+
+def test_pinyin_with_tone_marks_reads_as_plain_pinyin():
+    from advisor.text import clean
+    assert clean("mǎi de xiézi kāijiāo le") == "mai de xiezi kaijiao le"
+
+
+def test_a_ring_finger_is_no_negation():
+    assert read("无名指根本戴不进去 圈口小了").types == ["size"]
