@@ -32,8 +32,8 @@ from advisor import privacy, replies
 from advisor.advice import advise, change_line
 from advisor.case import tells_of_a_problem
 from advisor.detection import cued_question, situation_for
-from advisor.knowledge import QUESTION_SLOTS
 from advisor.facts import read_message
+from advisor.knowledge import QUESTION_SLOTS
 from advisor.step import ADVISE, ASK, MAX_TRIES, next_step
 from advisor.text import clean, is_english_only, looks_like_question
 

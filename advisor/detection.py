@@ -241,10 +241,12 @@ def situation_for(
     return "no_claim" if negated else None
 
 
-# a refund, return or exchange the shopper asked for, then the seller's refusal of it ("申请退款卖家拒绝了",
-# "申请退货退款 卖家直接点拒绝"); not the platform's ruling ("平台判定…驳回了我的退货申请")
-_REFUND_REFUSED = re.compile(r"(?:申请|提|点)了?\s*(?:仅退款|退货退款|退款|退货|换货|退换)(?:(?!平台|小二|判|介入)[^。！？!?]){0,50}?"
-                             r"(?:拒绝|拒了|不同意|驳回|不给退|不给换)"
+# a refund, return or exchange the shopper asked for ("申请退款", "提了退货"), then, in the same sentence
+# and with no word of the platform between, what the seller answered
+_RETURN_ASKED = r"(?:申请|提|点)了?\s*(?:仅退款|退货退款|退款|退货|换货|退换)(?:(?!平台|小二|判|介入)[^。！？!?]){0,50}?"
+# the seller's refusal of it ("申请退款卖家拒绝了", "申请退货退款 卖家直接点拒绝"); not the platform's
+# ruling ("平台判定…驳回了我的退货申请")
+_REFUND_REFUSED = re.compile(_RETURN_ASKED + r"(?:拒绝|拒了|不同意|驳回|不给退|不给换)"
                              # "申请退款小二都判了让他退钱他就是不退": a refund the platform ruled for, still refused
                              r"|(?:申请|提|点)了?\s*(?:仅退款|退货退款|退款|退货)[^。！？!?]{0,16}?判[^。！？!?]{0,12}?"
                              r"(?:就是不退|不退|拒不执行|不执行|不给退|不肯退)")
@@ -255,6 +257,7 @@ _OFFERED_BEFORE = re.compile(r"(?:只能|让我|叫我|要我|可以|得|需要)
 
 
 def _return_under_way(k: Knowledge, text: str) -> bool:
+    """A return or refund the shopper started (knowledge file: return_under_way), not one offered."""
     for w in k.return_under_way:
         i = text.find(w)
         while i >= 0:
@@ -266,8 +269,7 @@ def _return_under_way(k: Knowledge, text: str) -> bool:
 
 # "申请退货 卖家同意退但运费要我自己出": the return's postage fought over (the product brief puts it
 # under refund_refused), unless the listing's claims are the problem named
-_POSTAGE_DEMANDED = re.compile(r"(?:申请|提|点)了?\s*(?:退货退款|退货|换货|退换)(?:(?!平台|小二|判|介入)[^。！？!?]){0,50}?"
-                               r"(?:运费要我|运费让我|运费我自己|[要让叫]我自己?出[0-9一二两三四五六七八九十几块元]*的?(?:来回|退货)?运费"
+_POSTAGE_DEMANDED = re.compile(_RETURN_ASKED + r"(?:运费要我|运费让我|运费我自己|[要让叫]我自己?出[0-9一二两三四五六七八九十几块元]*的?(?:来回|退货)?运费"
                                r"|自己出[0-9一二两三四五六七八九十几块元]*的?(?:来回|退货)?运费)")
 
 
@@ -341,9 +343,9 @@ def type_after_message(
         return None  # "不是色差": ask again
     if current is None and main in named and main not in negated:
         return main  # the shopper says which problem it is, whatever else the story holds (a transfer, a refusal)
+    s = _read(k, text)
     if current is None and (named or intent) and "refund_refused" not in negated and "logistics" not in named \
-            and (_REFUND_REFUSED.search(_read(k, text))
-                 or ("false_advertising" not in named and _POSTAGE_DEMANDED.search(_read(k, text)))):
+            and (_REFUND_REFUSED.search(s) or ("false_advertising" not in named and _POSTAGE_DEMANDED.search(s))):
         # "开胶了 申请退款卖家拒绝了": the refund asked for and refused is the dispute, whatever the
         # goods' fault (a parcel that never came stays a delivery problem)
         return "refund_refused"

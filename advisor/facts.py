@@ -762,6 +762,8 @@ _HOW_TO = re.compile(r"怎么|是不是|要不要|能不能|需不需要|用不�
 def _asks_how(s: str, hit: "_Hit") -> bool:
     lo, hi = _clause_of(s, hit.start, hit.end)
     return bool(_HOW_TO.search(s, lo, hi)) and not hit.negated and not _MISSING_AFTER.match(s, hit.end)
+
+
 # the return's tracking number written out or looked up ("11月5号就寄回去了 顺丰单号SF1458830276614",
 # "我寄回去了 单号显示他们签收半个月了"): it is in hand
 _RETURN_NUMBER_GIVEN = re.compile(r"(?:寄回|退回|寄还|退货)[^。！？!?]{0,16}单号\s*(?:[:：是为]?\s*[a-z]{0,4}[0-9]{8,}|显示|上显示|一查)")
