@@ -25,6 +25,7 @@ from actions.tracker_facts import (
     facts_set_this_turn,
     facts_set_this_turn_any,
     faq_to_answer,
+    said_lately,
     small_talk,
     slots_set_this_turn,
 )
@@ -65,11 +66,6 @@ def comes_back(tracker: Tracker, first: bool) -> bool:
     said = [e.get("timestamp") for e in tracker.events if e.get("event") == "user" and e.get("timestamp")]
     pause_s = said[-1] - said[-2] if len(said) >= 2 else 0
     return pause_s > 60 * float(KNOWLEDGE.case_file["back_after_minutes"])
-
-
-def said_lately(tracker: Tracker, last: int = 8) -> List[Text]:
-    """What the assistant said in its last few messages."""
-    return [e.get("text") for e in tracker.events if e.get("event") == "bot"][-last:]
 
 
 class ActionCaseStep(Action):

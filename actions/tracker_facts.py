@@ -185,6 +185,11 @@ def bot_texts(tracker: Tracker) -> set:
     return {e.get("text") for e in tracker.events if e.get("event") == "bot"}
 
 
+def said_lately(tracker: Tracker, last: int = 8) -> List[Text]:
+    """What the assistant said in its last few messages (bot_texts: all of them)."""
+    return [e.get("text") for e in tracker.events if e.get("event") == "bot"][-last:]
+
+
 def bot_spoke_this_turn(tracker: Tracker) -> bool:
     """Whether something was already said since the latest user message."""
     for event in reversed(tracker.events):

@@ -414,7 +414,7 @@ def _not_this_but_that(s: str) -> Dict[str, float]:
 _CLAUSE_OPENS = re.compile(r"(?:^|[\s，,。.!！?？…~～、]|[哦噢啊额呃诶哎嗯])$")
 
 
-_MEASURE_BEFORE = re.compile(r"(?:waist|chest|bust|hips?|length|inseam|腰围|胸围|臀围|衣长|裤长|袖长|肩宽|内径|圈口)\s*$")
+_MEASURE_BEFORE = re.compile(r"(?:" + numbers.MEASURE_NAMES + r")\s*$")
 
 
 def _after_correction(k: Knowledge, s: str) -> Optional[str]:

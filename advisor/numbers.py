@@ -405,6 +405,10 @@ _BRANDS = (
     r"小米|红米|华为|荣耀|魅族|一加|苹果|三星|真我|努比亚|中兴|联想|坚果|黑鲨|摩托罗拉|索尼|任天堂"
     r"|适马|腾龙|佳能|尼康|富士|徕卡|蔡司|大疆"  # lenses and cameras: 适马35 1.4
 )
+# Names of body and garment measures: a number after one is a measure, not money
+_BODY_MEASURES = r"腰围|胸围|臀围|肩宽|衣长|裙长|裤长|袖长|腿长|腿围|臂围|头围|内径|圈口"
+_ENGLISH_MEASURES = r"waist|chest|bust|hips?|length|inseam|shoulders?"
+MEASURE_NAMES = _BODY_MEASURES + "|" + _ENGLISH_MEASURES
 # English words before a number that make it no model name: "about 300 rmb", "paid 89"
 _ENGLISH_BEFORE_NUMBER = (r"(?i:about|around|approx|approximately|roughly|nearly|almost|maybe|like|only|just|over"
                           r"|under|paid|pay|spent|cost|costs|for|is|was|total|price|at|me|it|yuan|rmb|usd|twice)")
@@ -470,7 +474,7 @@ _RE_MASK = re.compile(
             # metal purity: 925银, S925, 足金999, 千足金9999
             r"(?<![0-9.])[sS]?925(?=\s*(?:纯银|足银|银|的银))|(?<=足金)\s*9{3,4}(?![0-9.])|(?<![0-9.])9{3,4}(?=\s*(?:足金|千足金|黄金|纯金))",
             # a body or garment measure named in English: "size chart waist应该是70"
-            r"(?i:waist|chest|bust|hips?|length|inseam|shoulders?)\s*(?:应该|只有|才|是|:|：|\s)*[0-9]{2,3}(?:\.[0-9])?(?!\s*(?:块|元|rmb|yuan|kuai))",
+            r"(?i:" + _ENGLISH_MEASURES + r")\s*(?:应该|只有|才|是|:|：|\s)*[0-9]{2,3}(?:\.[0-9])?(?!\s*(?:块|元|rmb|yuan|kuai))",
             # a second-hand grade: "99新iPhone13", "95新", "9成新" (not a price)
             r"(?<![0-9.])(?:99|98|95|90|9|8)\s*(?:成)?新(?![0-9])",
             # a day of a month: "6月20付的尾款" (not "6月20块")
@@ -672,7 +676,7 @@ _WEAK_CUE_BEFORE = re.compile(r"(?:才|只要|只需|仅需|仅要|仅仅|仅)\s
 # "详情页写腰围64，我自己量了才54，我84斤都穿不上". Quantities ("2斤苹果才29.9",
 # "S码的裙子才59") do not count; "我84斤" / "64cm" do.
 _MEASURE_CONTEXT = re.compile(
-    r"腰围|胸围|臀围|肩宽|衣长|裙长|裤长|袖长|腿长|腿围|臂围|头围|身高|体重|尺寸|尺码|码数|量了|量的|量出|量到|实测|测了"
+    _BODY_MEASURES + r"|身高|体重|尺寸|尺码|码数|量了|量的|量出|量到|实测|测了"
     rf"|(?:我|本人|体重)\s*[0-9.{_CN_DIGITS}{_CN_UNITS}]+\s*(?:多|来)?\s*(?:斤|公斤|kg|KG)"
     rf"|[0-9.]+\s*(?:cm|CM|厘米)"
 )
