@@ -33,6 +33,7 @@ from advisor import privacy, replies
 from advisor.advice import advise, change_line
 from advisor.case import tells_of_a_problem
 from advisor.detection import cued_question, situation_for
+from advisor.evidence import applicable_items
 from advisor.facts import read_message
 from advisor.knowledge import QUESTION_SLOTS
 from advisor.step import ADVISE, ASK, MAX_TRIES, next_step
@@ -158,7 +159,8 @@ class ActionCaseStep(Action):
                 lines.append(replies.phrase(k, "english_understood", english_name=t.english_name, name=t.name))
             lines.append(replies.acknowledgement(k, f))
         else:
-            noted = replies.noted(k, facts_set_this_turn(tracker))
+            # evidence named only where it fits the case ("检测报告就冇" names a listing proof too)
+            noted = replies.noted(k, facts_set_this_turn(tracker), [i.id for i in applicable_items(k, f)])
             if noted:
                 lines.append(noted)
             if "declined" in changed:

@@ -57,5 +57,11 @@ class ActionStartOver(Action):
         return "action_start_over"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        text = (tracker.latest_message.get("text") or "").lower()
+        if not any(w in text for w in KNOWLEDGE.case_file["start_over_cues"]):
+            # a guess with no word of starting over ("就刚才那一次") must not wipe the case
+            from actions.case_step import ActionCaseStep  # (case_step imports this module)
+
+            return ActionCaseStep().run(dispatcher, tracker, domain)
         dispatcher.utter_message(text=KNOWLEDGE.situations["start_over"])
         return [AllSlotsReset()]

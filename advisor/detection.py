@@ -252,6 +252,11 @@ _REFUND_REFUSED = re.compile(_RETURN_ASKED + r"(?:拒绝|拒了|不同意|驳回
                              r"(?:就是不退|不退|拒不执行|不执行|不给退|不肯退)")
 
 
+# the goods came, whatever went wrong in the delivery: a return of them asked for, or other goods
+# than ordered
+_GOODS_CAME = re.compile(r"(?:申请|提|点)了?\s*(?:退货退款|退货|换货|退换)|发错|寄错|送错|发成了")
+
+
 # what the seller offers or demands is no return under way ("说只能寄回去修", "让我寄回去")
 _OFFERED_BEFORE = re.compile(r"(?:只能|让我|叫我|要我|可以|得|需要)\s*$")
 
@@ -269,7 +274,7 @@ def _return_under_way(k: Knowledge, text: str) -> bool:
 
 # "申请退货 卖家同意退但运费要我自己出": the return's postage fought over (the product brief puts it
 # under refund_refused), unless the listing's claims are the problem named
-_POSTAGE_DEMANDED = re.compile(_RETURN_ASKED + r"(?:运费要我|运费让我|运费我自己|[要让叫]我自己?出[0-9一二两三四五六七八九十几块元]*的?(?:来回|退货)?运费"
+_POSTAGE_DEMANDED = re.compile(_RETURN_ASKED + r"(?:运费要我|运费让我|运费我自己|运费[都也还]?得我自己?出|[要让叫]我自己?出[0-9一二两三四五六七八九十几块元]*的?(?:来回|退货)?运费"
                                r"|自己出[0-9一二两三四五六七八九十几块元]*的?(?:来回|退货)?运费)")
 
 
@@ -344,10 +349,12 @@ def type_after_message(
     if current is None and main in named and main not in negated:
         return main  # the shopper says which problem it is, whatever else the story holds (a transfer, a refusal)
     s = _read(k, text)
-    if current is None and (named or intent) and "refund_refused" not in negated and "logistics" not in named \
+    if current is None and (named or intent) and "refund_refused" not in negated \
+            and ("logistics" not in named or _GOODS_CAME.search(s)) \
             and (_REFUND_REFUSED.search(s) or ("false_advertising" not in named and _POSTAGE_DEMANDED.search(s))):
         # "开胶了 申请退款卖家拒绝了": the refund asked for and refused is the dispute, whatever the
-        # goods' fault (a parcel that never came stays a delivery problem)
+        # goods' fault (a parcel that never came stays a delivery problem; goods sent back or sent
+        # wrong came: "发错颜色了 我申请了退货 卖家…非要我自己出运费")
         return "refund_refused"
     said = set(named) - set(negated)
     if len(said) > 1:

@@ -171,7 +171,7 @@ def read_message(
     neg = k.negations
     _read_numbers(s, asked, r, today)
     _read_corrected(k, s, r)
-    _read_keywords(k, s, r)
+    _read_keywords(k, s, r, asked)
     _read_evidence(k, s, r, pending_evidence if asked == "evidence_item" else ())
     if asked:
         _read_answer(k, s, asked, intent, pending_evidence, r)
@@ -449,7 +449,10 @@ def _read_corrected(k: Knowledge, s: str, r: Reading) -> None:
     if not rest or put_right:
         return
     j = rest.find("是")
-    for tail in (rest, rest[j:] if 0 <= j <= 16 else ""):  # "我看了下订单，是一百三十八"
+    said = rest[j:] if 0 <= j <= 16 else ""
+    # "我看了下订单，是一百三十八"; "说错了 是6299 6499那是官网价": the clause the right number is in
+    first_clause = re.split(r"[，,。！？!?；;\s]+", said.strip(), maxsplit=1)[0]
+    for tail in (rest, said, first_clause):
         amount = numbers.parse_amount(tail.lstrip("，,。 :：了"), bare=True) if tail else None
         if amount is not None:
             r.slots["amount_yuan"] = float(amount)
@@ -477,7 +480,11 @@ def _seller_names(seller_words: Tuple[str, ...]) -> "re.Pattern[str]":
 _DEVICE_ALARM = re.compile(r"(?:滴滴|嘀嘀|一直|自动|总是|老是|不停|机器)报警|报警(?:声|音|灯|那个声|的声|提示)")
 
 
-def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
+# an earlier turn of the talks: "头两次都冇人理", "之前没人回"
+_EARLIER_CONTACT = re.compile(r"头两次|前两次|头几次|前几次|头一次|头回|第一次|头先|之前|以前|一开始|开始的时候|刚开始|起初|本来|原本")
+
+
+def _read_keywords(k: Knowledge, s: str, r: Reading, asked: Optional[str] = None) -> None:
     neg = k.negations
     attitudes = {code: (spec or {}).get("keywords") or () for code, spec in k.seller_attitudes.items()}
     # the words are written with 卖家; the seller by any two-character name reads the same
@@ -489,6 +496,11 @@ def _read_keywords(k: Knowledge, s: str, r: Reading) -> None:
                if h.value is not None and not _hypothetical(as_seller, h.start, h.end, _FEARED)
                and not (_ASKED_ABOUT.search(as_seller, *_clause_of(as_seller, h.start, h.end))
                         and _asked_back(as_seller, h))]  # "私下转账的才不管吗": a question, no stance
+    if asked not in (None, "seller_attitude"):
+        # in an answer to another question, what the seller did in earlier talks is history, not
+        # news ("搵咗三次 头两次都冇人理" after the seller agreed to an exchange)
+        stances = [h for h in stances
+                   if not _EARLIER_CONTACT.search(as_seller, _clause_of(as_seller, h.start, h.end)[0], h.start)]
     attitude = _last(stances)
     kept = [h for h in stances if not h.negated]
     if attitude == "refuses" and as_seller[kept[-1].start:kept[-1].end] == "不管" \

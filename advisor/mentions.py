@@ -34,7 +34,8 @@ def _is_break(text: str, i: int) -> bool:
 _SCOPE_END = re.compile(r"但是|但|可是|不过|而是|只是|然而|反而|结果|然后|后来|就|才|却|又|是")
 # Words that start with a negation character but do not negate what follows.
 _IDIOMS = re.compile(
-    r"没(?:有)?(?:想到|办法|多久|几天|两天|过几天|过多久|一会儿?|什么|多少|错|关系|事|几次)"
+    # ("拆的时候没想到录像": not thinking of it is not taking it)
+    r"没(?:有)?(?:想到(?![要去]?(?:录|拍|截|留|存|保))|办法|多久|几天|两天|过几天|过多久|一会儿?|什么|多少|错|关系|事|几次)"
     r"|没(?:用|穿|戴|吃|洗|拆|开|到)(?:几|多久|两)"
     r"|无(?:线|法|论|语|奈|聊|缘无故|辜|名指)"
 )

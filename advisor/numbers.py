@@ -256,13 +256,14 @@ def _read_token(text: str, pos: int) -> Tuple[Optional[str], int]:
     if m.end() - pos > _MAX_TOKEN:
         return None, m.end()  # a serial number, not an amount: skip all of it
     tok = m.group(0)
-    if len(tok) > 1 and tok[-1] == "一" and text[m.end():m.end() + 1] in _PER_ONE and parse_number(tok) is None \
-            and parse_number(tok[:-1]) is not None:
-        return tok[:-1], m.end() - 1  # "六百八十八一盒": 688 for one box
+    if len(tok) > 1 and tok[-1] in _COUNT_DIGITS and text[m.end():m.end() + 1] in _PER_ONE \
+            and parse_number(tok) is None and parse_number(tok[:-1]) is not None:
+        return tok[:-1], m.end() - 1  # "六百八十八一盒": 688 for one box; "九十九三盒": 99 for three
     return tok, m.end()
 
 
 _PER_ONE = frozenset("盒箱套件个瓶袋提包双条罐支份斤只台")
+_COUNT_DIGITS = frozenset("一二两三四五六七八九俩仨")
 
 
 def _approx_value(tok: str) -> Optional[float]:
@@ -713,7 +714,9 @@ _NINE_PRICE = re.compile(r"[0-9]{1,4}\.9{1,2}")  # shop prices end in .9 / .99
 _BOUGHT_MODEL = re.compile(r"(?:买的|买了|花了|入手|拍的|拍了|下单)\s*[A-Za-z][A-Za-z0-9 ]{0,24}$")
 _PACK_BEFORE = re.compile(r"[一二两三四五六七八九十0-9]\s*(?:盒|袋|包|瓶|箱|件|个|斤|套|条|双|支|罐|桶|提)\s*$")
 _PER_PACK = re.compile(r"\s*(?:一|每)(?:盒|袋|包|瓶|箱|件|个|斤|套|条|双|支|罐|桶)")
-_ANSWER_THEN_MORE = re.compile(r"\s*(?:左右|上下|多|来|出头)?(?:吧|吗)?[?？]?(?:\s*[，。！；,.!;]|\s+(?=\D))")  # 好像是108? 差不多
+_ANSWER_THEN_MORE = re.compile(r"\s*(?:左右|上下|多|来|出头)?(?:吧|吗)?[?？]?(?:\s*[，。！；,.!;]|\s+(?=\D)"  # 好像是108? 差不多
+                               # "九十九三盒", "一百二两件": the sum, then how many it bought
+                               r"|[一二两三四五六七八九十俩仨0-9]{1,2}\s*(?:盒|袋|包|瓶|箱|件|个|套|条|双|支|罐|桶|提))")
 
 
 def _leads_the_answer(text: str, start: int, end: int) -> bool:
@@ -1942,7 +1945,9 @@ _ORDINAL_NOT_TALK = re.compile(r"\s*(?:买|下单|拍|收到|到货|发货|退�
 
 
 _THIRD_PARTY = re.compile(r"厂家|厂商|快递员|派件员|派送员|送货员|快递小哥|快递公司|快递客服|驿站|12315|品牌方|物业"
-                          r"|物流那边|物流公司|安装师傅|师傅|400电话|打400|厂家400|400热线")
+                          r"|物流那边|物流公司|安装师傅|师傅|400电话|打400|厂家400|400热线"
+                          # "我又去找快递": the courier (not "让我找快递", what the seller said)
+                          r"|(?<!让我)(?<!叫我)(?<!要我)(?<!让我们)(?<!叫我们)(?<!要我们)(?<!让我去)(?<!叫我去)(?:找|问|联系|打给)了?快递(?!单|信息|记录)")
 _QUESTION_ECHOED = re.compile(r"几\s*(?:次|回|趟|遍)\s*(?:啊|呀)?\s*[？?]")
 _TOTAL_BEFORE = re.compile(r"(?:算|一共|总共|加起来|前后一共|总共是|一共是"
                            r"|(?:前后|前前后后|一共|总共)\s*(?:沟通|联系|找|问|催|聊|交涉)了?)\s*$")  # 前后沟通两次

@@ -14,8 +14,9 @@ def phrase(k: Knowledge, key: str, **values) -> str:
     return str(k.phrases[key]).format(**values)
 
 
-def facts_summary(k: Knowledge, f: CaseFacts) -> List[str]:
-    """Short phrases for the facts we know, in a fixed order."""
+def facts_summary(k: Knowledge, f: CaseFacts, fits: Optional[Sequence[str]] = None) -> List[str]:
+    """Short phrases for the facts we know, in a fixed order (evidence: only the items in `fits`,
+    by default those of the type)."""
     p = k.phrases
     parts = []
     if f.product_category:
@@ -46,7 +47,9 @@ def facts_summary(k: Knowledge, f: CaseFacts) -> List[str]:
     if f.wants:
         parts.append(phrase(k, "fact_wants", value=p["wants"].get(f.wants, f.wants)))
     # evidence is named only when it fits the case (a word may name items of other types)
-    fits = set(k.dispute_types[f.dispute_type].evidence) if f.dispute_type else set(k.evidence_items)
+    if fits is None:
+        fits = k.dispute_types[f.dispute_type].evidence if f.dispute_type else k.evidence_items
+    fits = set(fits)
     have = [k.evidence_items[i].name for i in f.evidence_have if i in fits]
     missing = [k.evidence_items[i].name for i in f.evidence_missing if i in fits]
     if have:
@@ -56,9 +59,9 @@ def facts_summary(k: Knowledge, f: CaseFacts) -> List[str]:
     return parts
 
 
-def noted(k: Knowledge, f: CaseFacts) -> Optional[str]:
-    """ "记下了：…。" for the facts a message added, or None."""
-    parts = facts_summary(k, f)
+def noted(k: Knowledge, f: CaseFacts, fits: Optional[Sequence[str]] = None) -> Optional[str]:
+    """ "记下了：…。" for the facts a message added (evidence: the items in `fits`), or None."""
+    parts = facts_summary(k, f, fits)
     return phrase(k, "noted", facts="；".join(parts)) if parts else None
 
 

@@ -220,6 +220,16 @@ def test_start_over_forgets_the_case():
     assert "从头开始" in msgs[0]["text"]
 
 
+def test_start_over_without_its_words_is_an_answer():
+    # "就刚才那一次" (start_over at 0.71: "刚才说的不算", "再来一次") answers how often the seller was asked
+    slots = {"dispute_type": "color_difference", "amount_yuan": 159.0, "seller_attitude": "cooperative",
+             "requested_slot": "negotiation_rounds", "asked": ["negotiation_rounds"]}
+    msgs, events = run(ActionStartOver(), make_tracker("就刚才那一次", "start_over", 0.71, slots=slots))
+    assert {"event": "reset_slots", "timestamp": None} not in events
+    assert {"event": "slot", "timestamp": None, "name": "negotiation_rounds", "value": 1} in events
+    assert "从头开始" not in " ".join(m["text"] or "" for m in msgs)
+
+
 def test_help_lists_every_dispute_type_from_the_knowledge_file():
     msgs, _ = run(ActionCaseStep(), make_tracker("你能做什么", "help"))
     for t in KNOWLEDGE.dispute_types.values():
@@ -953,3 +963,14 @@ def test_small_talk_while_a_question_is_open_asks_it_again_in_other_words():
     texts = [m["text"] for m in messages]
     assert KNOWLEDGE.questions["amount_yuan"].ask[1] in "\n".join(texts)
     assert slot_events(events)["requested_slot"] == "amount_yuan"
+
+
+def test_evidence_is_noted_only_where_it_fits_the_case():
+    # "检测报告" names the listing proof of false advertising too: a quality case notes only its own item
+    slots = {"dispute_type": "quality", "requested_slot": "evidence_item", "amount_yuan": 2399.0,
+             "seller_attitude": "cooperative", "negotiation_rounds": 3.0, "goods_received": True,
+             "asked": ["evidence_item"]}
+    msgs, _ = run(ActionCaseStep(), make_tracker("照片视频都有 检测报告没有", "inform", 0.8, slots=slots))
+    said = " ".join(m["text"] or "" for m in msgs)
+    assert KNOWLEDGE.evidence_items["inspection_report"].name in said
+    assert KNOWLEDGE.evidence_items["proof_of_reality"].name not in said

@@ -616,6 +616,21 @@ def test_a_return_s_postage_put_on_the_shopper_is_the_dispute_unless_the_listing
         == "refund_refused"
     assert decided("视频里卖的鎏金茶具，收到是一套粗陶的，跟宣传不符，申请退货还要我自己出运费",
                    "report_false_advertising", 0.9) == "false_advertising"
+    assert decided("穿着大了一码。我申请了退货，商家说退可以，但是来回运费都得我自己出，还要扣包装费",
+                   "report_size", 0.9) == "refund_refused"
+
+
+def test_goods_sent_wrong_then_a_return_refused_is_the_return_dispute():
+    # the goods came (sent back, or other goods than ordered): not a parcel that never came
+    assert decided("外套他们发错颜色了 我申请了退货 卖家同意退但是非要我自己出运费 凭啥啊", "report_logistics", 0.9) \
+        == "refund_refused"
+    assert decided("申请了仅退宽 商家拒绝了 说要我寄回去 而且运费我自己出 明明是他发错货", "report_logistics", 0.9) \
+        == "refund_refused"
+
+
+def test_a_question_from_someone_with_no_problem_now_is_no_dispute():
+    text = "问哈子 淘宝七天无理由退货一般是咋个操作的嘛 我现在没得啥子问题 就是想先了解一哈 以后万一要退"
+    assert decided(text, "ask_no_reason_return", 0.9) is None
 
 
 def test_a_type_named_more_often_than_negated_stays_named():

@@ -1404,7 +1404,35 @@ DEV44_PHRASINGS = [
 ]
 
 
-# (text, what read_message returns, an item in it) of the dev38 and dev39 rounds: types, the types that
+DEV46_PHRASINGS = [
+    # dev46 and dev47: news and corrections inside answers, goods seldom seen, shoppers of all ages
+    ("九十九三盒", "amount_yuan", "amount_yuan", 99.0),
+    ("一百二两件", "amount_yuan", "amount_yuan", 120.0),
+    ("6499 说错了 是6299 6499那是官网价", "amount_yuan", "amount_yuan", 6299.0),
+    ("发了3次 哦不 4次 昨晚又发了一次还是没人理", "negotiation_rounds", "negotiation_rounds", 4),
+    ("之前发过消息没人回 刚刚客服回我了 说直接给退款", "seller_attitude", "seller_attitude", "cooperative"),
+    ("卖家不同意退款", "seller_attitude", "seller_attitude", "refuses"),
+    ("问了客服 一口咬定是正品 说不退", "seller_attitude", "seller_attitude", "refuses"),
+    ("头回唠的时候说给换 后来又说是定制的不能换 让我自个儿担着", "seller_attitude", "seller_attitude", "refuses"),
+    ("找了两次 第一次答应换 第二次就变卦了", "negotiation_rounds", "seller_attitude", "refuses"),
+    ("头先两日冇人覆 琴日先有客服覆我 话直接同我换部新嘅 来回运费佢哋包", "seller_attitude", "seller_attitude",
+     "cooperative"),
+    # what the seller did in earlier talks, told in the count: history, not news
+    ("搵咗三次 头两次都冇人理", "negotiation_rounds", "seller_attitude", None),
+    ("客服让我自己打厂家售后 说跟店里没关系", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("客腹说肯定是孩子摔过 让我自己拿去线下售后点修", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("客服说可以补点差价或者直接退 问了一次", None, "seller_attitude", "cooperative"),
+    ("上礼拜申请了介入 小二判我这边赢了 让商家补发 商家就是不发", "platform_status", "platform_status",
+     "ruled_for_buyer_not_honoured"),
+    ("没到啊 到了还问啥", "goods_received", "goods_received", False),
+    ("鞋子按尺马表买的42 穿上顶脚", None, "amount_yuan", None),
+    # the courier asked in between is no talk with the seller
+    ("我先找的客服 他说不可能少 让我找快递 我又去找快递 快递说不归他们管 我又回去找客服", "negotiation_rounds",
+     "negotiation_rounds", 2),
+]
+
+
+# (text, what read_message returns, an item in it) of the dev38, dev39, dev46 and dev47 rounds: types, the types that
 # settle a new case, evidence in hand
 ROUND_READINGS = [
     ("打开一箱全是死的 开箱我就拍了照", "evidence_have", "defect_photos"),
@@ -1420,6 +1448,11 @@ ROUND_READINGS = [
     ("卖家直接拒绝说虚拟商品不退 拒绝的截图我有", "evidence_have", "refund_request_screenshot"),
     ("大衣退回去五天了 退货物流显示商家已签收", "evidence_have", "return_tracking"),
     ("我订单备注写的14号 寄来的是11号 备注截图我有", "evidence_have", "order_info"),
+    # dev46 and dev47
+    ("箱子和琴都拍了照片，拆的时候没想到录像", "evidence_missing", "defect_video"),
+    ("买的显示器收到屏幕裂了 外面纸箱都压瘪了一个角", "decisive_types", "logistics"),
+    ("快递小哥送来的时候箱子就瘪了一个角，里面泡沫也碎了，打开一看琴的一角摔裂了", "decisive_types", "logistics"),
+    ("一箱纯牛奶 拆开好几盒都结块了 闻着酸酸的", "types", "quality"),
 ]
 
 
@@ -1428,9 +1461,9 @@ def test_round_readings(text, field, value):
     assert value in getattr(read(text), field)
 
 
-# (text, the question open, slot, value read) of the dev37 to dev45 rounds, one test for all
+# (text, the question open, slot, value read) of the dev37 to dev47 rounds, one test for all
 @pytest.mark.parametrize("text, asked, slot, value", DEV37_PHRASINGS + DEV38_PHRASINGS + DEV39_PHRASINGS + DEV40_PHRASINGS
-                         + DEV42_PHRASINGS + DEV44_PHRASINGS)
+                         + DEV42_PHRASINGS + DEV44_PHRASINGS + DEV46_PHRASINGS)
 def test_round_phrasings(text, asked, slot, value):
     assert read(text, asked).slots.get(slot) == value
 
