@@ -6,6 +6,7 @@ a message that is no dispute, the dispute type named with what was picked up,
 the next question (in another wording when the last answer couldn't be read),
 or the advice, recomputed whenever a fact has changed since it was given.
 """
+import re
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -62,7 +63,9 @@ def comes_back(tracker: Tracker, first: bool) -> bool:
     """The user is back: a new session, a long pause since their last message, a greeting,
     or words that say so ("我又来了", "上次说的那个裙子的事")."""
     text = tracker.latest_message.get("text") or ""
-    if first or classified_intent(tracker)[0] == "greet" or any(w in text for w in KNOWLEDGE.case_file["back_words"]):
+    # (not a comparison: "比上回那个还便宜点")
+    said_back = any(w in text and not re.search("[比跟和像]" + re.escape(w), text) for w in KNOWLEDGE.case_file["back_words"])
+    if first or classified_intent(tracker)[0] == "greet" or said_back:
         return True
     said = [e.get("timestamp") for e in tracker.events if e.get("event") == "user" and e.get("timestamp")]
     pause_s = said[-1] - said[-2] if len(said) >= 2 else 0

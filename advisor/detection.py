@@ -189,6 +189,9 @@ def own_mistake(k: Knowledge, s: str) -> bool:
     return False
 
 
+_SELLER_FINE = r"(?:也|倒|倒是|都)?(?:没毛病|没问题|挺好|很好|不错|挺负责|态度挺好|态度很好)"
+
+
 def situation_for(
     k: Knowledge,
     text: str,
@@ -212,7 +215,10 @@ def situation_for(
         return offline
     if asks_before_buying(k, s):
         return "presale_question"
-    seller_named = any(w in s for w in k.seller_words)
+    # (a seller named only to say it is fine, "店家也没毛病", is no seller in the story)
+    seller_named = any(w in s and not re.search(re.escape(w) + _SELLER_FINE, s) for w in k.seller_words)
+    if _REFUND_REFUSED.search(s):
+        return None  # "大衣…有股很重的霉味 我点了退货 商家驳回了": a refused return is a dispute
     if own_mistake(k, s) and not seller_named and ("refund_refused" not in named or not _refusal_told(k, s)):
         # (what the seller then did, "卖家说不给换", "申请退货被拒了", may make it a dispute; the
         # shopper's own "七天无理由明天就过了，还来得及退吗" does not)
@@ -225,6 +231,8 @@ def situation_for(
         if intent == "no_claim" and any(w in s for w in k.situation_cues.get("dislike_return", ())):
             return "dislike_return"  # "做工挺好的…就是不喜欢…能退吗": praise, then a return asked for
         return intent
+    if not named and len(s) <= PRESALE_MAX_CHARS and any(w in s for w in k.complaint_cues):
+        return None  # "咋回事啊😡": an unsure guess at a short, vague complaint; what happened is asked
     if not named and any(w in s for w in k.case_facts["case_end"].get("resolved", ())):
         # "上回那个退款的事，钱已经退回来了，谢谢啦": a case that ended, not a new one
         return next((sit for sit, words in k.situation_cues.items() if any(w.lower() in s for w in words)), "no_claim")
@@ -274,7 +282,7 @@ def _return_under_way(k: Knowledge, text: str) -> bool:
 
 # "申请退货 卖家同意退但运费要我自己出": the return's postage fought over (the product brief puts it
 # under refund_refused), unless the listing's claims are the problem named
-_POSTAGE_DEMANDED = re.compile(_RETURN_ASKED + r"(?:运费要我|运费让我|运费我自己|运费[都也还]?得我自己?出|[要让叫]我自己?出[0-9一二两三四五六七八九十几块元]*的?(?:来回|退货)?运费"
+_POSTAGE_DEMANDED = re.compile(_RETURN_ASKED + r"(?:运费要我|运费让我|运费我自己|运费[都也还]?得我自己?出|[要让叫]我自己?[出掏付][0-9一二两三四五六七八九十几块元]*的?(?:来回|退货)?运费"
                                r"|自己出[0-9一二两三四五六七八九十几块元]*的?(?:来回|退货)?运费)")
 
 

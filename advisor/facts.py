@@ -169,6 +169,8 @@ def read_message(
     if not s:
         return r
     neg = k.negations
+    if asked in ("amount_yuan", "negotiation_rounds", "days_since_receipt"):
+        s = numbers.pinyin_numerals(s) or s  # "yibai liushijiu", "liang ci": the answer in pinyin
     _read_numbers(s, asked, r, today)
     _read_corrected(k, s, r)
     _read_keywords(k, s, r, asked)
@@ -258,7 +260,8 @@ def _colour_contrast(k: Knowledge, s: str) -> bool:
 
 
 # what the shopper says the problem really is: "…主要是做工太烂了", "关键是这个骗人"
-_MAIN_PROBLEM = re.compile(r"主要(?:问题|争议)?(?:还|就)?(?:是|为)|真正的问题是|关键(?:问题)?是|我要说的是")
+_MAIN_PROBLEM = re.compile(r"主要(?:问题|争议)?(?:还|就)?(?:是|为)|真正的问题是|关键(?:问题)?是|我要说的是"
+                           r"|(?:^|(?<=[\s，,。！!？?]))问题是")  # "防不防水我还没试呢 问题是…拉链头就崩了"
 # the main problem named before the words that say so: "…屏幕已碎裂，此为本人主要反映之问题"
 _MAIN_PROBLEM_BEFORE = re.compile(r"此为本人主要|这(?:才)?是(?:我)?主要(?:的|想说的|反映的)?问题|这才是重点")
 
@@ -639,11 +642,12 @@ def _seller_patterns(seller_words: Tuple[str, ...]) -> _SellerPatterns:
         never = re.compile(r"(?!)")
         return _SellerPatterns(never, never, never)
     who = "(?:" + "|".join(map(re.escape, seller_words)) + ")"
-    quoted = re.compile(who + r"[^，。！？!?]{0,8}?(?:说|回|回复|答|表示|讲|一句|让我|叫我)[^「“\"'‘]{0,4}[「“\"'‘]"
+    quoted = re.compile(who + r"[^，。！？!?]{0,8}?(?:说|回|回复|答|表示|讲|一句|让我|叫我|原话)[^「“\"'‘]{0,4}[「“\"'‘]"
                         r"|[」”\"'’][，,—\s]*(?:这是)?" + who + r"[^，。！？!?]{0,4}(?:回我|说|回)")
-    said = re.compile(who + r"?[^，。！？!?]{0,6}?(?:说|回|回复|表示|讲|一句)")
+    said = re.compile(who + r"?[^，。！？!?]{0,6}?(?:说|回|回复|表示|讲|一句|原话)")  # ("他原话是'…'")
     # (not the shopper telling the seller: "跟卖家说了三次", "找客服说了两回")
-    reported = re.compile(r"(?<![跟和给对向])" + who + r"[^，。！？!?]{0,4}?[，,\s]?(?:还|就|非|硬|却|竟然|居然|只|又)?"
+    # (not the platform's own service: "淘宝官方客服 人家说三个工作日之内给我答复")
+    reported = re.compile(r"(?<![跟和给对向按照听])(?<!官方)(?<!平台)(?<!淘宝)(?<!天猫)" + who + r"[^，。！？!?]{0,4}?[，,\s]?(?:还|就|非|硬|却|竟然|居然|只|又)?"
                           r"(?:说|讲|回复|回我|回了句|表示|解释|狡辩)(?!明|话|不定|不出|好的)"
                           r"(?!了?\s*[0-9一二两三四五六七八九几好]\s*[次回遍趟])")
     return _SellerPatterns(quoted, said, reported)

@@ -229,6 +229,43 @@ def _parse_number(s: str) -> Optional[float]:
     return None if v is None else sign * v
 
 
+# ------------------------------------------------------------- pinyin numbers
+# An answer typed in pinyin ("yibai liushijiu", "liang ci", "san tian qian"): its syllables written in
+# characters, so the same readers take it. Only a message made of these syllables alone is rewritten.
+_PINYIN_NUMERALS = {
+    "ling": "零", "yi": "一", "er": "二", "liang": "两", "san": "三", "si": "四", "wu": "五", "liu": "六",
+    "qi": "七", "ba": "八", "jiu": "九", "shi": "十", "bai": "百", "qian": "千", "wan": "万",
+    "kuai": "块", "yuan": "元", "ci": "次", "hui": "回", "tang": "趟", "tian": "天", "duo": "多",
+    "zuo": "左", "you": "右", "ge": "个", "gong": "共", "zong": "总", "ji": "几", "hao": "好", "da": "大", "gai": "概",
+}
+_PINYIN_SYLLABLE = re.compile("|".join(sorted((k for k in _PINYIN_NUMERALS if k.isalpha()), key=len, reverse=True)))
+
+
+def pinyin_numerals(text: str) -> Optional[str]:
+    """"yibai liushijiu" -> "一百六十九"; None unless every letter of the text is such a syllable
+    (and some syllable is a numeral)."""
+    if not isinstance(text, str):
+        return None
+    words = re.findall(r"[a-z]+|[0-9.]+", text.lower())
+    if not words or re.search(r"[^a-z0-9\s,.!?，。！？~]", text.lower()):
+        return None
+    out, numerals = [], False
+    for w in words:
+        if not w.isalpha():
+            out.append(" " + w + " ")  # "si ge yi gong 105": the digits as they are
+            continue
+        i, chars = 0, []
+        while i < len(w):
+            m = _PINYIN_SYLLABLE.match(w, i)
+            if not m:
+                return None
+            chars.append(_PINYIN_NUMERALS[m.group(0)])
+            i = m.end()
+        out.append("".join(chars))
+        numerals = numerals or any(c in _CN_DIGITS + "十百千万几" for c in chars)
+    return "".join(out).strip() if numerals else None
+
+
 # ------------------------------------------------------------- number tokens
 _CN_CLASS = _CN_DIGITS + _CN_UNITS
 _RE_TOKEN_ARABIC = re.compile(
@@ -437,6 +474,8 @@ _RE_MASK = re.compile(
             # the size worn, then the size bought: 我平时27拍了26, 之前都穿38的买了39
             r"(?:平时|平常|一直|以前|之前|原来)(?:都|就|一直)?\s*穿?\s*[0-9]{2}(?:码|号)?\s*的?\s*"
             r"(?:拍|买|选|下单)了?的?\s*[0-9]{2}(?:码|号)?(?![0-9.]|\s*(?:多|来)?\s*(?:块|元|米))",
+            # a garment size as height/bust and body type: 170/92A, 160/84B (not 899块)
+            r"(?<![0-9])1[0-9]{2}\s*/\s*[0-9]{2,3}\s*[ABYabyY]?(?![0-9])",
             # a power supply's watts, not 万: 我电源650w的啊, 功率1200W
             r"(?<=电源|功率)\s*[0-9]{2,4}\s*[wW](?![a-zA-Z])",
             # a camera's shutter count: 快门数两万三千多
@@ -476,6 +515,9 @@ _RE_MASK = re.compile(
             r"(?<![0-9.])[sS]?925(?=\s*(?:纯银|足银|银|的银))|(?<=足金)\s*9{3,4}(?![0-9.])|(?<![0-9.])9{3,4}(?=\s*(?:足金|千足金|黄金|纯金))",
             # a body or garment measure named in English: "size chart waist应该是70"
             r"(?i:" + _ENGLISH_MEASURES + r")\s*(?:应该|只有|才|是|:|：|\s)*[0-9]{2,3}(?:\.[0-9])?(?!\s*(?:块|元|rmb|yuan|kuai))",
+            # a body or garment measure and what the chart says of it: "胸围写116", "衣长标的是58"
+            r"(?:" + _BODY_MEASURES + r")\s*(?:写的是|写着|写的|写|标的是|标着|标的|标|应该是|只有|才|是|为|:|：|\s)*"
+            r"[0-9]{2,3}(?:\.[0-9])?(?!\s*(?:块|元|rmb|yuan|kuai))",
             # a second-hand grade: "99新iPhone13", "95新", "9成新" (not a price)
             r"(?<![0-9.])(?:99|98|95|90|9|8)\s*(?:成)?新(?![0-9])",
             # a day of a month: "6月20付的尾款" (not "6月20块")
@@ -621,7 +663,7 @@ _REFERENCE_WORDS = (
 _DIFFERENCE_WORDS = (
     "降价", "降了", "便宜了", "便宜", "差了", "相差", "差价", "差额", "补差价", "补差", "补了",
     "退差价", "退了差价", "少退了", "少退", "多收了", "多收", "少给了", "少给", "多扣了", "多扣",
-    "返了", "返现", "返还", "返", "涨价", "涨了", "贵了", "优惠了", "省了", "立减", "减了",
+    "返了", "返现", "返还", "返", "涨价", "涨了", "贵了", "还贵", "贵出", "多花了", "优惠了", "省了", "立减", "减了",
     "退了我", "退给我", "给我退了", "赔了我", "补了我", "补偿了我", "甩了",  # money sent back to the shopper
     "补我", "补给我", "给我补", "赔我", "赔给我", "补偿我", "补偿给我", "给我补偿", "赔偿我",  # or offered to them: "最多补我五块"
 )
@@ -1782,6 +1824,8 @@ def _read_count(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int
         return None, m_end  # "平台还一次没找过": about the platform, not talks with the seller
     if not bare and _OTHER_DEED_BEFORE.search(text, max(0, start - 5), start):
         return None, m_end  # "已经免费改过一次了": a repair (an exchange, a wash), not a talk
+    if _MADE_WITH_IT.match(text, m_end):
+        return None, m_end  # "打了五六次豆浆": the goods used, not calls made
     if _REQUEST_TALK.search(text, lo, hi) and not _SELLER_TALK.search(text, lo, hi) \
             and not any(c.group(0) not in ("提", "申请") for c in _CONTACT_CUE.finditer(text, lo, hi)):
         return None, m_end  # "仅退款我又重新提了一回": a request filed again, not a talk
@@ -1825,7 +1869,7 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
     parts = found[1:]
     if len(parts) >= 2 and found[0].value > 1 and found[0].value == sum(m.value for m in parts):
         return int(found[0].value)  # "两次吧，昨晚一次今早一次": a count, then what it is made of
-    each_day = _once_on_each_day(text)
+    each_day = _once_on_each_day(text) or _days_of_daily_contact(text)
     if each_day:
         return each_day  # "4号晚上和6号各找了一次客服": one contact on each day named
     counted = _counted(text, found, bare)
@@ -1838,6 +1882,21 @@ _DAY_NAMED = re.compile(r"(?<![0-9])[0-9]{1,2}\s*[号日](?!\s*[0-9])|[一二三
                         r"|昨天|今天|前天|大前天")
 _DAY_PIECE = re.compile(r"(?:[0-9]{1,2}月)?(?:" + _DAY_NAMED.pattern + r")(?:上午|下午|晚上|早上|中午)?")
 _LIST_BREAK = re.compile(r"[，,、\s]+")
+
+
+# "发了三天 一天一条", "问了三天 每天问一次": so many days, one contact a day
+_DAYS_OF_CONTACT = re.compile(r"(?:问|发|催|找|联系|聊)了?\s*([两二三四五六七八九十2-9]|1[0-9])\s*天")
+_ONE_A_DAY = re.compile(r"(?:一天|每天)\s*(?:都)?\s*(?:问|发|催|找|联系|聊)?\s*了?\s*(?:一|1)\s*(?:次|条|回|遍|趟)")
+
+
+def _days_of_daily_contact(text: str) -> Optional[int]:
+    if not isinstance(text, str):
+        return None
+    days = _DAYS_OF_CONTACT.search(text)
+    if not days or not _ONE_A_DAY.search(text, days.end()):
+        return None
+    value = parse_number(days.group(1))
+    return int(value) if value else None
 
 
 def _once_on_each_day(text: str) -> Optional[int]:
@@ -1959,5 +2018,6 @@ _PLATFORM_TALK = re.compile(r"平台|介入|小二")
 # (查询过多次, 扫过三次: the code checked, not the seller talked to)
 _OTHER_DEED_BEFORE = re.compile(r"(?:改|修|换|洗|穿|用|试|充|坏|买|维修|返修|寄回|查询|查|扫|验)(?:了|过)\s*$")
 _REQUEST_TALK = re.compile(r"仅退款|退款申请|售后单|退款单|退货申请")
+_MADE_WITH_IT = re.compile(r"\s*(?:豆浆|果汁|米糊|奶昔|辅食|咖啡|果蔬汁|冰沙|蛋糕|面包|饭|汤|粥)")
 _SELLER_TALK = re.compile(r"卖家|商家|店家|客服")
 _TALKED_BEFORE = re.compile(r"(?:聊|问|找|催|沟通|联系|交涉|协商|扯|磨|发|打|说)(?:了|过)?\s*(?:他|她|卖家|商家|客服)?\s*$")

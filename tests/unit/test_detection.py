@@ -636,3 +636,18 @@ def test_a_question_from_someone_with_no_problem_now_is_no_dispute():
 def test_a_type_named_more_often_than_negated_stays_named():
     text = "屏幕有个亮点 一共有3个坏点 客服说3个以内属于正常 不给换 我说我花钱买的不是来看坏点的"
     assert decided(text, "report_false_advertising", 0.63) == "quality"
+
+
+def test_a_refused_return_or_a_vague_complaint_is_no_situation():
+    # "我点了退货 商家驳回了": a dispute, whatever the classifier guessed (dislike_return)
+    assert decided("大衣到了发现有股很重的霉味 我点了退货 商家驳回了 说我穿过了", "dislike_return", 0.8) \
+        == "refund_refused"
+    assert decided("毛巾质亮差到离谱 洗一次掉一盆毛 申请了退货 商家同意是同意了 但要我自己掏运费",
+                   "report_quality", 0.9) == "refund_refused"
+    # an unsure guess at "咋回事啊😡" is no out-of-scope reply: what happened is asked
+    assert situated("咋回事啊😡", "out_of_scope", 0.11) is None
+
+
+def test_a_seller_named_only_as_fine_leaves_a_remark_a_remark():
+    text = "今天送快递那大哥态度也太冲了 打电话吼我让我赶紧下楼 东西倒是好好的啥也没少 店家也没毛病 我就是心里不痛快吐槽两句"
+    assert situated(text, "report_logistics", 0.7) == "no_claim"

@@ -1429,10 +1429,42 @@ DEV46_PHRASINGS = [
     # the courier asked in between is no talk with the seller
     ("我先找的客服 他说不可能少 让我找快递 我又去找快递 快递说不归他们管 我又回去找客服", "negotiation_rounds",
      "negotiation_rounds", 2),
+    # numbers typed in pinyin
+    ("yibai liushijiu", "amount_yuan", "amount_yuan", 169.0),
+    ("yi bai liu shi jiu kuai", "amount_yuan", "amount_yuan", 169.0),
+    ("liang ci", "negotiation_rounds", "negotiation_rounds", 2),
+    # the seller's stance told in English
+    ("they refused", "seller_attitude", "seller_attitude", "refuses"),
+    ("they didn't agree to refund", "seller_attitude", "seller_attitude", "refuses"),
+    ("no reply at all", "seller_attitude", "seller_attitude", "ignores"),
+    ("they said it's my fault", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("they agreed to refund", "seller_attitude", "seller_attitude", "cooperative"),
+    ("haven't contacted them yet", "seller_attitude", "seller_attitude", "not_contacted"),
 ]
 
 
-# (text, what read_message returns, an item in it) of the dev38, dev39, dev46 and dev47 rounds: types, the types that
+DEV48_PHRASINGS = [
+    # dev48 and dev49: walls of text and one-word answers, misleading words, unusual answers, where the
+    # case stands
+    ("给我闺女买了件羽绒服 170/92A的码 899块 90白鸭绒", None, "amount_yuan", 899.0),
+    ("按尺码表拍的L 胸围写116 我平铺量了才104", None, "amount_yuan", None),
+    ("问题是打了五六次豆浆电机就冒焦糊味", None, "negotiation_rounds", None),
+    ("比我妈之前买那个还贵一百 三百九十九", "amount_yuan", "amount_yuan", 399.0),
+    ("si ge yi gong 105", "amount_yuan", "amount_yuan", 105.0),
+    ("hao ji ci", "negotiation_rounds", "negotiation_rounds", 3),
+    ("周五发到现在 发了三天 一天一条", "negotiation_rounds", "negotiation_rounds", 3),
+    ("给换👌", "seller_attitude", "seller_attitude", "cooperative"),
+    ("他原话是'亲 这个属于正常现象哦'", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("客服说让我再等等 说已经帮我催快递了", "seller_attitude", "seller_attitude", "cooperative"),
+    ("截图里写着'平台判定：商家补发' 可都过去一周了还没动静", "platform_status", "platform_status",
+     "ruled_for_buyer_not_honoured"),
+    # the platform's own service is no seller: not contacted, and the platform has it
+    ("我没找店里 直接打的淘宝官方客服 人家说三个工作日之内给我答复", None, "seller_attitude", "not_contacted"),
+    ("我没找店里 直接打的淘宝官方客服 人家说三个工作日之内给我答复", None, "platform_status", "applied_waiting"),
+    ("吃了网上买的黑芝麻丸 半小时后脖子和胳膊起了一片风团", None, "product_category", "食品"),
+]
+
+# (text, what read_message returns, an item in it) of the dev38, dev39 and dev46 to dev49 rounds: types, the types that
 # settle a new case, evidence in hand
 ROUND_READINGS = [
     ("打开一箱全是死的 开箱我就拍了照", "evidence_have", "defect_photos"),
@@ -1453,6 +1485,9 @@ ROUND_READINGS = [
     ("买的显示器收到屏幕裂了 外面纸箱都压瘪了一个角", "decisive_types", "logistics"),
     ("快递小哥送来的时候箱子就瘪了一个角，里面泡沫也碎了，打开一看琴的一角摔裂了", "decisive_types", "logistics"),
     ("一箱纯牛奶 拆开好几盒都结块了 闻着酸酸的", "types", "quality"),
+    # dev48 and dev49
+    ("冲锋衣宣传说防水 防不防水我还没试呢 问题是才穿了两回拉链头就崩了", "main_type", "quality"),
+    ("大衣到了发现有股很重的霉味", "types", "quality"),
 ]
 
 
@@ -1461,9 +1496,9 @@ def test_round_readings(text, field, value):
     assert value in getattr(read(text), field)
 
 
-# (text, the question open, slot, value read) of the dev37 to dev47 rounds, one test for all
+# (text, the question open, slot, value read) of the dev37 to dev49 rounds, one test for all
 @pytest.mark.parametrize("text, asked, slot, value", DEV37_PHRASINGS + DEV38_PHRASINGS + DEV39_PHRASINGS + DEV40_PHRASINGS
-                         + DEV42_PHRASINGS + DEV44_PHRASINGS + DEV46_PHRASINGS)
+                         + DEV42_PHRASINGS + DEV44_PHRASINGS + DEV46_PHRASINGS + DEV48_PHRASINGS)
 def test_round_phrasings(text, asked, slot, value):
     assert read(text, asked).slots.get(slot) == value
 
