@@ -17,7 +17,7 @@ from actions import slot_checks
 from actions.knowledge_base import INTENT_CONFIDENCE_THRESHOLD, KNOWLEDGE
 from actions.tracker_facts import CASE_SLOTS, bot_texts, case_facts, classified_intent, entity_values, message_date
 from advisor.case import RULED_FOR_BUYER
-from advisor.detection import SURE_REPORT, type_after_message
+from advisor.detection import SURE_REPORT, corrected_type, type_after_message
 from advisor.evidence import applicable_items, remaining_items
 from advisor import numbers
 from advisor.facts import corrects, fit_stated_evidence, read_message
@@ -113,6 +113,9 @@ def read_facts(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[SlotS
         chosen = before.dispute_type  # "说品种是对的…不给退": the seller's answer refuses, the problem stays
     if before.dispute_type and reading.main_type and reading.main_type != before.dispute_type:
         chosen = reading.main_type  # "颜色我还能忍 主要是做工太烂了": the shopper names the real problem
+    elif chosen == before.dispute_type and asked != "evidence_item":
+        # "你理解错了 鞋子没坏 是码不对": the case's problem taken back, another named in its place
+        chosen = corrected_type(k, text, named, reading.negated_types, before.dispute_type) or chosen
     if chosen is None and before.dispute_type and (asked == "evidence_item" or (
             asked and asked != "dispute_type" and (
                 (reading.answered and not named) or ("不是" not in text and not corrects(k, text))))):

@@ -215,10 +215,13 @@ def situation_for(
         return offline
     if asks_before_buying(k, s):
         return "presale_question"
-    # (a seller named only to say it is fine, "店家也没毛病", is no seller in the story)
-    seller_named = any(w in s and not re.search(re.escape(w) + _SELLER_FINE, s) for w in k.seller_words)
+    # (a seller named only to say it is fine, "店家也没毛病", "不怪商家", is no seller in the story)
+    seller_named = any(w in s and not re.search(re.escape(w) + _SELLER_FINE + "|(?:不怪|不关|不赖)" + re.escape(w), s)
+                       for w in k.seller_words)
     if _REFUND_REFUSED.search(s):
         return None  # "大衣…有股很重的霉味 我点了退货 商家驳回了": a refused return is a dispute
+    if any(w in s for w in k.nothing_wanted) and not set(named) - set(negated):
+        return "no_claim"  # "客服回复是真的慢…质量没毛病 也不用退啥 就是提醒一下"
     if own_mistake(k, s) and not seller_named and ("refund_refused" not in named or not _refusal_told(k, s)):
         # (what the seller then did, "卖家说不给换", "申请退货被拒了", may make it a dispute; the
         # shopper's own "七天无理由明天就过了，还来得及退吗" does not)
@@ -263,6 +266,24 @@ _REFUND_REFUSED = re.compile(_RETURN_ASKED + r"(?:拒绝|拒了|不同意|驳回
 # the goods came, whatever went wrong in the delivery: a return of them asked for, or other goods
 # than ordered
 _GOODS_CAME = re.compile(r"(?:申请|提|点)了?\s*(?:退货退款|退货|换货|退换)|发错|寄错|送错|发成了")
+
+
+# "不是快递的事", "不是说宣传那事儿": the matter named before is not the problem
+_NOT_THAT_MATTER = re.compile(r"不是(?:说)?[^，。！？!?\s]{0,8}?(?:那|的)(?:事儿?|问题|原因|锅)")
+
+
+def corrected_type(k: Knowledge, text: str, named: Sequence[str], negated: Sequence[str],
+                   current: Optional[str]) -> Optional[str]:
+    """The problem an answer puts in place of the case's when it takes the case's back in so many
+    words ("你理解错了 鞋子没坏 是码不对" -> size): the one other type it names, or None. A refusal
+    counts only as a return asked for and refused ("重点是我申请退货 商家直接驳回")."""
+    s = _read(k, text)
+    if current is None or not (any(w in s for w in k.type_corrections) or _NOT_THAT_MATTER.search(s)):
+        return None
+    others = [t for t in dict.fromkeys(named) if t != current and t not in negated]
+    if "refund_refused" in others and not _REFUND_REFUSED.search(s):
+        others.remove("refund_refused")
+    return others[0] if len(others) == 1 else None
 
 
 # what the seller offers or demands is no return under way ("说只能寄回去修", "让我寄回去")

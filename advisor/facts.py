@@ -261,6 +261,7 @@ def _colour_contrast(k: Knowledge, s: str) -> bool:
 
 # what the shopper says the problem really is: "…主要是做工太烂了", "关键是这个骗人"
 _MAIN_PROBLEM = re.compile(r"主要(?:问题|争议)?(?:还|就)?(?:是|为)|真正的问题是|关键(?:问题)?是|我要说的是"
+                           r"|(?:最|主要)气的是|重点是|最要命的是|最离谱的是"
                            r"|(?:^|(?<=[\s，,。！!？?]))问题是")  # "防不防水我还没试呢 问题是…拉链头就崩了"
 # the main problem named before the words that say so: "…屏幕已碎裂，此为本人主要反映之问题"
 _MAIN_PROBLEM_BEFORE = re.compile(r"此为本人主要|这(?:才)?是(?:我)?主要(?:的|想说的|反映的)?问题|这才是重点")
@@ -648,7 +649,7 @@ def _seller_patterns(seller_words: Tuple[str, ...]) -> _SellerPatterns:
     # (not the shopper telling the seller: "跟卖家说了三次", "找客服说了两回")
     # (not the platform's own service: "淘宝官方客服 人家说三个工作日之内给我答复")
     reported = re.compile(r"(?<![跟和给对向按照听])(?<!官方)(?<!平台)(?<!淘宝)(?<!天猫)" + who + r"[^，。！？!?]{0,4}?[，,\s]?(?:还|就|非|硬|却|竟然|居然|只|又)?"
-                          r"(?:说|讲|回复|回我|回了句|表示|解释|狡辩)(?!明|话|不定|不出|好的)"
+                          r"(?:说|讲|回复|回我|回了句|表示|解释|狡辩|称)(?!明|话|不定|不出|好的|重|呼)"
                           r"(?!了?\s*[0-9一二两三四五六七八九几好]\s*[次回遍趟])")
     return _SellerPatterns(quoted, said, reported)
 
@@ -692,11 +693,16 @@ def _asked_back(s: str, hit: _Hit) -> bool:
     return s[hi:hi + 1] in ("?", "？") or s[max(0, hi - 1):hi] in ("吗", "么")
 
 
+# a case only supposed: "本人想了解如该商家后续不履行应如何处理"
+_SUPPOSED = re.compile(r"如果|假如|倘若|若是|万一|要是|如该|如若|若该|如商家|如卖家")
+
+
 def _stated(s: str, hits: List[_Hit]) -> List[_Hit]:
     """The mentions that state something: a question back gives way to a statement ("没申请，
     申请了真有人管吗？"), and a question about what may happen states nothing ("如果我去点介入，
     平台会判我恶意吗？")."""
-    stated = [h for h in hits if not _asked_back(s, h)]
+    stated = [h for h in hits if not _asked_back(s, h)
+              and not _SUPPOSED.search(s, _clause_of(s, h.start, h.end)[0], h.start)]  # "如该商家后续不履行"
     if stated:
         return stated
     return [h for h in hits if not _MAY_HAPPEN.search(s, max(0, _clause_of(s, h.start, h.end)[0] - 12), h.start)]

@@ -162,6 +162,7 @@ class Knowledge:
     complaint_cues: Tuple[str, ...] = ()  # "被坑了", "有没有人管管": a problem to ask about, not a FAQ
     help_openers: Tuple[str, ...] = ()  # "在吗，有个事想问问你": asks for help, says nothing yet
     just_saying: Tuple[str, ...] = ()  # "随口吐槽一句": a remark, not a claim
+    nothing_wanted: Tuple[str, ...] = ()  # "也不用退啥 就是提醒一下": nothing claimed, whoever is named
     service_requests: Tuple[str, ...] = ()  # "发票怎么开": a request about an order with nothing wrong
     waved_off: Tuple[str, ...] = ()  # "快递慢了我都懒得计较": a problem named, not claimed
     not_stance_words: Tuple[str, ...] = ()  # "我不管什么时候看": hold a stance word, say no stance
@@ -169,6 +170,7 @@ class Knowledge:
     seller_said_cues: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     dont_know: Tuple[str, ...] = ()  # "不太清楚": an answer that skips the open question
     corrections: Tuple[str, ...] = ()  # "刚才说错了": what follows replaces a fact said before
+    type_corrections: Tuple[str, ...] = ()  # "你理解错了 …是码不对": the problem named before taken back
     news_cues: Tuple[str, ...] = ()  # "刚刚商家把申请驳回了": something that just happened
     # a day close at hand, then what the goods are needed for ("后天面试要穿"): urgent
     urgent_soon: Tuple[str, ...] = ()
@@ -399,12 +401,14 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
         complaint_cues=tuple(raw.get("complaint_cues") or ()),
         help_openers=tuple(raw.get("help_openers") or ()),
         just_saying=tuple(raw.get("just_saying") or ()),
+        nothing_wanted=tuple(raw.get("nothing_wanted") or ()),
         service_requests=tuple(raw.get("service_requests") or ()),
         waved_off=tuple(raw.get("waved_off") or ()),
         not_stance_words=tuple(raw.get("not_stance_words") or ()),
         seller_said_cues={k: tuple(v) for k, v in (raw.get("seller_said_cues") or {}).items()},
         dont_know=tuple(raw.get("dont_know") or ()),
         corrections=tuple(raw.get("corrections") or ()),
+        type_corrections=tuple(raw.get("type_corrections") or ()),
         news_cues=tuple(raw.get("news_cues") or ()),
         urgent_soon=tuple((raw.get("urgent_events") or {}).get("soon") or ()),
         urgent_events=tuple((raw.get("urgent_events") or {}).get("events") or ()),

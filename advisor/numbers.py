@@ -621,7 +621,7 @@ _SPEND_CUE = re.compile(
     r"(?:(?i:paid|spent|cost)\s|花了|花费|花|付了|付款|支付了|支付|实付|实际付|一共付|总共付|买的|买了|买|价格|价钱|价位|售价|标价|原价|单价|总价|价值|价"
     r"|一共|总共|合计|加起来|金额|要价|多少钱|值|订了|订的|下单了|下单|下的单|拍了|拍的|拍下|券后|到手|折后|本身"
     r"|转了|转账|转给|转过去|汇了|汇款|汇给|汇过去|充了|充值|打款|打钱"
-    r"|钱没了|被骗了|被骗走|骗走了|损失了|损失)"  # "最后钱没了3000": what the scam took
+    r"|钱没了|被骗了|被骗走|骗走了|损失了|损失|付的|掏了)"  # "最后钱没了3000": what the scam took
     r"(?<!性价)(?<!比价)"  # 性价比 and 比价 name no price
 )
 _SPEND_AFTER = re.compile(
@@ -638,7 +638,7 @@ _PAID_WORDS = (
     "花了", "花费", "花掉", "花", "付了", "付款", "支付了", "支付", "实付款", "实付", "实际付了", "实际付款", "实际支付", "实际付",
     "实际", "买了", "买的", "买", "拍了", "拍的", "拍下", "订了", "订的", "下单了", "下单", "下的单",
     "活动价", "到手价", "到手", "券后价", "券后", "折后价", "折后", "成交价", "优惠价", "秒杀价",
-    "团购价", "入手价", "现价",
+    "团购价", "入手价", "现价", "掏了", "一共掏了", "最后付的", "最后付了",
 ) + (
     # money sent or topped up: "转了600", "转账给他3200", "充了五百", "汇了1000"
     "转了", "转账", "转给", "转过去", "汇了", "汇款", "汇给", "汇过去", "充了", "充值", "打款", "打钱",
@@ -892,7 +892,9 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
         if len(token) == 1 and token in _CN_DIGITS and end < len(text) and _has_cjk(text[end]) \
                 and not _SPEND_AFTER.match(text, end):
             return None, end  # 三文鱼, 五粮液, 九阳: a numeral inside a word
-        if not bare and _CAPACITY_TALK.search(text) and not spend_before and not _SPEND_AFTER.match(text, end):
+        answer = bare and (_whole(text, start, end, _AMOUNT_PREFIX, _AMOUNT_SUFFIX)
+                           or _leads_the_answer(text, start, end) or _ends_the_answer(text, start, end))
+        if not answer and _CAPACITY_TALK.search(text) and not spend_before and not _SPEND_AFTER.match(text, end):
             return None, end  # "20000mAh…测了才不到一万": a capacity, not yuan (but "2899买的" is a price)
         lo, hi = _clause(text, start, end)
         if _garment_size(value) and _SIZE_TALK.search(text, lo, hi) \
@@ -1358,7 +1360,7 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
 NUMERAL_RUN = r"(?:[0-9]+(?:\.[0-9]+)?|[零一二两三四五六七八九十百千万]+)"
 _NUM_TOKEN = "(" + NUMERAL_RUN + ")"
 _RED_NOTES = re.compile(r"([0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*张\s*(?:红票子|红票|毛爷爷|大红票|百元大钞)")
-_SAID_AS_PAID = re.compile(r"一共|总共|合计|加起来|实付|实际付|到手价|券后|付了|花了|最后付")
+_SAID_AS_PAID = re.compile(r"一共|总共|合计|加起来|实付|实际付|到手价|券后|付了|花了|最后付|掏了")
 _DEPOSIT_BALANCE = re.compile(
     r"定金\s*(?:是|付了|交了)?\s*" + _NUM_TOKEN + r"\s*(?:元|块)?[，,、\s]*(?:再|又)?(?:付了|交了|补了|加)?\s*尾款\s*(?:是|付了|交了)?\s*"
     + _NUM_TOKEN)
@@ -1378,7 +1380,8 @@ _PROBLEM_ITEM = re.compile(r"(?:有问题的|出问题的|坏的|坏掉的)(?:�
                            r"[，,\s]*" + _NUM_TOKEN + r"\s*(?:块钱|元|块)?(?=$|[，,。！？!?；;\s])")
 _TOTAL = r"(?:(?:一共|总共|整单|整套|合计|加起来)\s*)+(?:是|花了|付了)?\s*"
 _NAMED_ITEM = r"([^，,。！？!?；;\s0-9]{1,8}?)(?:那箱|那件|那条|那双|那个|那盒|那瓶|那套|那台)?是\s*"
-_ITEM_AFTER_TOTAL = re.compile(_TOTAL + _NUM_TOKEN + r"\s*(?:块钱|元|块)?[，,\s]+" + _NAMED_ITEM + _NUM_TOKEN)
+_ITEM_AFTER_TOTAL = re.compile(_TOTAL + _NUM_TOKEN + r"\s*(?:块钱|元|块)?[，,\s]+" + _NAMED_ITEM + _NUM_TOKEN
+                               + r"(?![0-9.]|\s*(?:码|号|cm|CM|厘米|斤|公斤|岁))")  # (not "都是28码": a size)
 _ITEM_BEFORE_TOTAL = re.compile(_NAMED_ITEM + _NUM_TOKEN + r"\s*(?:块钱|元|块)?[，,\s]+[^。！？!?；;]{0,12}?"
                                 + _TOTAL + _NUM_TOKEN)
 _NOT_AN_ITEM = re.compile(r"单价|每|一[瓶件个盒条双箱袋只支套]|原价|标价|价格|运费|邮费|券|优惠|红包|定金|尾款|差价|退|补|实付|付款")
@@ -1436,7 +1439,8 @@ def _coupon_off(text: str, price: float) -> Optional[float]:
     return float(off) if off and 0 < off < price * 0.9 else None
 
 
-_ACTUALLY_PAID_BEFORE = re.compile(r"(?:实付款?|实付了|实际付了?|实际支付了?|实际花了?)\s*[:：]?\s*(?:¥|￥)?\s*$")
+_ACTUALLY_PAID_BEFORE = re.compile(r"(?:实付款?|实付了|实际付了?|实际支付了?|实际花了?|最后付的|最后付了|一共付了|一共掏了"
+                                   r"|一共花了|总共付了|总共花了)\s*[:：]?\s*(?:¥|￥)?\s*$")
 
 
 def _exact_said_before(text: str, m: Mention, before: List[Mention], kinds: List[Optional[str]]) -> Optional[float]:

@@ -978,3 +978,12 @@ def test_evidence_is_noted_only_where_it_fits_the_case():
     said = " ".join(m["text"] or "" for m in msgs)
     assert KNOWLEDGE.evidence_items["inspection_report"].name in said
     assert KNOWLEDGE.evidence_items["proof_of_reality"].name not in said
+
+
+def test_an_answer_that_takes_the_problem_back_changes_the_case_type():
+    slots = {"dispute_type": "logistics", "requested_slot": "amount_yuan", "asked": ["amount_yuan"],
+             "product_category": "鞋包"}
+    _, events = run(ReadFacts(), make_tracker("你理解错了 鞋子没坏 是码不对 实际量了25出头 259块", "inform", 0.8,
+                                              slots=slots))
+    read = slot_events(events)
+    assert read["dispute_type"] == "size" and read["amount_yuan"] == 259.0

@@ -651,3 +651,25 @@ def test_a_refused_return_or_a_vague_complaint_is_no_situation():
 def test_a_seller_named_only_as_fine_leaves_a_remark_a_remark():
     text = "今天送快递那大哥态度也太冲了 打电话吼我让我赶紧下楼 东西倒是好好的啥也没少 店家也没毛病 我就是心里不痛快吐槽两句"
     assert situated(text, "report_logistics", 0.7) == "no_claim"
+
+
+@pytest.mark.parametrize("current, text, want", [
+    ("logistics", "你理解错了 鞋子没坏 是码不对 按尺码表拍的41 实际量了25出头 259块", "size"),
+    ("false_advertising", "不是说宣传那事儿 是我用了两次头皮起一片红疙瘩 又痒又疼 过敏了", "allergy"),
+    ("quality", "质量啥的先不说了 重点是我申请退货 商家直接驳回 说拆封不退 168块", "refund_refused"),
+    ("logistics", "看了下不是快递的事 箱子泡沫都好好的 是锅自己毛病 内胆涂层起皮 399", "quality"),
+    # a complaint word in an answer takes nothing back; a refusal alone is the seller's answer
+    ("size", "问了两次 客服说颜色不对也没办法", None),
+    ("quality", "说错了 是两次 卖家不给退", None),
+])
+def test_an_answer_that_takes_the_problem_back_names_the_case_s(current, text, want):
+    from advisor.detection import corrected_type
+    r = read_message(K, text, asked="amount_yuan")
+    assert corrected_type(K, text, r.types, r.negated_types, current) == want
+
+
+def test_nothing_wanted_or_a_seller_not_blamed_is_no_dispute():
+    post = "#避雷# 姐妹们说一下 客服回复是真的慢😤 不过东西收到了挺好的 质量没毛病 也不用退啥 就是提醒一下"
+    assert situated(post, "report_refund_refused", 0.8) == "no_claim"
+    own = "我自己手残拍错码了😂 平时穿38的点成了36 鞋子没上过脚 盒子吊牌都在 这种能退不 不怪商家哈"
+    assert situated(own, "report_refund_refused", 0.7) == "dislike_return"

@@ -1445,7 +1445,7 @@ DEV46_PHRASINGS = [
 
 DEV48_PHRASINGS = [
     # dev48 and dev49: walls of text and one-word answers, misleading words, unusual answers, where the
-    # case stands
+    # case stands (and dev50, dev51 below)
     ("给我闺女买了件羽绒服 170/92A的码 899块 90白鸭绒", None, "amount_yuan", 899.0),
     ("按尺码表拍的L 胸围写116 我平铺量了才104", None, "amount_yuan", None),
     ("问题是打了五六次豆浆电机就冒焦糊味", None, "negotiation_rounds", None),
@@ -1462,6 +1462,15 @@ DEV48_PHRASINGS = [
     ("我没找店里 直接打的淘宝官方客服 人家说三个工作日之内给我答复", None, "seller_attitude", "not_contacted"),
     ("我没找店里 直接打的淘宝官方客服 人家说三个工作日之内给我答复", None, "platform_status", "applied_waiting"),
     ("吃了网上买的黑芝麻丸 半小时后脖子和胳膊起了一片风团", None, "product_category", "食品"),
+    # dev50 and dev51: formal complaints and rants, the type taken back, sums of money, evidence answers
+    ("该商家称过敏系本人肤质敏感所致，与产品无关。", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("本人尚未联系该商家。", "seller_attitude", "seller_attitude", "not_contacted"),
+    ("本人于11月5日当天联系商家一次，客服已同意退货退款。本人想了解如该商家后续不履行应如何处理。", None,
+     "platform_status", None),
+    ("双十一预售的羽绒服 标价699 定金100抵150 尾款又付了549 前后一共掏了649", None, "amount_yuan", 649.0),
+    ("同款牛仔裤拍了两条 一条89 满减完俩一共付了158 都是28码", None, "amount_yuan", 158.0),
+    ("页面价399 红包减15 跨店满300减40 最后付的344", None, "amount_yuan", 344.0),
+    ("不是坏了 详情页写两万毫安 测试仪测出来八千出头 虚标 129块", "amount_yuan", "amount_yuan", 129.0),
 ]
 
 # (text, what read_message returns, an item in it) of the dev38, dev39 and dev46 to dev49 rounds: types, the types that
@@ -1488,6 +1497,9 @@ ROUND_READINGS = [
     # dev48 and dev49
     ("冲锋衣宣传说防水 防不防水我还没试呢 问题是才穿了两回拉链头就崩了", "main_type", "quality"),
     ("大衣到了发现有股很重的霉味", "types", "quality"),
+    # dev50 and dev51: the problem the shopper says matters most
+    ("落地镜边框说是实木的 这个我就算了 最气的是快递箱子一个角砸扁了 拆开镜子裂了一大道", "main_type", "logistics"),
+    ("行李箱发货慢了好几天 慢就慢吧 我主要气的是下单页面写着送同款旅行收纳袋", "main_type", "false_advertising"),
 ]
 
 
