@@ -230,7 +230,7 @@ def _parse_number(s: str) -> Optional[float]:
 
 
 # ------------------------------------------------------------- pinyin numbers
-# An answer typed in pinyin ("yibai liushijiu", "liang ci", "san tian qian"): its syllables written in
+# An answer typed in pinyin ("yibai liushijiu", "liang ci", "si ge yi gong 105"): its syllables written in
 # characters, so the same readers take it. Only a message made of these syllables alone is rewritten.
 _PINYIN_NUMERALS = {
     "ling": "零", "yi": "一", "er": "二", "liang": "两", "san": "三", "si": "四", "wu": "五", "liu": "六",
@@ -2010,7 +2010,7 @@ _ORDINAL_NOT_TALK = re.compile(r"\s*(?:买|下单|拍|收到|到货|发货|退�
 _THIRD_PARTY = re.compile(r"厂家|厂商|快递员|派件员|派送员|送货员|快递小哥|快递公司|快递客服|驿站|12315|品牌方|物业"
                           r"|物流那边|物流公司|安装师傅|师傅|400电话|打400|厂家400|400热线"
                           # "我又去找快递": the courier (not "让我找快递", what the seller said)
-                          r"|(?<!让我)(?<!叫我)(?<!要我)(?<!让我们)(?<!叫我们)(?<!要我们)(?<!让我去)(?<!叫我去)(?:找|问|联系|打给)了?快递(?!单|信息|记录)")
+                          r"|(?<![让叫要]我)(?<![让叫要]我们)(?<![让叫]我去)(?:找|问|联系|打给)了?快递(?!单|信息|记录)")
 _QUESTION_ECHOED = re.compile(r"几\s*(?:次|回|趟|遍)\s*(?:啊|呀)?\s*[？?]")
 _TOTAL_BEFORE = re.compile(r"(?:算|一共|总共|加起来|前后一共|总共是|一共是"
                            r"|(?:前后|前前后后|一共|总共)\s*(?:沟通|联系|找|问|催|聊|交涉)了?)\s*$")  # 前后沟通两次

@@ -1405,7 +1405,8 @@ DEV44_PHRASINGS = [
 
 
 DEV46_PHRASINGS = [
-    # dev46 and dev47: news and corrections inside answers, goods seldom seen, shoppers of all ages
+    # dev46 to dev51, one list for the six rounds. dev46 and dev47: news and corrections inside answers,
+    # goods seldom seen, shoppers of all ages
     ("九十九三盒", "amount_yuan", "amount_yuan", 99.0),
     ("一百二两件", "amount_yuan", "amount_yuan", 120.0),
     ("6499 说错了 是6299 6499那是官网价", "amount_yuan", "amount_yuan", 6299.0),
@@ -1440,12 +1441,8 @@ DEV46_PHRASINGS = [
     ("they said it's my fault", "seller_attitude", "seller_attitude", "shifts_blame"),
     ("they agreed to refund", "seller_attitude", "seller_attitude", "cooperative"),
     ("haven't contacted them yet", "seller_attitude", "seller_attitude", "not_contacted"),
-]
-
-
-DEV48_PHRASINGS = [
     # dev48 and dev49: walls of text and one-word answers, misleading words, unusual answers, where the
-    # case stands (and dev50, dev51 below)
+    # case stands
     ("给我闺女买了件羽绒服 170/92A的码 899块 90白鸭绒", None, "amount_yuan", 899.0),
     ("按尺码表拍的L 胸围写116 我平铺量了才104", None, "amount_yuan", None),
     ("问题是打了五六次豆浆电机就冒焦糊味", None, "negotiation_rounds", None),
@@ -1473,8 +1470,9 @@ DEV48_PHRASINGS = [
     ("不是坏了 详情页写两万毫安 测试仪测出来八千出头 虚标 129块", "amount_yuan", "amount_yuan", 129.0),
 ]
 
-# (text, what read_message returns, an item in it) of the dev38, dev39 and dev46 to dev49 rounds: types, the types that
-# settle a new case, evidence in hand
+
+# (text, what read_message returns, an item in it) of the dev38, dev39 and dev46 to dev51 rounds: types,
+# the types that settle a new case, the main problem, evidence in hand
 ROUND_READINGS = [
     ("打开一箱全是死的 开箱我就拍了照", "evidence_have", "defect_photos"),
     ("详情页的截图我存着呢 店里还没问", "evidence_have", "listing_screenshot"),
@@ -1510,7 +1508,7 @@ def test_round_readings(text, field, value):
 
 # (text, the question open, slot, value read) of the dev37 to dev49 rounds, one test for all
 @pytest.mark.parametrize("text, asked, slot, value", DEV37_PHRASINGS + DEV38_PHRASINGS + DEV39_PHRASINGS + DEV40_PHRASINGS
-                         + DEV42_PHRASINGS + DEV44_PHRASINGS + DEV46_PHRASINGS + DEV48_PHRASINGS)
+                         + DEV42_PHRASINGS + DEV44_PHRASINGS + DEV46_PHRASINGS)
 def test_round_phrasings(text, asked, slot, value):
     assert read(text, asked).slots.get(slot) == value
 
