@@ -601,7 +601,7 @@ def _whole(text: str, start: int, end: int, prefix: "re.Pattern[str]", suffix: "
 
 
 # -------------------------------------------------------------------- amounts
-_CURRENCY_BEFORE = re.compile(r"(?:¥|￥|RMB|rmb|Rmb|CNY|cny|人民币)\s*$")
+_CURRENCY_BEFORE = re.compile(r"(?:¥|￥|RMB|rmb|Rmb|CNY|cny|人民币|人民幣)\s*$")
 _MONEY_AFTER = re.compile(
     r"\s*(?:多|来|余)?\s*(块钱|块|元钱|元|圆|蚊|人民币|个大洋|大洋|rmb|RMB|Rmb|cny|CNY|包邮|kuai|yuan"
     r"|快(?=$|钱|的|吧|呢|啊|[，。！？,.!?\s]))(?![A-Za-z])"  # 两百八十八快: voice input for 块
@@ -1331,6 +1331,9 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
     value = _named_amount(text, bare)
     if not isinstance(text, str):
         return value
+    rmb = _RMB_SUM.search(text)
+    if rmb and (value is None or _FOREIGN_MONEY.search(text)):
+        return float(rmb.group(1))  # "付了人民幣299 台幣大概一千三", "人民币239 lor, RM150 plus plus"
     if value is None and bare:
         lead = _LEADING_NUMBER.match(text)
         if lead:  # "238 6寸的", "328 3斤装": the number answered, then what it bought
@@ -1354,6 +1357,12 @@ def parse_amount(text: str, bare: bool = False) -> Optional[float]:
         return round(each[0] * each[1], 2)
     off = _coupon_off(folded, value) if value is not None else None
     return round(value - off, 2) if off else value
+
+
+# the sum in yuan said as such, beside a sum in another currency: what the order cost
+_RMB_SUM = re.compile(r"(?:人民币|人民幣|RMB|rmb|CNY|cny)\s*([0-9]+(?:\.[0-9]+)?)(?![0-9])")
+_FOREIGN_MONEY = re.compile(r"台币|台幣|新台币|美金|美元|日元|日币|日幣|港币|港幣|港元|马币|馬幣|新币|新幣|澳币|韩元|欧元"
+                            r"|(?<![A-Za-z])(?:RM|HKD|SGD|USD|NTD|NT\$|S\$|HK\$|MYR|JPY)\s*[0-9]|\$\s*[0-9]")
 
 
 # a number as shoppers write it, arabic or Chinese (for patterns over several numbers)

@@ -1405,7 +1405,7 @@ DEV44_PHRASINGS = [
 
 
 DEV46_PHRASINGS = [
-    # dev46 to dev51, one list for the six rounds. dev46 and dev47: news and corrections inside answers,
+    # dev46 to dev53, one list for the eight rounds. dev46 and dev47: news and corrections inside answers,
     # goods seldom seen, shoppers of all ages
     ("九十九三盒", "amount_yuan", "amount_yuan", 99.0),
     ("一百二两件", "amount_yuan", "amount_yuan", 120.0),
@@ -1468,10 +1468,17 @@ DEV46_PHRASINGS = [
     ("同款牛仔裤拍了两条 一条89 满减完俩一共付了158 都是28码", None, "amount_yuan", 158.0),
     ("页面价399 红包减15 跨店满300减40 最后付的344", None, "amount_yuan", 344.0),
     ("不是坏了 详情页写两万毫安 测试仪测出来八千出头 虚标 129块", "amount_yuan", "amount_yuan", 129.0),
+    # dev52 and dev53: shoppers outside the mainland (Traditional, Cantonese, Singlish), two difficulties each
+    ("付了人民幣299 台幣大概一千三左右啦", "amount_yuan", "amount_yuan", 299.0),
+    ("人民币239 lor, RM150 plus plus", "amount_yuan", "amount_yuan", 239.0),
+    ("haven't contact seller yet leh", "seller_attitude", "seller_attitude", "not_contacted"),
+    ("未搵过佢哋", "seller_attitude", "seller_attitude", "not_contacted"),
+    ("haven't apply platform", "platform_status", "platform_status", "not_applied"),
+    ("they say their size is standard one, is my feet problem", "seller_attitude", "seller_attitude", "shifts_blame"),
 ]
 
 
-# (text, what read_message returns, an item in it) of the dev38, dev39 and dev46 to dev51 rounds: types,
+# (text, what read_message returns, an item in it) of the dev38, dev39 and dev46 to dev53 rounds: types,
 # the types that settle a new case, the main problem, evidence in hand
 ROUND_READINGS = [
     ("打开一箱全是死的 开箱我就拍了照", "evidence_have", "defect_photos"),
@@ -1498,6 +1505,10 @@ ROUND_READINGS = [
     # dev50 and dev51: the problem the shopper says matters most
     ("落地镜边框说是实木的 这个我就算了 最气的是快递箱子一个角砸扁了 拆开镜子裂了一大道", "main_type", "logistics"),
     ("行李箱发货慢了好几天 慢就慢吧 我主要气的是下单页面写着送同款旅行收纳袋", "main_type", "false_advertising"),
+    # dev52 and dev53
+    ("集運到台灣的玻璃花瓶 今天收到打開直接碎成好幾塊 外箱也被壓扁了", "decisive_types", "logistics"),
+    ("Ordered 升降桌 on Tmall, 15 days liao the tracking still show 已揽收 then no more update", "types", "logistics"),
+    ("Bought 牛肉干 from one Tmall shop, check the 生产日期 already expire last month one lah", "types", "quality"),
 ]
 
 
@@ -1506,7 +1517,7 @@ def test_round_readings(text, field, value):
     assert value in getattr(read(text), field)
 
 
-# (text, the question open, slot, value read) of the dev37 to dev49 rounds, one test for all
+# (text, the question open, slot, value read) of the dev37 to dev53 rounds, one test for all
 @pytest.mark.parametrize("text, asked, slot, value", DEV37_PHRASINGS + DEV38_PHRASINGS + DEV39_PHRASINGS + DEV40_PHRASINGS
                          + DEV42_PHRASINGS + DEV44_PHRASINGS + DEV46_PHRASINGS)
 def test_round_phrasings(text, asked, slot, value):
@@ -1538,3 +1549,10 @@ def test_pinyin_with_tone_marks_reads_as_plain_pinyin():
 
 def test_a_ring_finger_is_no_negation():
     assert read("无名指根本戴不进去 圈口小了").types == ["size"]
+
+
+def test_evidence_answered_in_english_names_the_kinds_listed():
+    pending = ["order_info", "size_label_photo", "flat_measurement", "chat_records"]
+    r = read("got measure with ruler, photo got, the size label inside the shoe also snap already, "
+             "order screenshot also have", "evidence_item", pending)
+    assert {"order_info", "size_label_photo", "flat_measurement"} <= set(r.evidence_have)
