@@ -3,6 +3,7 @@ intervention form, for 12315), filled with this case's facts (advisor.ready_text
 from typing import Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -27,7 +28,11 @@ class ActionReadyText(Action):
         f = case_facts(tracker)
         if kind is None or not f.dispute_type:
             dispatcher.utter_message(text=KNOWLEDGE.ready_texts["need_case"])
-            return read
+            typed = any(e.get("name") == "dispute_type" and e.get("value") for e in read)
+            if f.dispute_type or typed or tracker.get_slot("requested_slot"):
+                return read
+            # "先说说订单遇到了什么问题" asks for the problem: the next message answers it
+            return read + [SlotSet("requested_slot", "dispute_type"), SlotSet("asked", list(f.asked) + ["dispute_type"])]
         metadata = tracker.latest_message.get("metadata") or {}
         dispatcher.utter_message(text=fill(KNOWLEDGE, kind, f, metadata if isinstance(metadata, dict) else {}))
         if not tracker.get_slot("requested_slot"):

@@ -128,12 +128,17 @@ def _bought_at(words: Tuple[str, ...]) -> "re.Pattern[str]":
 
 
 _NOT_ONLINE = re.compile(r"不是(?:在)?(?:网上|网购|淘宝|天猫|京东|拼多多)[^，。！？,.!?\s]{0,4}")
+# the goods taken to a shop to be checked ("拿去那个牌子的线下店一问 人家说是假的"): the shop is no
+# seller of this order
+_TAKEN_TO_CHECK = re.compile(r"(?:拿去|拿到|送去|送到|带去|带到)[^，。！？,.!?]{0,8}?(?:线下店|实体店|门店|专柜|店里|眼镜店)"
+                             r"(?=[^，。！？,.!?]{0,4}(?:一问|问|查|鉴定|检测|验|看))")
 
 
 def offline_subject(k: Knowledge, s: str) -> Optional[str]:
     """The situation of a message about something that is not an online order (a hotel
     stay, a landlord, a film's plot) and speaks of no order; else None. Whatever problem
     it names ("酒店房间空调坏了"), it is not a dispute with a seller."""
+    s = _TAKEN_TO_CHECK.sub("", s)
     for situation, words in k.offline_subjects.items():
         found = [w for w in words if w in s]
         if not found:

@@ -223,6 +223,11 @@ def read_message(
             and all(t == "refund_refused" for t in r.types) and _colour_contrast(k, s):
         # two colours with a turn between them ("图上是燕麦色，收到是土黄色"), beside at most a refusal
         r.types.append("color_difference")
+    claim = _CLAIM_CONTRAST.search(s)
+    if claim and "false_advertising" in k.dispute_types and not r.types and not r.negated_types \
+            and not _COLOUR_OR_SIZE.search(s, claim.start(), claim.end() + 6):
+        # what the listing says, then what came ("详情页写的头层牛皮 到手是pu"), with no other problem named
+        r.types.append("false_advertising")
     if r.slots.get("paid_off_platform") is True and "fraud" not in r.decisive_types:
         r.decisive_types.append("fraud")  # money sent to a "seller" outside the platform: the scam the brief names
     r.types += [code for code in r.decisive_types if code not in r.types]
@@ -242,6 +247,10 @@ _WEARS_SIZE = re.compile(
 # how a size that does not fit is told: "提到大腿就卡住了", "大脚趾直接顶到头", "拉链拉不上"
 _DOES_NOT_FIT = re.compile(r"穿不[上进下]|塞不进|扣不上|拉不上|卡住|顶到|顶脚|挤脚|勒|紧|小了|大了|短了|长了|一大截|一截|不合身|不合脚")
 # between two colours: the one shown, then the one that came ("图上奶白 到手土黄")
+# the listing's claim, then within the sentence what the goods turned out to be
+_CLAIM_CONTRAST = re.compile(r"(?:详情页|商品页|宝贝页|页面|标题|链接|宣传)(?:上|里)?(?:面)?(?:写的是|写着|写的|标的是|标着|标的|说的是|说是)"
+                             r"[^。！？!?；;]{1,20}?(?:到手|实际|实物|收到|拿到|寄来)(?:的|以后|后)?(?:却|就|发现|一看)?\s*(?:是|成了)")
+_COLOUR_OR_SIZE = re.compile(r"色|码|号|尺寸|[0-9]+\s*(?:cm|厘米|公分)|(?<![a-z])[smlx]{1,3}(?![a-z])")
 _COLOUR_TURN = re.compile(r"是|成了|挂上|铺上|装上|拿到|变成|到手|实物|收到|结果|却|但|发来|来的|寄来|涂上|上嘴|上身|穿上|一看")
 
 
@@ -602,7 +611,7 @@ def _urgent_event(soon: Tuple[str, ...], events: Tuple[str, ...]) -> "re.Pattern
 # a ruling said with 判, or a platform's result ("平台出结果了 说证据不足 不支持退款")
 _RULED_NO_REFUND = re.compile(
     r"(?:判|裁定|裁决|出结果|出了结果|结果出来|处理结果)[^。！？!?]{0,12}"
-    r"(?:不支持退款|证据不足|不支持我|不支持(?=$|[\s，,。.!！?？;；]))")
+    r"(?:不支持退款|证据不足|不支持我|不支持买家|不支持(?=$|[\s，,。.!！?？;；]))")
 _PUSHED_TO_OTHERS = re.compile(r"快递|厂家|找")  # a shift onto someone else (not "就你过敏": blame on the shopper)
 # a place the goods are kept, before a word that would name them: "还在冰箱" is no fridge bought
 _KEPT_IN = re.compile(r"(?:在|放|放在|放进|塞进|冻在|存在|搁)\s*$")
@@ -979,7 +988,8 @@ def _not_this_intervention(s: str, hit: _Hit) -> bool:
 # else ("是的", "没有"); "两次" classified as yes must not answer "did you pay outside?".
 _BARE_REPLY_CHARS = 6
 _BARE_PUNCT = re.compile(r"[\s，,。.!！~～?？…]+")
-_TELLS_WHAT_SELLER_SAID = re.compile(r"(?<!没)说|让我|叫我|要我|回我")
+# (not the shopper's own words: "别到时候说错话", "怎么跟他说")
+_TELLS_WHAT_SELLER_SAID = re.compile(r"(?<!没)说(?!错|不好|清楚)|让我|叫我|要我|回我")
 
 
 def _bare_yes_no(s: str, r: Reading) -> bool:

@@ -474,6 +474,8 @@ _RE_MASK = re.compile(
             # the size worn, then the size bought: 我平时27拍了26, 之前都穿38的买了39
             r"(?:平时|平常|一直|以前|之前|原来)(?:都|就|一直)?\s*穿?\s*[0-9]{2}(?:码|号)?\s*的?\s*"
             r"(?:拍|买|选|下单)了?的?\s*[0-9]{2}(?:码|号)?(?![0-9.]|\s*(?:多|来)?\s*(?:块|元|米))",
+            # a sofa's or a set's make-up: 1+2+3, 3+1 (seats and pieces, not yuan)
+            r"(?<![0-9.])[1-4](?:\s*[+＋]\s*[1-4]){1,3}(?![0-9.])(?!\s*(?:块|元))",
             # a garment size as height/bust and body type: 170/92A, 160/84B (not 899块)
             r"(?<![0-9])1[0-9]{2}\s*/\s*[0-9]{2,3}\s*[ABYabyY]?(?![0-9])",
             # a power supply's watts, not 万: 我电源650w的啊, 功率1200W
@@ -670,6 +672,7 @@ _DIFFERENCE_WORDS = (
 _OTHER_SHOP_WORDS = (
     "别家", "别的店", "别的家", "别人家", "其他店", "其它店", "其他家", "其它家", "其他店铺",
     "其它店铺", "别的店铺", "隔壁", "别处", "别的地方", "其他地方", "其它地方", "外面", "实体店",
+    "在超市", "超市里", "线下",  # "以前在超市买的才三十多": a price elsewhere (not 天猫超市)
 )
 _FEE_WORDS = (
     "运费", "邮费", "快递费", "运费险", "手续费", "服务费", "包装费", "保管费", "取件费", "超期费",
@@ -953,11 +956,15 @@ _BEFORE_SIZE = re.compile(
     r"(?:[SMLXsmlx]{1,4}(?![A-Za-z])|[0-9]{2,3}\s*(?:码|号)|均码|大码|小码|加大码)"
 )
 _BODY_OWNER = re.compile(r"(?:我|本人|身高|体重|个子|净身高)\s*$")
+# "照着尺码表买的29", "按码数选的42": the size chosen from the chart, not a price
+_CHART_CHOICE = re.compile(r"(?:尺码表|尺寸表|码数表|码表|尺码|码数)[^，。！？；,!?;\s0-9]{0,3}(?:买|选|拍|下单)了?的?\s*$")
 _SINGLE_NUMERAL = set("123456789一二两三四五六七八九俩仨")
 
 
 def _size_or_quantity(text: str, start: int, end: int, token: str) -> bool:
     if _SIZE_COMPARE.match(text, end):
+        return True
+    if _CHART_CHOICE.search(text, max(0, start - 12), start) and not _MONEY_AFTER.match(text, end):
         return True
     if _spec_of_product(text, start, end, token):
         return True  # 买了38的鞋, 买了个27的显示器: a size or spec, not a price
@@ -1256,13 +1263,16 @@ def _pay_kind(text: str, mention: Mention, breaks: Optional[List[int]] = None) -
         return "difference"
     window_lo = max(lo, mention.start - 14)
     window = text[window_lo : mention.start]
-    last = None
+    last = before = None
     for m in _RE_PAY_CUE.finditer(window):
-        last = m
+        last, before = m, last
     kind = None
     if last is not None:
         gap = window[last.end() :]
         kind = _PAY_KIND[last.group(0)]
+        if kind == "paid" and before is not None and _PAY_KIND[before.group(0)] == "other" \
+                and _clean_gap(window[before.end() : last.start()], 6):
+            kind = "other"  # "以前在超市买的才三十多": bought elsewhere
         if not _clean_gap(gap, 6) or (kind == "difference" and (len(gap) > 3 or "的" in gap)):
             kind = None  # 便宜的299 is not a difference
         elif kind == "difference" and text[window_lo + last.start() - 1:window_lo + last.start()] == "不":
@@ -1371,7 +1381,9 @@ _NUM_TOKEN = "(" + NUMERAL_RUN + ")"
 _RED_NOTES = re.compile(r"([0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*张\s*(?:红票子|红票|毛爷爷|大红票|百元大钞)")
 _SAID_AS_PAID = re.compile(r"一共|总共|合计|加起来|实付|实际付|到手价|券后|付了|花了|最后付|掏了")
 _DEPOSIT_BALANCE = re.compile(
-    r"定金\s*(?:是|付了|交了)?\s*" + _NUM_TOKEN + r"\s*(?:元|块)?[，,、\s]*(?:再|又)?(?:付了|交了|补了|加)?\s*尾款\s*(?:是|付了|交了)?\s*"
+    r"定金\s*(?:是|付了|交了|付|交)?\s*" + _NUM_TOKEN + r"\s*(?:元|块)?"
+    # what comes between: a remark on the deposit ("（说是膨胀抵100）后来"), within the sentence
+    + r"[^。！？!?；;]{0,16}?(?:再|又)?(?:付了|交了|补了|加)?\s*尾款\s*(?:是|付了|交了|也付了|付|交)?\s*"
     + _NUM_TOKEN)
 _MEASURE = r"([幅袋件个盒瓶条双套支只张箱包罐斤提把台片本])"
 _EACH_PRICE = re.compile(r"(?<![0-9零一二两三四五六七八九十])一\s*" + _MEASURE + r"\s*(?:是|要|卖)?\s*" + _NUM_TOKEN
@@ -1532,6 +1544,8 @@ def _refines(rough: float, exact: float) -> bool:
         return False
     digits = str(int(rough))
     step = 10 ** (len(digits) - len(digits.rstrip("0")))
+    if step >= 10 and rough - step < exact < rough and float(exact).is_integer() and int(exact) % step:
+        return True  # "大概一百八吧 一百七十九": the round figure was a little over
     return step >= 10 and rough <= exact < rough + step
 
 

@@ -408,6 +408,9 @@ def test_a_case_that_ended_is_no_new_dispute():
     # an online order named beside the shop is still an order
     ("在药店买的口罩，淘宝上更便宜", False),
     ("天猫大药房买的血压计不准", False),
+    # the goods taken to a shop to be checked: the shop sold nothing
+    ("我给我母亲买了个助听器 结果我拿去那个牌子的线下店一问 人家说这是假的", False),
+    ("在线下店买的眼镜 店员态度很差", True),
 ])
 def test_bought_in_a_shop_nearby_is_not_an_online_order(text, offline):
     from advisor.detection import offline_subject

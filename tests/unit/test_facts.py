@@ -1475,6 +1475,22 @@ DEV46_PHRASINGS = [
     ("未搵过佢哋", "seller_attitude", "seller_attitude", "not_contacted"),
     ("haven't apply platform", "platform_status", "platform_status", "not_applied"),
     ("they say their size is standard one, is my feet problem", "seller_attitude", "seller_attitude", "shifts_blame"),
+    # dev54 and dev55: voice input of older shoppers, young slang, several numbers in one line, hedged answers
+    ("沙发套买的1+2+3三件套 页面上是浅灰色 三百五十八块八呢", None, "amount_yuan", 358.8),
+    ("大概一百八吧 一百七十九", "amount_yuan", "amount_yuan", 179.0),
+    ("页面价549 预售先付定金50（说是膨胀抵100）后来尾款付了449 就这两笔钱", "amount_yuan", "amount_yuan", 499.0),
+    ("定金付了100 后面尾款2899也付完了", "amount_yuan", "amount_yuan", 2999.0),
+    ("八十九 两盒一起的八十九块钱 我妈还说以前在超市买的才三十多", "amount_yuan", "amount_yuan", 89.0),
+    ("牛仔裤码子不对啊 照着尺码表买的29 腰围小了快三公分", None, "amount_yuan", None),
+    ("我就申请了那个小二接入 现在还在等着 也没人理", None, "platform_status", "applied_waiting"),
+    ("后来平台可服接入了 判的是支持我退货推款 可到现在钱也不退", None, "platform_status", "ruled_for_buyer_not_honoured"),
+    ("介入早申请了 页面上写的“判定支持买家” 可钱到现在没到账", None, "platform_status", "ruled_for_buyer_not_honoured"),
+    ("找人看过了 xe都判了sj赢 我要去法院起诉", None, "platform_status", "ruled_against_buyer"),
+    ("小二判定：根据双方举证，不支持买家的退货退款申请。", None, "platform_status", "ruled_against_buyer"),
+    ("伤家啊 我还没找呢 想先问问你们这个怎么弄 别到时候说错话", "seller_attitude", "seller_attitude", "not_contacted"),
+    ("还没跟他说呢", "seller_attitude", "seller_attitude", "not_contacted"),
+    ("平台还没找呢 对了刚才价格说错了", "platform_status", "seller_attitude", None),
+    ("我给我妈买的黑芝麻糊 然后呢 我妈冲了一碗喝着一股哈喇味", None, "product_category", "食品"),
 ]
 
 
@@ -1509,6 +1525,8 @@ ROUND_READINGS = [
     ("集運到台灣的玻璃花瓶 今天收到打開直接碎成好幾塊 外箱也被壓扁了", "decisive_types", "logistics"),
     ("Ordered 升降桌 on Tmall, 15 days liao the tracking still show 已揽收 then no more update", "types", "logistics"),
     ("Bought 牛肉干 from one Tmall shop, check the 生产日期 already expire last month one lah", "types", "quality"),
+    # dev54 and dev55: the listing's claim against what came, when nothing else is named
+    ("沙发详情页写的头层牛皮 到手是pu 找人看过了", "types", "false_advertising"),
 ]
 
 
@@ -1522,6 +1540,11 @@ def test_round_readings(text, field, value):
                          + DEV42_PHRASINGS + DEV44_PHRASINGS + DEV46_PHRASINGS)
 def test_round_phrasings(text, asked, slot, value):
     assert read(text, asked).slots.get(slot) == value
+
+
+def test_a_listing_claim_against_a_colour_or_size_is_no_false_advertising_cue():
+    assert "false_advertising" not in read("页面上写的是浅灰色 到手是米色").types
+    assert "false_advertising" not in read("详情页写的M码 到手是S码").types
 
 
 def test_food_thrown_away_and_a_hospital_not_yet_seen_are_missing():

@@ -68,8 +68,10 @@ def test_a_template_naming_an_unknown_field_stops_the_knowledge_from_loading():
 
 
 def test_the_action_writes_the_text_or_asks_for_the_problem_first():
-    msgs, _ = run(ActionReadyText(), make_tracker("帮我写给卖家的话", "write_to_seller", 0.9))
+    msgs, events = run(ActionReadyText(), make_tracker("帮我写给卖家的话", "write_to_seller", 0.9))
     assert msgs[0]["text"] == K.ready_texts["need_case"]
+    # asking for the problem is the dispute-type question: the next message answers it
+    assert {"event": "slot", "timestamp": None, "name": "requested_slot", "value": "dispute_type"} in events
     slots = {"dispute_type": "quality", "amount_yuan": 59.0}
     msgs, _ = run(ActionReadyText(), make_tracker("写12315投诉", "write_12315", 0.9, slots=slots))
     assert msgs[0]["text"].startswith(K.ready_texts["complaint_12315"]["title"]) and "59元" in msgs[0]["text"]
