@@ -168,7 +168,7 @@ def asks_before_buying(k: Knowledge, s: str) -> bool:
     # longer when it says so ("…想给我妈买一个", "还没下单，想先问清楚再拍"): a presale cue word
     cues = k.situation_cues.get("presale_question", ())
     said_so = any(w in s for w in cues)
-    if any(w in s for w in k.not_bought_yet) and looks_like_question(s) \
+    if any(w in s for w in k.not_bought_yet) and (looks_like_question(s) or _PRESALE_FORM.search(s)) \
             and not any(w in s for w in k.goods_arrived_words) and len(s) <= 12 * PRESALE_MAX_CHARS:
         return True  # "之前吃过假货的亏，这回还没下单，得先问清楚有没有防伪码": a story, then a presale question
     if not k.report_markers or len(s) > (4 * PRESALE_MAX_CHARS if said_so else PRESALE_MAX_CHARS) \

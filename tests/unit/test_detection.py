@@ -393,6 +393,19 @@ def test_praise_and_own_mistakes_keep_their_situation():
     assert situation_for(K, optician, "report_quality", 0.7, read_message(K, optician).types) == "out_of_scope"
 
 
+@pytest.mark.parametrize("text, intent, situation", [
+    # dev56 and dev57: a question before buying that says so, an address to change, someone else's purchase
+    ("想买个电热水器 问下一般保修几年啊 整机跟内胆是不是分开算的 还没下单", "report_quality", "presale_question"),
+    ("亲 刚拍下的 地址手滑写成公司了 想改成家里的 应该还没发货吧 在哪改收货地址啊", "report_logistics", "no_claim"),
+    ("我闺蜜在朋友圈微商那囤了一堆三无面膜 现在的微商就是割韭菜的骗子 不是淘宝买的 跟我也没啥关系",
+     "report_fraud", "out_of_scope"),
+])
+def test_messages_that_name_a_problem_but_claim_nothing(text, intent, situation):
+    from advisor.detection import situation_for
+    r = read_message(K, text)
+    assert situation_for(K, text.lower(), intent, 0.9, r.types, r.negated_types) == situation
+
+
 def test_a_case_that_ended_is_no_new_dispute():
     from advisor.detection import situation_for
 

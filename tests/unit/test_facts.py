@@ -1491,6 +1491,12 @@ DEV46_PHRASINGS = [
     ("还没跟他说呢", "seller_attitude", "seller_attitude", "not_contacted"),
     ("平台还没找呢 对了刚才价格说错了", "platform_status", "seller_attitude", None),
     ("我给我妈买的黑芝麻糊 然后呢 我妈冲了一碗喝着一股哈喇味", None, "product_category", "食品"),
+    # dev56 and dev57: returns, food and family, costly goods, scams and claims
+    ("商家已承认尺寸标注有误，同意免费换货并承担来回运费。", "seller_attitude", "seller_attitude", "cooperative"),
+    ("说让我承担来回运费", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("卖家不同意免费换货", "seller_attitude", "seller_attitude", "refuses"),
+    # the shopper's own demand is no offer: "要求…来回运费由商家承担"
+    ("第二天联系客服 我要求退货 来回运费由商家承担", None, "seller_attitude", None),
 ]
 
 
@@ -1527,6 +1533,8 @@ ROUND_READINGS = [
     ("Bought 牛肉干 from one Tmall shop, check the 生产日期 already expire last month one lah", "types", "quality"),
     # dev54 and dev55: the listing's claim against what came, when nothing else is named
     ("沙发详情页写的头层牛皮 到手是pu 找人看过了", "types", "false_advertising"),
+    ("6899买的笔记本 用了两周转轴那块外壳直接裂开了 我平时很小心的好伐", "types", "quality"),
+    ("包裹里塞了张卡 五星好评加晒图返现10块 我照做了 截图发过去一个礼拜了 钱呢", "types", "false_advertising"),
 ]
 
 
@@ -1540,6 +1548,10 @@ def test_round_readings(text, field, value):
                          + DEV42_PHRASINGS + DEV44_PHRASINGS + DEV46_PHRASINGS)
 def test_round_phrasings(text, asked, slot, value):
     assert read(text, asked).slots.get(slot) == value
+
+
+def test_cracking_up_is_no_crack_in_the_goods():
+    assert read("气死了 我直接裂开了").types == []
 
 
 def test_a_listing_claim_against_a_colour_or_size_is_no_false_advertising_cue():
