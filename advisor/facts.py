@@ -676,8 +676,12 @@ def _about_something_else(s: str, hit: _Hit, words: Sequence[str]) -> bool:
     """A word right before or after the mention says it is not about the goods ("没收到退款")."""
     # "没收到卖家的回复": skip whose it is
     after = re.sub(r"^(?:卖家|商家|客服|店家|店铺|你们|他们|平台)的?", "", s[hit.end:hit.end + 8])
-    before = s[max(0, hit.start - 4):hit.start]
+    # (with a filler between: "保存期限明明还没到" is the date, not the parcel)
+    before = _FILLER_BEFORE.sub("", s[max(0, hit.start - 6):hit.start])
     return any(after.startswith(w) or before.endswith(w) for w in words)
+
+
+_FILLER_BEFORE = re.compile(r"(?:明明|都|也|还|才|可|却|根本|压根)+$")
 
 
 _CLAUSE_END = re.compile(r"[，。！？；,.!?;\s]")
@@ -944,7 +948,8 @@ def _read_answer(
         if _BARE_PUNCT.sub("", s) in _answer_words(k, asked, "bare_refuses"):
             r.slots["seller_attitude"] = "refuses"  # "不认": the seller's no, not "not contacted"
             r.answered = True
-        elif (says("no") and not _TELLS_WHAT_SELLER_SAID.search(s)) or (intent == DENY and _bare_yes_no(s, r)):
+        elif not _TELLS_WHAT_SELLER_SAID.search(s) and (says("no") or (intent == DENY and _bare_yes_no(s, r))):
+            # ("说不是翻新": what the seller said, whatever no the classifier hears in it)
             r.slots["seller_attitude"] = "not_contacted"
             r.slots.setdefault("negotiation_rounds", 0)
             r.answered = True
@@ -988,8 +993,8 @@ def _not_this_intervention(s: str, hit: _Hit) -> bool:
 # else ("是的", "没有"); "两次" classified as yes must not answer "did you pay outside?".
 _BARE_REPLY_CHARS = 6
 _BARE_PUNCT = re.compile(r"[\s，,。.!！~～?？…]+")
-# (not the shopper's own words: "别到时候说错话", "怎么跟他说")
-_TELLS_WHAT_SELLER_SAID = re.compile(r"(?<!没)说(?!错|不好|清楚)|让我|叫我|要我|回我")
+# (not the shopper's own words, "别到时候说错话", nor what others say: "评论里都说")
+_TELLS_WHAT_SELLER_SAID = re.compile(r"(?<![没都])说(?!错|不好|清楚)|让我|叫我|要我|回我")
 
 
 def _bare_yes_no(s: str, r: Reading) -> bool:

@@ -60,7 +60,7 @@ class Mention:
 
 # ----------------------------------------------------------------- characters
 _CN_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖俩仨"
-_CN_UNITS = "十百千万亿拾佰仟"
+_CN_UNITS = "十百千万亿拾佰仟廿"  # 廿: twenty (三百廿八 = 328)
 #: Characters a number can start with or consist of (one character each, so a
 #: character-level matcher can use them as a token set).
 NUMERAL_CHARS = "0123456789" + _CN_DIGITS + _CN_UNITS + "半几"
@@ -169,7 +169,7 @@ def _parse_unsigned(t: str) -> Optional[float]:
         if m.group(3) and "." in m.group(1):
             return None  # 1.5k2 is no number
         return float(m.group(1).replace(",", "")) * unit + int(m.group(3) or 0) * unit / 10
-    t = t.replace("俩", "两").replace("仨", "三").replace(",", "")
+    t = t.replace("俩", "两").replace("仨", "三").replace(",", "").replace("廿", "二十")
     # 两三 / 三四百 / 二三十: "two or three ..." -> take the larger
     m = _RE_PAIR.fullmatch(t)
     if m:

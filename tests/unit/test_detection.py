@@ -399,6 +399,9 @@ def test_praise_and_own_mistakes_keep_their_situation():
     ("亲 刚拍下的 地址手滑写成公司了 想改成家里的 应该还没发货吧 在哪改收货地址啊", "report_logistics", "no_claim"),
     ("我闺蜜在朋友圈微商那囤了一堆三无面膜 现在的微商就是割韭菜的骗子 不是淘宝买的 跟我也没啥关系",
      "report_fraud", "out_of_scope"),
+    # dev59: a long praise that names the shop's owner
+    ("必须来夸一下这家喜糖店！！一百份喜糖盒 每份8块8 加上定制贴纸一共付了926 老板娘超耐心 五星好评",
+     "report_false_advertising", "no_claim"),
 ])
 def test_messages_that_name_a_problem_but_claim_nothing(text, intent, situation):
     from advisor.detection import situation_for

@@ -1497,6 +1497,16 @@ DEV46_PHRASINGS = [
     ("卖家不同意免费换货", "seller_attitude", "seller_attitude", "refuses"),
     # the shopper's own demand is no offer: "要求…来回运费由商家承担"
     ("第二天联系客服 我要求退货 来回运费由商家承担", None, "seller_attitude", None),
+    # dev58 and dev59: news and corrections in answers, dialects and mixed language, long posts, terse answers
+    ("说不是翻新", "seller_attitude", "seller_attitude", "refuses"),
+    ("同意补发", "seller_attitude", "seller_attitude", "cooperative"),
+    ("找卖家有用吗？评论里都说客服只会复制粘贴 我还没找过", "seller_attitude", "seller_attitude", "not_contacted"),
+    ("平台我还没找过", "platform_status", "seller_attitude", None),
+    ("seller said 是显示器色差, not their problem, 让我自己 adjust 屏幕", "seller_attitude", "seller_attitude",
+     "shifts_blame"),
+    ("三百廿八块", "amount_yuan", "amount_yuan", 328.0),
+    ("喺淘寶睇中部手機 個賣家叫我加微信轉賬可以平三百 我轉咗三千二俾佢 而家佢拉黑咗我", None, "amount_yuan", 3200.0),
+    ("在淘寶買的鳳梨酥 打開整盒發霉 傻眼 保存期限明明還沒到欸", None, "goods_received", None),
 ]
 
 
@@ -1535,6 +1545,8 @@ ROUND_READINGS = [
     ("沙发详情页写的头层牛皮 到手是pu 找人看过了", "types", "false_advertising"),
     ("6899买的笔记本 用了两周转轴那块外壳直接裂开了 我平时很小心的好伐", "types", "quality"),
     ("包裹里塞了张卡 五星好评加晒图返现10块 我照做了 截图发过去一个礼拜了 钱呢", "types", "false_advertising"),
+    ("在淘寶買的除濕機 頁面寫一天除濕20公升 結果實測一天不到2公升 這根本詐騙廣告吧 超扯", "types", "false_advertising"),
+    ("我 apply 了 refund, 结果 seller 直接 reject, reason 写 '商品已使用' 买的吹风机", "types", "refund_refused"),
 ]
 
 
@@ -1548,6 +1560,11 @@ def test_round_readings(text, field, value):
                          + DEV42_PHRASINGS + DEV44_PHRASINGS + DEV46_PHRASINGS)
 def test_round_phrasings(text, asked, slot, value):
     assert read(text, asked).slots.get(slot) == value
+
+
+def test_a_date_not_yet_reached_is_no_parcel_not_yet_come():
+    assert read("在淘寶買的鳳梨酥 打開整盒發霉 傻眼 保存期限明明還沒到欸").types == ["quality"]
+    assert read("快递明明还没到").slots.get("goods_received") is False
 
 
 def test_cracking_up_is_no_crack_in_the_goods():
