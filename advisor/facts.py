@@ -246,11 +246,13 @@ _WEARS_SIZE = re.compile(
     r"|一百[一二三四五六七八九]十)(?:码|号)?")  # (130: a child's size)
 # how a size that does not fit is told: "提到大腿就卡住了", "大脚趾直接顶到头", "拉链拉不上"
 _DOES_NOT_FIT = re.compile(r"穿不[上进下]|塞不进|扣不上|拉不上|卡住|顶到|顶脚|挤脚|勒|紧|小了|大了|短了|长了|一大截|一截|不合身|不合脚")
-# between two colours: the one shown, then the one that came ("图上奶白 到手土黄")
-# the listing's claim, then within the sentence what the goods turned out to be
+# the listing's claim, then within the sentence what the goods turned out to be; not a colour or a size
+# ("页面上是浅灰色 到手是米色", "详情页写的M码 到手是S码": those have their own types)
 _CLAIM_CONTRAST = re.compile(r"(?:详情页|商品页|宝贝页|页面|标题|链接|宣传)(?:上|里)?(?:面)?(?:写的是|写着|写的|标的是|标着|标的|说的是|说是)"
-                             r"[^。！？!?；;]{1,20}?(?:到手|实际|实物|收到|拿到|寄来)(?:的|以后|后)?(?:却|就|发现|一看)?\s*(?:是|成了)")
+                             r"[^。！？!?；;]{1,20}?(?:到手|实际|实物|收到|拿到|寄来)(?:的|以后|后)?(?:却|就|发现|一看)?"
+                             r"[^，。！？,!?；;\s]{0,4}?(?:是|成了|才|只有)")  # ("收到铭牌上才1200W")
 _COLOUR_OR_SIZE = re.compile(r"色|码|号|尺寸|[0-9]+\s*(?:cm|厘米|公分)|(?<![a-z])[smlx]{1,3}(?![a-z])")
+# between two colours: the one shown, then the one that came ("图上奶白 到手土黄")
 _COLOUR_TURN = re.compile(r"是|成了|挂上|铺上|装上|拿到|变成|到手|实物|收到|结果|却|但|发来|来的|寄来|涂上|上嘴|上身|穿上|一看")
 
 
@@ -672,6 +674,9 @@ def _quoted_spans(s: str) -> List[Tuple[int, int]]:
     return [m.span(1) for m in _QUOTED.finditer(s)]
 
 
+_FILLER_BEFORE = re.compile(r"(?:明明|都|也|还|才|可|却|根本|压根)+$")
+
+
 def _about_something_else(s: str, hit: _Hit, words: Sequence[str]) -> bool:
     """A word right before or after the mention says it is not about the goods ("没收到退款")."""
     # "没收到卖家的回复": skip whose it is
@@ -679,9 +684,6 @@ def _about_something_else(s: str, hit: _Hit, words: Sequence[str]) -> bool:
     # (with a filler between: "保存期限明明还没到" is the date, not the parcel)
     before = _FILLER_BEFORE.sub("", s[max(0, hit.start - 6):hit.start])
     return any(after.startswith(w) or before.endswith(w) for w in words)
-
-
-_FILLER_BEFORE = re.compile(r"(?:明明|都|也|还|才|可|却|根本|压根)+$")
 
 
 _CLAUSE_END = re.compile(r"[，。！？；,.!?;\s]")

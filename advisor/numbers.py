@@ -478,6 +478,8 @@ _RE_MASK = re.compile(
             r"(?<![0-9.])[1-4](?:\s*[+＋]\s*[1-4]){1,3}(?![0-9.])(?!\s*(?:块|元))",
             # a garment size as height/bust and body type: 170/92A, 160/84B (not 899块)
             r"(?<![0-9])1[0-9]{2}\s*/\s*[0-9]{2,3}\s*[ABYabyY]?(?![0-9])",
+            # watts, not 万: three or four digits before W are no price a shopper pays (页面写的1800W)
+            r"(?<![0-9.])[1-9][0-9]{2,3}\s*[wW](?![a-zA-Z0-9])(?!\s*(?:块|元|多块|rmb|RMB))",
             # a power supply's watts, not 万: 我电源650w的啊, 功率1200W
             r"(?<=电源|功率)\s*[0-9]{2,4}\s*[wW](?![a-zA-Z])",
             # a camera's shutter count: 快门数两万三千多
@@ -668,6 +670,7 @@ _DIFFERENCE_WORDS = (
     "返了", "返现", "返还", "返", "涨价", "涨了", "贵了", "还贵", "贵出", "多花了", "优惠了", "省了", "立减", "减了",
     "退了我", "退给我", "给我退了", "赔了我", "补了我", "补偿了我", "甩了",  # money sent back to the shopper
     "补我", "补给我", "给我补", "赔我", "赔给我", "补偿我", "补偿给我", "给我补偿", "赔偿我",  # or offered to them: "最多补我五块"
+    "只肯补", "只补", "肯补",  # "卖家直接拒了 只肯补10块"
 )
 _OTHER_SHOP_WORDS = (
     "别家", "别的店", "别的家", "别人家", "其他店", "其它店", "其他家", "其它家", "其他店铺",
@@ -1539,7 +1542,8 @@ def _named_amount(text: str, bare: bool = False) -> Optional[float]:
 
 
 def _refines(rough: float, exact: float) -> bool:
-    """exact is rough said precisely: 1300 -> 1388 (within the next 100), 700 -> 760, 2000 -> 2199."""
+    """exact is rough said precisely: 1300 -> 1388 (within the next 100), 700 -> 760, 2000 -> 2199;
+    or a round figure a little over: 180 -> 179 (an exact number within the step below)."""
     if rough <= 0 or exact == rough or not float(rough).is_integer():
         return False
     digits = str(int(rough))

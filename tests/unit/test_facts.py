@@ -1507,6 +1507,18 @@ DEV46_PHRASINGS = [
     ("三百廿八块", "amount_yuan", "amount_yuan", 328.0),
     ("喺淘寶睇中部手機 個賣家叫我加微信轉賬可以平三百 我轉咗三千二俾佢 而家佢拉黑咗我", None, "amount_yuan", 3200.0),
     ("在淘寶買的鳳梨酥 打開整盒發霉 傻眼 保存期限明明還沒到欸", None, "goods_received", None),
+    # dev60 and dev61: everything up front, special goods, what sellers do, types on a border
+    ("空气炸锅页面写的1800W 收到铭牌上才1200W", None, "amount_yuan", None),
+    ("T恤洗了一次就起球 我申请退货退款 卖家直接拒了 只肯补10块 不给退", None, "amount_yuan", None),
+    ("面值50 实际付了49块8", "amount_yuan", "amount_yuan", 49.8),
+    ("客服一直是自动回复 亲 在的哦 有什么可以帮您 问啥都是这句 根本没真人", "seller_attitude", "seller_attitude", "ignores"),
+    ("他说他们只是代理 产品问题让我自己去找生产厂家 甩了个400电话就不管了", "seller_attitude", "seller_attitude",
+     "shifts_blame"),
+    ("卖家说让我直接找快递理赔 他们不管运输的事", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("结果客服骂我 还说再叨叨就找人上门找我", None, "seller_attitude", "refuses"),
+    ("客服说我已经给了差评 要先把差评删了才给补发", None, "seller_attitude", "refuses"),
+    ("大衣袖子开线了 申请了退货退款 卖家同意退但是说来回运费要我自己出 不出就不给退款", None, "seller_attitude",
+     "shifts_blame"),
 ]
 
 
@@ -1547,6 +1559,11 @@ ROUND_READINGS = [
     ("包裹里塞了张卡 五星好评加晒图返现10块 我照做了 截图发过去一个礼拜了 钱呢", "types", "false_advertising"),
     ("在淘寶買的除濕機 頁面寫一天除濕20公升 結果實測一天不到2公升 這根本詐騙廣告吧 超扯", "types", "false_advertising"),
     ("我 apply 了 refund, 结果 seller 直接 reject, reason 写 '商品已使用' 买的吹风机", "types", "refund_refused"),
+    ("定制的情侣手链刻字刻错了！！我备注写的ZHY&LXR 收到变成ZHY&LRX", "decisive_types", "quality"),
+    ("下单的床品三件套 收到只有床单和被套 枕套没发", "types", "logistics"),
+    ("宝宝喝了店里那款奶粉拉了三天肚子 医院开了诊断", "types", "allergy"),
+    ("空气炸锅页面写的1800W 收到铭牌上才1200W 客服说可以退差价也可以直接退货", "types", "false_advertising"),
+    ("卫衣刚到的时候颜色跟图一模一样深蓝色 按洗标冷水手洗了一次，就褪成灰蓝了", "decisive_types", "quality"),
 ]
 
 
@@ -1574,6 +1591,7 @@ def test_cracking_up_is_no_crack_in_the_goods():
 def test_a_listing_claim_against_a_colour_or_size_is_no_false_advertising_cue():
     assert "false_advertising" not in read("页面上写的是浅灰色 到手是米色").types
     assert "false_advertising" not in read("详情页写的M码 到手是S码").types
+    assert "false_advertising" not in read("详情页写的M码 到手才S码").types
 
 
 def test_food_thrown_away_and_a_hospital_not_yet_seen_are_missing():
