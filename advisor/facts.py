@@ -250,7 +250,7 @@ _DOES_NOT_FIT = re.compile(r"穿不[上进下]|塞不进|扣不上|拉不上|卡
 # ("页面上是浅灰色 到手是米色", "详情页写的M码 到手是S码": those have their own types)
 _CLAIM_CONTRAST = re.compile(r"(?:详情页|商品页|宝贝页|页面|标题|链接|宣传)(?:上|里)?(?:面)?(?:写的是|写着|写的|标的是|标着|标的|说的是|说是)"
                              r"[^。！？!?；;]{1,20}?(?:到手|实际|实物|收到|拿到|寄来)(?:的|以后|后)?(?:却|就|发现|一看)?"
-                             r"[^，。！？,!?；;\s]{0,4}?(?:是|成了|才|只有)")  # ("收到铭牌上才1200W")
+                             r"[^，。！？,!?；;\s]{0,4}?(?:是|成了|才|只有|写的|写着|写|标的|标着)")  # ("收到铭牌上才1200W", "收到看标签写羊毛50%")
 _COLOUR_OR_SIZE = re.compile(r"色|码|号|尺寸|[0-9]+\s*(?:cm|厘米|公分)|(?<![a-z])[smlx]{1,3}(?![a-z])")
 # between two colours: the one shown, then the one that came ("图上奶白 到手土黄")
 _COLOUR_TURN = re.compile(r"是|成了|挂上|铺上|装上|拿到|变成|到手|实物|收到|结果|却|但|发来|来的|寄来|涂上|上嘴|上身|穿上|一看")
@@ -703,9 +703,20 @@ _ASKED_ABOUT = re.compile(r"才|会|是不是|难道")
 
 
 def _asked_back(s: str, hit: _Hit) -> bool:
-    """The mention sits in a clause that asks a question ("申请了真有人管吗？")."""
-    hi = _clause_of(s, hit.start, hit.end)[1]
-    return s[hi:hi + 1] in ("?", "？") or s[max(0, hi - 1):hi] in ("吗", "么")
+    """The mention sits in a clause that asks a question ("申请了真有人管吗？", "点了介入卖家会不会
+    给我差评啊", "申请了介入要多久啊")."""
+    lo, hi = _clause_of(s, hit.start, hit.end)
+    if s[hi:hi + 1] in ("?", "？") or s[max(0, hi - 1):hi] in ("吗", "么"):
+        return True
+    if _TOLD.search(s, lo, hit.start):
+        return False  # "让我再翻翻是不是自己弄丢了": the seller's words, no question of the shopper's
+    return bool(_ASKS.search(s, lo, hi)) or (s[max(0, hi - 1):hi] in _ASKING_ENDS and bool(_ASKS_WHAT.search(s, lo, hi)))
+
+
+_ASKS = re.compile(r"是不是|会不会|能不能|要不要|可不可以|有没有用")  # a question whatever its ending
+_ASKS_WHAT = re.compile(r"多久|几天|啥|什么|怎么|哪")  # with a question's ending particle
+_ASKING_ENDS = ("啊", "呢", "嘛", "呀")
+_TOLD = re.compile(r"说|让我|叫我|要我")
 
 
 # a case only supposed: "本人想了解如该商家后续不履行应如何处理"
@@ -917,6 +928,11 @@ def _read_answer(
     k: Knowledge, s: str, asked: str, intent: Optional[str], pending: Sequence[str], r: Reading
 ) -> None:
     """A reply to the open question, in whatever words it comes."""
+    lead = _LEADING_NO.match(s) if asked == "platform_status" else None
+    if lead and r.slots.get(asked) in (None, "applied_waiting") and _ASKS_AFTER.search(s, lead.end()) \
+            and not _NEWS_AFTER_NO.search(s, lead.end()):
+        # "没 申请了介入要多久啊": the no comes first, what follows asks about it (not "没申请 不过我刚点了介入")
+        r.slots["platform_status"] = "not_applied"
     if asked in r.slots:
         r.answered = True
         return
@@ -994,6 +1010,10 @@ def _not_this_intervention(s: str, hit: _Hit) -> bool:
 # A yes/no intent answers a question only from a short reply that says nothing
 # else ("是的", "没有"); "两次" classified as yes must not answer "did you pay outside?".
 _BARE_REPLY_CHARS = 6
+_ASKS_AFTER = re.compile(r"[?？]|吗|么|是不是|会不会|能不能|要不要|可不可以|有没有用|(?:多久|几天|啥|什么|怎么|哪)[^，。！？,.!?\s]{0,4}[啊呢嘛呀]")
+_NEWS_AFTER_NO = re.compile(r"不过|但是|哦|噢|不对|刚|已经|昨天|前天|今天")
+# a reply that opens with its no, alone before a break or right before the act it denies
+_LEADING_NO = re.compile(r"\s*(?:还没有|还没呢|还没|没有|没呢|没|木有|莫得|冇|未)(?:[\s，,。.!！~～]|$|(?=申请|点|找|弄|整))")
 _BARE_PUNCT = re.compile(r"[\s，,。.!！~～?？…]+")
 # (not the shopper's own words, "别到时候说错话", nor what others say: "评论里都说")
 _TELLS_WHAT_SELLER_SAID = re.compile(r"(?<![没都])说(?!错|不好|清楚)|让我|叫我|要我|回我")

@@ -1519,6 +1519,14 @@ DEV46_PHRASINGS = [
     ("客服说我已经给了差评 要先把差评删了才给补发", None, "seller_attitude", "refuses"),
     ("大衣袖子开线了 申请了退货退款 卖家同意退但是说来回运费要我自己出 不出就不给退款", None, "seller_attitude",
      "shifts_blame"),
+    # dev62 and dev63: two problems, questions inside answers, heavy typos, the everyday case
+    ("没 申请了介入要多久啊", "platform_status", "platform_status", "not_applied"),
+    ("还没点 点了介入卖家会不会给我差评啊", "platform_status", "platform_status", "not_applied"),
+    ("没申请 不过我刚点了介入 现在显示等待处理", "platform_status", "platform_status", "applied_waiting"),
+    ("没多久前申请了", "platform_status", "platform_status", "applied_waiting"),
+    ("没有 就在淘宝上正常下单付的 私下付款的话是不是就没保障了", "paid_off_platform", "paid_off_platform", False),
+    ("客服说漏发了 马上给我补", "seller_attitude", "seller_attitude", "cooperative"),
+    ("客服我找了，她说仓库打包都是称过重的不可能少，让我再翻翻是不是自己弄丢了", None, "seller_attitude", "shifts_blame"),
 ]
 
 
@@ -1564,6 +1572,8 @@ ROUND_READINGS = [
     ("宝宝喝了店里那款奶粉拉了三天肚子 医院开了诊断", "types", "allergy"),
     ("空气炸锅页面写的1800W 收到铭牌上才1200W 客服说可以退差价也可以直接退货", "types", "false_advertising"),
     ("卫衣刚到的时候颜色跟图一模一样深蓝色 按洗标冷水手洗了一次，就褪成灰蓝了", "decisive_types", "quality"),
+    ("大衣详情页写的100%羊毛 收到看标签写羊毛50% 涤纶50% 这不是骗人吗", "types", "false_advertising"),
+    ("杯子颜色比图片浅一点倒无所谓 主要是一套六个 箱子里只有四个 少了俩", "main_type", "logistics"),
 ]
 
 
