@@ -1010,7 +1010,9 @@ def _not_this_intervention(s: str, hit: _Hit) -> bool:
 # A yes/no intent answers a question only from a short reply that says nothing
 # else ("是的", "没有"); "两次" classified as yes must not answer "did you pay outside?".
 _BARE_REPLY_CHARS = 6
-_ASKS_AFTER = re.compile(r"[?？]|吗|么|是不是|会不会|能不能|要不要|可不可以|有没有用|(?:多久|几天|啥|什么|怎么|哪)[^，。！？,.!?\s]{0,4}[啊呢嘛呀]")
+# a question anywhere after the no (the clause forms of _asked_back)
+_ASKS_AFTER = re.compile(r"[?？]|吗|么|" + _ASKS.pattern
+                         + r"|(?:" + _ASKS_WHAT.pattern + r")[^，。！？,.!?\s]{0,4}[" + "".join(_ASKING_ENDS) + "]")
 _NEWS_AFTER_NO = re.compile(r"不过|但是|哦|噢|不对|刚|已经|昨天|前天|今天")
 # a reply that opens with its no, alone before a break or right before the act it denies
 _LEADING_NO = re.compile(r"\s*(?:还没有|还没呢|还没|没有|没呢|没|木有|莫得|冇|未)(?:[\s，,。.!！~～]|$|(?=申请|点|找|弄|整))")
