@@ -6,7 +6,8 @@ button payload, until the advice comes or nothing is asked. Then the final
 slots, the recommendation, the evidence that must not be asked and the words
 the answers must contain are checked.
 
-Usage: python scripts/shoppers.py [URL] [FILE]   (prints a summary and every miss)
+Usage: python scripts/shoppers.py [URL] [FILE | dev]   (prints a summary and every miss; "dev" plays
+every dev shoppers' file)
 """
 from __future__ import annotations
 
@@ -131,6 +132,16 @@ def load(path: Path = SHOPPERS) -> List[Dict[str, Any]]:
     return yaml.safe_load(path.read_text("utf-8"))["shoppers"]
 
 
+def dev_files() -> List[Path]:
+    """The dev shoppers' files (tuned on, a regression suite), in round order: the first is
+    dev_shoppers.yml, then the ones that continue it (dev_shoppers_dev40_on.yml)."""
+    return sorted(SHOPPERS.parent.glob("dev_shoppers*.yml"))
+
+
+def load_dev() -> List[Dict[str, Any]]:
+    return [s for path in dev_files() for s in load(path)]
+
+
 def evidence_names() -> Dict[str, str]:
     from advisor.knowledge import default_knowledge
 
@@ -168,8 +179,9 @@ def report(results: List[Result]) -> str:
 
 def main() -> int:
     url = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:5005"
-    path = Path(sys.argv[2]) if len(sys.argv) > 2 else SHOPPERS
-    print(report(play_all(url, load(path))))
+    which = sys.argv[2] if len(sys.argv) > 2 else None
+    shoppers = load_dev() if which == "dev" else load(Path(which) if which else SHOPPERS)
+    print(report(play_all(url, shoppers)))
     return 0
 
 

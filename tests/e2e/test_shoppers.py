@@ -2,12 +2,9 @@
 the real servers: free-text replies keyed by what the assistant asks, never
 button payloads. Prints how many were fully understood, the median turns to
 the advice and how many messages were repeated; fails below the gates. The dev
-shoppers (tests/shoppers/dev_shoppers.yml, used for tuning) are a regression suite."""
-from pathlib import Path
+shoppers (tests/shoppers/dev_shoppers*.yml, used for tuning) are a regression suite."""
 
-from scripts.shoppers import load, play_all, report, summary
-
-DEV_SHOPPERS = Path(__file__).resolve().parent.parent / "shoppers" / "dev_shoppers.yml"
+from scripts.shoppers import load, load_dev, play_all, report, summary
 
 # Gates: 66/68 (0.971) fully understood, median 4 turns, 0 repeats in the run of 2026-12-06;
 # the share is gated 2 points below (tests/nlu/gates.yml has the NLU gates).
@@ -38,7 +35,7 @@ MIN_DEV_UNDERSTOOD = 0.925
 
 
 def test_dev_shoppers_regression(servers):
-    shoppers = load(DEV_SHOPPERS)
+    shoppers = load_dev()
     results = play_all(servers, shoppers)
     print("\ndev shoppers (tuned on, regression only): " + report(results))
     s = summary(results)

@@ -32,8 +32,9 @@ def _evaluation():
         for block in data.get("nlu") or []:
             out += [(f.name, line.strip()[2:]) for line in (block.get("examples") or "").splitlines()
                     if line.strip().startswith("- ")]
-    for name in ("shoppers.yml", "dev_shoppers.yml"):
-        shoppers = yaml.safe_load((ROOT / "tests" / "shoppers" / name).read_text("utf-8"))["shoppers"]
+    for path in sorted((ROOT / "tests" / "shoppers").glob("*.yml")):  # shoppers.yml and the dev shoppers' files
+        name = path.name
+        shoppers = yaml.safe_load(path.read_text("utf-8"))["shoppers"]
         for s in shoppers:
             out.append((name, s["first"]))
             out += [(name, r) for r in (s.get("replies") or {}).values()]

@@ -2,16 +2,14 @@
 character is in the message. It must find exactly what a search word by word finds: the
 same mentions, values and order, on every table the reader uses and on real message shapes."""
 import random
-from pathlib import Path
 
-import yaml
 
 from advisor.facts import _hits
 from advisor.knowledge import default_knowledge
 from advisor.mentions import is_negated
+from scripts.shoppers import load_dev
 
 K = default_knowledge()
-SHOPPERS = Path(__file__).resolve().parents[1] / "shoppers" / "dev_shoppers.yml"
 
 
 def word_by_word(text, table, negations):
@@ -47,7 +45,7 @@ def tables():
 
 def test_the_index_finds_what_a_word_by_word_search_finds():
     texts = []
-    for s in yaml.safe_load(SHOPPERS.read_text(encoding="utf-8"))["shoppers"][::7]:
+    for s in load_dev()[::7]:
         texts.append(s["first"].lower())
         texts += [t.lower() for t in (s.get("replies") or {}).values()]
     rng = random.Random(36)
