@@ -181,6 +181,10 @@ def asks_before_buying(k: Knowledge, s: str) -> bool:
     return not any(w in s for w in k.report_markers)
 
 
+# "买的衣服有点问题", "收到的东西出了点问题": goods bought with a problem not yet told
+_BOUGHT_HAS_A_PROBLEM = re.compile(r"(?:买的|收到的|拍的)[^，。！？,!?]{0,8}?(?:有点|有些|出了点?|有)问题(?!吗|么|嘛)")
+
+
 # "卖家说是我拍错了": someone else says it of the shopper; then it is a dispute
 _SAID_OF_ME = re.compile(r"说|怪|赖|非要|咬定|不是|没")
 
@@ -235,6 +239,8 @@ def situation_for(
         return "no_claim"  # "物流有点慢…挺好用的，就是随口吐槽一句": a remark, not a claim
     if any(w in s for w in k.help_openers) and not named:
         return None  # "在吗，有个事想问问你": a problem to ask about, whatever situation the classifier guessed
+    if _BOUGHT_HAS_A_PROBLEM.search(s) and not named:
+        return None  # "想问下买的衣服有点问题 咋办": a problem with an order; what happened is asked
     if intent in SITUATION_INTENTS and confidence >= SURE_SITUATION and not named:
         if intent == "no_claim" and any(w in s for w in k.situation_cues.get("dislike_return", ())):
             return "dislike_return"  # "做工挺好的…就是不喜欢…能退吗": praise, then a return asked for
@@ -259,7 +265,7 @@ def situation_for(
 
 # a refund, return or exchange the shopper asked for ("申请退款", "提了退货"), then, in the same sentence
 # and with no word of the platform between, what the seller answered
-_RETURN_ASKED = r"(?:申请|提|点)了?\s*(?:仅退款|退货退款|退款|退货|换货|退换)(?:(?!平台|小二|判|介入)[^。！？!?]){0,50}?"
+_RETURN_ASKED = r"(?:(?:申请|提|点)了?\s*(?:仅退款|退货退款|退款|退货|换货|退换)|我(?:想|要)退(?:货|款|掉|了)?)(?:(?!平台|小二|判|介入)[^。！？!?]){0,50}?"
 # the seller's refusal of it ("申请退款卖家拒绝了", "申请退货退款 卖家直接点拒绝"); not the platform's
 # ruling ("平台判定…驳回了我的退货申请")
 _REFUND_REFUSED = re.compile(_RETURN_ASKED + r"(?:拒绝|拒了|不同意|驳回|不给退|不给换)"
@@ -271,6 +277,11 @@ _REFUND_REFUSED = re.compile(_RETURN_ASKED + r"(?:拒绝|拒了|不同意|驳回
 # the goods came, whatever went wrong in the delivery: a return of them asked for, or other goods
 # than ordered
 _GOODS_CAME = re.compile(r"(?:申请|提|点)了?\s*(?:退货退款|退货|换货|退换)|发错|寄错|送错|发成了")
+
+
+# the parcel came whole ("箱子好好的", "外包装完好"): damage inside is no transport problem
+_BOX_INTACT = re.compile(r"(?:箱子|纸箱|外箱|包装|外包装|盒子)(?:都|也|是)?(?:好好的|完好|完整|没破|没坏|没问题|一点没坏)"
+                         r"|连个凹痕都没有|一点磕碰都没有|没有一点磕碰")
 
 
 # "不是快递的事", "不是说宣传那事儿": the matter named before is not the problem
@@ -395,6 +406,8 @@ def type_after_message(
         said.discard("refund_refused")  # "…一点用都没有…说戴过了不给退": the refusal is the seller's answer
     if current is None and len(said) == 1 and type_from_intent(intent) in k.named_type_wins.get(next(iter(said)), ()):
         return next(iter(said))  # "号称正品…鉴别说不是真的": a fake is fraud, whatever the listing claimed
+    if current is None and said == {"quality"} and type_from_intent(intent) == "logistics" and _BOX_INTACT.search(s):
+        return "quality"  # "开不了机…箱子好好的连个凹痕都没有": the parcel came whole, the goods are faulty
     if current is None and decisive and named and (fell_back or not (intent or "").startswith("ask_")):
         return decisive[-1]  # (a question about such a move, "自称客服让我共享屏幕，是不是骗子？", is not)
     return choose_dispute_type(

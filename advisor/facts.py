@@ -184,8 +184,9 @@ def read_message(
     # (a refusal is the seller's by nature: "商家说拆了包装就不能退" stays a refund dispute)
     said = [h for h in type_hits if h.value and h.value != "refund_refused"
             and reported.search(s, _clause_of(s, h.start, h.end)[0], h.start)]
-    if said and any(h.value == "refund_refused" and h not in said for h in type_hits):
-        # "卖家签收以后说镜面裂了…只肯退一半": in a refund dispute the seller's claim is not the shopper's problem
+    if said and any(h.value and h not in said for h in type_hits):
+        # "卖家签收以后说镜面裂了…只肯退一半", "开不了机…卖家非说是快递摔坏的": beside the shopper's own
+        # problem, the seller's claim is not the shopper's problem
         type_hits = [h for h in type_hits if h not in said]
     for hit in type_hits:
         if hit.value is None:
@@ -432,6 +433,9 @@ _CLAUSE_OPENS = re.compile(r"(?:^|[\s，,。.!！?？…~～、]|[哦噢啊额�
 _MEASURE_BEFORE = re.compile(r"(?:" + numbers.MEASURE_NAMES + r")\s*$")
 
 
+_OH_THEN_NUMBER = re.compile(r"[哦噢]\s*(?=[一二两三四五六七八九十0-9])")
+
+
 def _after_correction(k: Knowledge, s: str) -> Optional[str]:
     """What follows the last correction word ("一百五吧……不对，是一百三十八" -> "，是一百三十八")."""
     best = -1
@@ -444,10 +448,14 @@ def _after_correction(k: Knowledge, s: str) -> Optional[str]:
             continue  # "size chart waist应该是70": what a measure should be, not a price put right
         if i > best:
             best, rest = i, s[i + len(w):]
+    oh = [m for m in _OH_THEN_NUMBER.finditer(s) if m.start() > 0]  # "三次 哦四次": the number said again
+    if oh and oh[-1].start() > best:
+        rest = s[oh[-1].end():]
     return rest
 
 
 _ONE_MORE = re.compile(r"又|还(?:去|再)?(?:找|问|催|联系|聊|发|打)")
+_ONE_OF_THEM = re.compile(r"有\s*(?:一|1)\s*(?:次|回)\s*(?:是|还是)")
 
 
 def _read_corrected(k: Knowledge, s: str, r: Reading) -> None:
@@ -479,7 +487,10 @@ def _read_corrected(k: Knowledge, s: str, r: Reading) -> None:
     counts = numbers.find_counts(rest, bare=True) if counted and numbers.names_a_count(rest) else []
     # "哦不对 是两次 昨晚我又问了一回": one more, counted in the total just stated
     # ("其实找了他三次，前天晚上还找过一回": the one more is in the three)
-    stated = [m for m in counts if not _ONE_MORE.search(rest, _clause_of(rest, m.start, m.end)[0], m.start)]
+    stated = [m for m in counts if not _ONE_MORE.search(rest, _clause_of(rest, m.start, m.end)[0], m.start)
+              and not _ONE_OF_THEM.match(rest, max(0, m.start - 1))]  # "有一次是半夜发的": one of them
+    if len(stated) >= 3 and stated[0].value > 1 and stated[0].value == sum(m.value for m in stated[1:]):
+        stated = stated[:1]  # "不对两回 昨天一回今天一回": the count, then what it is made of
     if stated or counts:
         r.slots["negotiation_rounds"] = int((stated or counts)[-1].value)
 
@@ -492,11 +503,18 @@ def _seller_names(seller_words: Tuple[str, ...]) -> "re.Pattern[str]":
     return re.compile("|".join(map(re.escape, names)) or r"(?!)")
 
 
-_DEVICE_ALARM = re.compile(r"(?:滴滴|嘀嘀|一直|自动|总是|老是|不停|机器)报警|报警(?:声|音|灯|那个声|的声|提示)")
+_DEVICE_ALARM = re.compile(r"(?:滴滴|嘀嘀|一直|自动|总是|老是|不停|机器|卡住|卡死|它)报警|报警(?:声|音|灯|那个声|的声|提示)")
 
 
 # an earlier turn of the talks: "头两次都冇人理", "之前没人回"
 _EARLIER_CONTACT = re.compile(r"头两次|前两次|头几次|前几次|头一次|头回|第一次|头先|之前|以前|一开始|开始的时候|刚开始|起初|本来|原本")
+
+
+# answers about the seller, the talks or the platform: goods they name are not the order's (an evidence
+# answer may name the goods: "辣条包装袋上的生产日期拍了")
+_ANSWERS_ABOUT_OTHER_THINGS = ("seller_attitude", "negotiation_rounds", "platform_status")
+_PLATFORM_BEFORE = re.compile(r"(?:小二|平台|官方|介入)\s*(?:那边|那儿)?\s*$")
+_PLATFORM_NEXT = re.compile(r"\s*(?:过|一下)?\s*(?:小二|平台|官方|介入|12315|消协)")
 
 
 def _read_keywords(k: Knowledge, s: str, r: Reading, asked: Optional[str] = None) -> None:
@@ -511,6 +529,9 @@ def _read_keywords(k: Knowledge, s: str, r: Reading, asked: Optional[str] = None
                if h.value is not None and not _hypothetical(as_seller, h.start, h.end, _FEARED)
                and not (_ASKED_ABOUT.search(as_seller, *_clause_of(as_seller, h.start, h.end))
                         and _asked_back(as_seller, h))]  # "私下转账的才不管吗": a question, no stance
+    # "还没有找小二", "还没找平台": the platform not asked yet, not the seller
+    stances = [h for h in stances if not (h.value == "not_contacted" and (
+        _PLATFORM_NEXT.match(as_seller, h.end) or _PLATFORM_BEFORE.search(as_seller, 0, h.start)))]
     if asked not in (None, "seller_attitude"):
         # in an answer to another question, what the seller did in earlier talks is history, not
         # news ("搵咗三次 头两次都冇人理" after the seller agreed to an exchange)
@@ -591,11 +612,15 @@ def _read_keywords(k: Knowledge, s: str, r: Reading, asked: Optional[str] = None
         r.slots["urgent"] = True  # "后天面试要穿", "孩子明天就开学了"
     # (not a place the goods are kept: "剩下的几条还在冰箱")
     categories = [h for h in _hits(s, k.product_categories, ()) if not _KEPT_IN.search(s, max(0, h.start - 3), h.start)]
+    if asked in _ANSWERS_ABOUT_OTHER_THINGS:
+        categories = []  # "seller 说是我手机 screen 的问题": the phone of the seller's excuse, not the goods
     if categories:
         # the goods are named first; a later word is in passing ("卫衣…客服说每个人手机屏幕显示不一样")
         r.slots["product_category"] = categories[0].value
     elif _ATE_SOME.search(s) and k.advice.get("food_category"):
         r.slots["product_category"] = k.advice["food_category"]  # "鱿鱼丝 吃了小半袋": goods that are eaten
+    if r.slots.get("seller_attitude") == "not_contacted" and (r.slots.get("negotiation_rounds") or 0) > 0:
+        del r.slots["seller_attitude"]  # "一次 寄回去运费谁出啊 我还没问": talked once; not asked about the postage yet
     if r.slots.get("seller_attitude") == "not_contacted" and "negotiation_rounds" not in r.slots:
         r.slots["negotiation_rounds"] = 0
 
@@ -626,16 +651,20 @@ _ATE_SOME = re.compile(rf"(?:吃|喝)(?:了|完)(?:小|大)?(?:半|一|两|几|�
 _BOUGHT_NEXT = re.compile(r"[^。！？!?]{0,12}?(?:买来|买回来|买了|拍了|下单|下了单|拍下|就买|就拍)")
 
 
+_IF_NOT = re.compile(r"不行(?=就|的话|再)")
+
+
 def reported_stance(k: Knowledge, said: str) -> str:
     """The stance in what the seller was reported to say, when no stance word named it:
     a refusal ("说是活动款不支持无理由"), a put-off ("说春节放假了年后再说"), else an
     explanation that fixed nothing (knowledge file: seller_said_cues)."""
     m = _SENTENCE_END.search(said)
     said = said[:m.start()] if m else said
-    for stance, cues in k.seller_said_cues.items():
-        if any(c in said for c in cues):
-            return stance
-    return "shifts_blame"
+    # the cue said first heads the answer ("说帮我催 不行就补发": a chase, then a fallback);
+    # "不行就…", "不行的话…" is a condition, not a refusal
+    said = _IF_NOT.sub("  ", said)
+    found = [(said.find(c), stance) for stance, cues in k.seller_said_cues.items() for c in cues if c in said]
+    return min(found)[1] if found else "shifts_blame"
 
 
 class _SellerPatterns(NamedTuple):

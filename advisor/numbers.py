@@ -377,6 +377,9 @@ _COUNT_WORDS = {
     "一嘴": 1,  # 问过一嘴: asked once, in passing
     "twice": 2,  # an answer in English: "talked to them twice"
     "once": 1,
+    "two times": 2,
+    "three times": 3,
+    "four times": 4,
     "天天": 3,  # 天天找客服: many times
     "数不清": 3,
 }
@@ -462,6 +465,8 @@ _RE_MASK = re.compile(
             # 开关那一块, 这一块: a part of the thing, not a yuan
             r"(?<=[那这哪了])[一半]块(?![钱0-9一二两三四五六七八九])",  # 瘪了一块: a dent; 吃了半块
             r"(?<=进去|下去|出来|起来)[一半]块(?![钱0-9一二两三四五六七八九])",  # 凹进去一块, 鼓起来一块
+            # 锅身凹一块, 掉一块漆, 缺一块: a dent or a piece gone, not a yuan
+            r"(?<=[凹瘪鼓肿秃缺掉烂破磕])[一半]块(?![钱0-9一二两三四五六七八九])",
             # 碎了三块, 断成两块: pieces of the goods, not yuan
             r"(?<=碎了|碎成|裂成|断成|掰成|摔成|裂了|断了|分成)\s*(?:[一两二三四五六七八九十几]{1,3}|好几|[0-9]{1,2})\s*块(?![钱0-9一二两三四五六七八九])",
             r"([一两几])块\1块",  # 头皮一块一块地红: patches, not 1.1 yuan
@@ -670,7 +675,7 @@ _DIFFERENCE_WORDS = (
     "返了", "返现", "返还", "返", "涨价", "涨了", "贵了", "还贵", "贵出", "多花了", "优惠了", "省了", "立减", "减了",
     "退了我", "退给我", "给我退了", "赔了我", "补了我", "补偿了我", "甩了",  # money sent back to the shopper
     "补我", "补给我", "给我补", "赔我", "赔给我", "补偿我", "补偿给我", "给我补偿", "赔偿我",  # or offered to them: "最多补我五块"
-    "只肯补", "只补", "肯补",  # "卖家直接拒了 只肯补10块"
+    "只肯补", "只补", "肯补", "可以补偿", "补偿",  # "卖家直接拒了 只肯补10块", "说可以补偿二十"
 )
 _OTHER_SHOP_WORDS = (
     "别家", "别的店", "别的家", "别人家", "其他店", "其它店", "其他家", "其它家", "其他店铺",
@@ -890,7 +895,8 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
         currency, mend = True, end + 1  # "89米 前天到的": 米 is net slang for yuan in the amount answer
     elif _NON_MONEY_AFTER.match(text, end) and not (_A_BIT_OVER.match(text, end) and (_magnitude(token) or "百" in token)):
         return None, end  # (but 一千多点 / 1k多点 is "a bit over", not o'clock)
-    if _FEE_AFTER.match(text, mend) or _FEE_BEFORE.search(text, max(0, start - 10), start):
+    if _FEE_AFTER.match(text, mend) or _FEE_BEFORE.search(text, max(0, start - 10), start) \
+            or _MEDICAL_BEFORE.search(text, max(0, start - 18), start):
         return None, mend  # "花了280运费寄回去", "挂架要另外买，180块": a fee or another thing's price
     if not currency:
         if token in ("半", "一", "俩", "仨"):
@@ -960,17 +966,21 @@ _BEFORE_SIZE = re.compile(
 )
 _BODY_OWNER = re.compile(r"(?:我|本人|身高|体重|个子|净身高)\s*$")
 # "照着尺码表买的29", "按码数选的42": the size chosen from the chart, not a price
-_CHART_CHOICE = re.compile(r"(?:尺码表|尺寸表|码数表|码表|尺码|码数)[^，。！？；,!?;\s0-9]{0,3}(?:买|选|拍|下单)了?的?\s*$")
+_CHART_CHOICE = re.compile(r"(?:(?:尺码表|尺寸表|码数表|码表|尺码|码数)[^，。！？；,!?;\s0-9]{0,3}|(?:按|照|照着|按照)表|(?i:size\s*chart)[，,\s]*)"
+                           r"(?:买|选|拍|下单)了?的?[，,\s]*$")
 _SINGLE_NUMERAL = set("123456789一二两三四五六七八九俩仨")
+_WORN_AS_BEFORE = re.compile(r"穿(?:起来|上去|上|着)[，,\s]*(?:好像|像|跟|就像|感觉像)[，,\s]*$")
 
 
 def _size_or_quantity(text: str, start: int, end: int, token: str) -> bool:
     if _SIZE_COMPARE.match(text, end):
         return True
-    if _CHART_CHOICE.search(text, max(0, start - 12), start) and not _MONEY_AFTER.match(text, end):
+    if _CHART_CHOICE.search(text, max(0, start - 16), start) and not _MONEY_AFTER.match(text, end):
         return True
     if _spec_of_product(text, start, end, token):
         return True  # 买了38的鞋, 买了个27的显示器: a size or spec, not a price
+    if _WORN_AS_BEFORE.search(text, max(0, start - 10), start):
+        return True  # "穿起来好像 40": the size it feels like, not a price
     m = _BEFORE_SIZE.match(text, end)
     if m and (m.group(1) == "穿" or _BODY_OWNER.search(text, max(0, start - 4), start)):
         return True
@@ -1053,8 +1063,16 @@ _FEE_AFTER = re.compile(r"\s*(?:块钱|元钱|块|元)?\s*的?\s*(?:运费(?!险
 _FEE_BEFORE = re.compile(r"(?:另外买|另外收|另外付|另收|另付|额外收|额外付|收费|要收|另外加)[^。！？!?]{0,4}$"
                          # what a doctor cost: "急诊又花了四百多", "去医院看病花了三百"
                          r"|(?:急诊|医院|看病|看医生|就医|门诊|挂号|拿药|买药|打针|输液|检查)[^。！？!?，,]{0,5}$"
+                         # what a stay in hospital cost: "住了三天院花了八千多", "光医药费就花了八千多"
+                         r"|(?:住院|住了[^。！？!?，,\s]{1,3}院|医药费|医疗费|治疗费|住院费|药费|急症室)[，,\s]?[^。！？!?，,]{0,5}$"
                          # what a test or a repair cost: "检测费还另外花了三百"
                          r"|(?:检测费|鉴定费|送检|律师费|维修费|修理费)[^。！？!?，,]{0,6}$")
+# what a stay in hospital or the medicine cost, said further back: "住院住了一个礼拜 花了一万多",
+# "开了药膏 四十几块"
+_MEDICAL_BEFORE = re.compile(r"(?:住院|住了[^。！？!?，,\s]{1,3}院|医药费|医疗费|开了药|开了点药|药费)"
+                             r"(?:[^。！？!?\n，,\s]{0,6}"  # in the same clause
+                             r"|[^。！？!?\n]{0,10}?(?:花了|花费|花掉|一共|总共)[^。！？!?\n，,]{0,4})$"  # or spent on it
+                             r"|开了?点?药膏?[，,\s]$")  # or right after the medicine named: "开了药膏 四十几块"
 # "鞋子一百二十九，顺手买了运费险", "这件羽绒服699": the amount answer names the product, then its price
 # "这件", "一瓶": what may come before the goods named in the amount answer
 _LEAD_MEASURE = r"(?:这|那)?\s*(?:一)?\s*(?:件|个|条|双|款|套|只|台|顶|副|把|部|瓶|支|盒|袋|箱|张|辆|对|罐)?\s*"
@@ -1463,7 +1481,7 @@ def _coupon_off(text: str, price: float) -> Optional[float]:
     return float(off) if off and 0 < off < price * 0.9 else None
 
 
-_ACTUALLY_PAID_BEFORE = re.compile(r"(?:实付款?|实付了|实际付了?|实际支付了?|实际花了?|最后付的|最后付了|一共付了|一共掏了"
+_ACTUALLY_PAID_BEFORE = re.compile(r"(?:实付款?|实付了|实际付了?|实际支付了?|实际花了?|最后付的|最后付了|最后付|一共付了|一共掏了"
                                    r"|一共花了|总共付了|总共花了)\s*[:：]?\s*(?:¥|￥)?\s*$")
 
 
@@ -1857,6 +1875,8 @@ def _read_count(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int
         return None, m_end  # "已经免费改过一次了": a repair (an exchange, a wash), not a talk
     if _MADE_WITH_IT.match(text, m_end):
         return None, m_end  # "打了五六次豆浆": the goods used, not calls made
+    if _TO_ME_AFTER.match(text, m_end):
+        return None, m_end  # "老人家天天打电话问我": someone contacting the shopper, not talks with the seller
     if _REQUEST_TALK.search(text, lo, hi) and not _SELLER_TALK.search(text, lo, hi) \
             and not any(c.group(0) not in ("提", "申请") for c in _CONTACT_CUE.finditer(text, lo, hi)):
         return None, m_end  # "仅退款我又重新提了一回": a request filed again, not a talk
@@ -1867,6 +1887,10 @@ def _read_count(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int
     ):
         return None, m_end
     return Mention(int(round(value)), start, m_end), m_end
+
+
+# the day of a weekday name: "礼拜一一次" is one contact on Monday, not eleven
+_WEEKDAY_NUMERAL = re.compile(r"(?:(?<=礼拜)|(?<=星期)|(?<=周))[一二三四五六日天1-7]")
 
 
 def find_counts(text: str, bare: bool = False, starts: Optional[Iterable[int]] = None) -> List[Mention]:
@@ -1880,6 +1904,8 @@ def find_counts(text: str, bare: bool = False, starts: Optional[Iterable[int]] =
     "一次也没联系过" give 0; with bare=True so do answers without a numeral
     that mean "never" ("没联系过", "还没有", "没找过卖家"). Ordinals count only
     with a talking word ("第二次找卖家" -> 2, not "第一次网购")."""
+    if isinstance(text, str):
+        text = _WEEKDAY_NUMERAL.sub("Ｘ", text)  # (one character for one: the positions stay)
     if bare and isinstance(text, str) and 0 < len(text) <= 40:
         folded = _fold(text)
         stripped = folded.strip()
@@ -1893,7 +1919,8 @@ def parse_count(text: str, bare: bool = False) -> Optional[int]:
     """The first negotiation count in text (see find_counts), or None; one right after
     a talking verb wins ("要我再出一次运费…聊了两次" is 2)."""
     found = [m for m in find_counts(text, bare=bare) if not _about_a_third_party(text, m)
-             and not _QUESTION_ECHOED.match(text, m.start)]  # "几次？两次吧": the question said back
+             and not _QUESTION_ECHOED.match(text, m.start)
+             and not _HOW_MANY_ASKED.match(text, max(0, m.start - 1))]
     totals = [m for m in found if _TOTAL_BEFORE.search(text, max(0, m.start - 5), m.start)]
     if totals:
         return int(totals[-1].value)  # "…加上申请那回 算三次吧": the total the shopper sums up
@@ -2038,7 +2065,9 @@ _THIRD_PARTY = re.compile(r"厂家|厂商|快递员|派件员|派送员|送货�
                           r"|物流那边|物流公司|安装师傅|师傅|400电话|打400|厂家400|400热线"
                           # "我又去找快递": the courier (not "让我找快递", what the seller said)
                           r"|(?<![让叫要]我)(?<![让叫要]我们)(?<![让叫]我去)(?:找|问|联系|打给)了?快递(?!单|信息|记录)")
+# "几次？两次吧", "这个算几次啊 找了他两回": the question said back, not a count
 _QUESTION_ECHOED = re.compile(r"几\s*(?:次|回|趟|遍)\s*(?:啊|呀)?\s*[？?]")
+_HOW_MANY_ASKED = re.compile(r"(?:算|是|有)\s*几\s*(?:次|回|趟|遍)\s*(?:啊|呀|呢|吗|[？?])")
 _TOTAL_BEFORE = re.compile(r"(?:算|一共|总共|加起来|前后一共|总共是|一共是"
                            r"|(?:前后|前前后后|一共|总共)\s*(?:沟通|联系|找|问|催|聊|交涉)了?)\s*$")  # 前后沟通两次
 _AGAIN_BEFORE = re.compile(r"又(?:去|再)?(?:找|问|联系|催|沟通|聊|说|打)(?:了|过)?\s*(?:他|她|卖家|商家|客服|店家)?\s*$")
@@ -2049,6 +2078,7 @@ _PLATFORM_TALK = re.compile(r"平台|介入|小二")
 # (查询过多次, 扫过三次: the code checked, not the seller talked to)
 _OTHER_DEED_BEFORE = re.compile(r"(?:改|修|换|洗|穿|用|试|充|坏|买|维修|返修|寄回|查询|查|扫|验)(?:了|过)\s*$")
 _REQUEST_TALK = re.compile(r"仅退款|退款申请|售后单|退款单|退货申请")
+_TO_ME_AFTER = re.compile(r"\s*(?:都|就|也)?\s*(?:打电话|打|发消息|发微信|来)?\s*(?:问我|催我|找我|给我打)")
 _MADE_WITH_IT = re.compile(r"\s*(?:豆浆|果汁|米糊|奶昔|辅食|咖啡|果蔬汁|冰沙|蛋糕|面包|饭|汤|粥)")
 _SELLER_TALK = re.compile(r"卖家|商家|店家|客服")
 _TALKED_BEFORE = re.compile(r"(?:聊|问|找|催|沟通|联系|交涉|协商|扯|磨|发|打|说)(?:了|过)?\s*(?:他|她|卖家|商家|客服)?\s*$")

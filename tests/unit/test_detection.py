@@ -692,3 +692,29 @@ def test_nothing_wanted_or_a_seller_not_blamed_is_no_dispute():
     assert situated(post, "report_refund_refused", 0.8) == "no_claim"
     own = "我自己手残拍错码了😂 平时穿38的点成了36 鞋子没上过脚 盒子吊牌都在 这种能退不 不怪商家哈"
     assert situated(own, "report_refund_refused", 0.7) == "dislike_return"
+
+
+def test_a_fault_the_classifier_reads_as_another_type_is_the_fault_the_words_name():
+    # quality words alone against a sure allergy, size or false-advertising guess: the words name it
+    assert decided("给我孙子买的保温杯盖子拧紧了还是漏水书包里的书全湿了孩子回来还挨老师说了", "report_allergy", 0.86) == "quality"
+    assert decided("卫衣按洗标冷水手洗了一次 缩了一整个码 袖子短了一截", "report_size", 0.97) == "quality"
+    assert decided("衣柜装完柜门就关不严 左边那扇门板本身就是歪的", "report_false_advertising", 0.9) == "quality"
+    # a sure transport guess stands, unless the parcel came whole
+    assert decided("蓝牙音箱到手就开不了机 箱子好好的连个凹痕都没有 卖家非说是快递摔坏的让我找快递",
+                   "report_logistics", 0.9) == "quality"
+    assert decided("电饭煲送到的时候箱子一个角都压扁了 打开一看锅盖裂了", "report_logistics", 0.99) == "logistics"
+
+
+def test_a_wish_to_return_refused_is_a_refund_dispute():
+    assert decided("老花镜戴上头晕看东西重影我想退了买家不给退说我戴过了", "report_allergy", 0.9) == "refund_refused"
+
+
+def test_a_question_before_buying_that_asks_for_a_pick_is_no_dispute():
+    assert decided("这个空气炸锅4.5L的 三口人够用不 还在纠结要不要买 有没有人用过说说", "report_false_advertising", 0.69) is None
+    assert decided("想给我妈买个泡脚的足浴盆 能加热的安全不安全啊会不会漏电你给我推荐推荐哪种好",
+                   "ask_off_platform_scam", 0.59) is None
+
+
+def test_goods_bought_with_a_problem_not_yet_told_is_asked_about_not_answered_as_a_question():
+    assert situated("想问下买的衣服有点问题 咋办", "presale_question", 0.5) is None
+    assert situated("想问下这件衣服质量有问题吗 还没买", "presale_question", 0.9) == "presale_question"

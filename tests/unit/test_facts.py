@@ -1527,6 +1527,26 @@ DEV46_PHRASINGS = [
     ("没有 就在淘宝上正常下单付的 私下付款的话是不是就没保障了", "paid_off_platform", "paid_off_platform", False),
     ("客服说漏发了 马上给我补", "seller_attitude", "seller_attitude", "cooperative"),
     ("客服我找了，她说仓库打包都是称过重的不可能少，让我再翻翻是不是自己弄丢了", None, "seller_attitude", "shifts_blame"),
+    # dev64 to dev67: answers that tell a count over, costs that are not the price, the seller's chase
+    ("三次…不对 刚翻了下记录 四次 有一次是半夜发的我都忘了", "negotiation_rounds", "negotiation_rounds", 4),
+    ("聊了一回 不对两回 昨天一回今天一回", "negotiation_rounds", "negotiation_rounds", 2),
+    ("三次 哦四次 今早又问了一次 一样", "negotiation_rounds", "negotiation_rounds", 4),
+    ("这个算几次啊 找了他两回", "negotiation_rounds", "negotiation_rounds", 2),
+    ("老人家天天打电话问我 卖家让我自己去找快递公司", None, "negotiation_rounds", None),
+    ("饼干就三十九 但医药费七千多 你说哪个", "amount_yuan", "amount_yuan", 39.0),
+    ("送急诊又住了三天院，花了七八千，我要告他们", None, "amount_yuan", None),
+    ("锅身凹一块 炸篮都塞不进去", None, "amount_yuan", None),
+    ("还行 说会催", "seller_attitude", "seller_attitude", "cooperative"),
+    ("问了卖家一次说帮我催 不行就补发", None, "seller_attitude", "cooperative"),
+    ("還沒有申請 不知道管不管用", "platform_status", "seller_attitude", None),
+    ("还没有找小二", "platform_status", "seller_attitude", None),
+    ("一次 寄回去运费谁出啊 我还没问", "negotiation_rounds", "seller_attitude", None),
+    ("还没找呢 想先问问你 怎么跟他说比较好", "seller_attitude", "seller_attitude", "not_contacted"),
+    ("賣家話我冇預熱 用法唔啱 推晒落我度", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("未", "platform_status", "platform_status", "not_applied"),
+    ("小二判的退货退款 结果商家拒收 平台判了他们都不听的吗", None, "platform_status", "ruled_for_buyer_not_honoured"),
+    ("录了它卡住报警的视频 跟客服的聊天也截图了", "evidence_item", "legal_matter", None),
+    ("住咗三日院 醫藥費成八千幾蚊 我想告佢", None, "legal_matter", True),
 ]
 
 
@@ -1574,6 +1594,14 @@ ROUND_READINGS = [
     ("卫衣刚到的时候颜色跟图一模一样深蓝色 按洗标冷水手洗了一次，就褪成灰蓝了", "decisive_types", "quality"),
     ("大衣详情页写的100%羊毛 收到看标签写羊毛50% 涤纶50% 这不是骗人吗", "types", "false_advertising"),
     ("杯子颜色比图片浅一点倒无所谓 主要是一套六个 箱子里只有四个 少了俩", "main_type", "logistics"),
+    # dev64 to dev67: the seller's claim beside the shopper's own problem; Cantonese; evidence words
+    ("蓝牙音箱到手就开不了机 箱子好好的连个凹痕都没有 卖家非说是快递摔坏的让我找快递", "types", "quality"),
+    ("淘寶買嘅陶瓷碗套裝 收到嗰陣個箱都扁咗 入面爛咗三隻", "types", "logistics"),
+    ("我喺天貓買咗個電飯煲 用咗一個禮拜就唔通電", "types", "quality"),
+    ("卫衣按洗标冷水手洗了一次 缩了一整个码 袖子短了一截", "types", "quality"),
+    ("衣柜装完柜门就关不严 左边那扇门板本身就是歪的", "types", "quality"),
+    ("包裹里夹的卡片说五星好评返5块 我好评了截图发了 一直没返", "types", "false_advertising"),
+    ("有開箱片 個箱都影咗相", "evidence_have", "unboxing_video"),
 ]
 
 
