@@ -1072,6 +1072,7 @@ _FEE_BEFORE = re.compile(r"(?:另外买|另外收|另外付|另收|另付|额外
 _MEDICAL_BEFORE = re.compile(r"(?:住院|住了[^。！？!?，,\s]{1,3}院|医药费|医疗费|开了药|开了点药|药费)"
                              r"(?:[^。！？!?\n，,\s]{0,6}"  # in the same clause
                              r"|[^。！？!?\n]{0,10}?(?:花了|花费|花掉|一共|总共)[^。！？!?\n，,]{0,4})$"  # or spent on it
+                             r"|(?:医院|急诊)[^。！？!?\n]{0,10}?(?:花了|花费|花掉)[^。！？!?\n，,]{0,4}$"  # "进了医院，住了五天花了八千多"
                              r"|开了?点?药膏?[，,\s]$")  # or right after the medicine named: "开了药膏 四十几块"
 # "鞋子一百二十九，顺手买了运费险", "这件羽绒服699": the amount answer names the product, then its price
 # "这件", "一瓶": what may come before the goods named in the amount answer
@@ -1543,6 +1544,7 @@ def _named_amount(text: str, bare: bool = False) -> Optional[float]:
         kinds.append(kind)
     # an amount said again ("少退我5元钱，虽然5元钱不值啥") is what it was the first time
     not_paid = {m.value for m, kind in zip(found, kinds) if kind in _NOT_PAID}
+    not_paid |= {float(v) for v in _CASHBACK_SUM.findall(folded)}  # "返现15…就15块钱也赖"
     kept = [(m, kind) for m, kind in zip(found, kinds) if kind not in _NOT_PAID and m.value not in not_paid]
     if not kept:
         return None
@@ -1554,9 +1556,14 @@ def _named_amount(text: str, bare: bool = False) -> Optional[float]:
         at = next((i for i, (m, kind) in enumerate(kept) if kind != "reference" and 0.5 * ref <= m.value < ref), 0)
     first = kept[at][0]
     for m, _ in kept[at + 1:]:
-        if _refines(first.value, m.value):
+        if _refines(first.value, m.value) and not _BOUND_BEFORE.search(folded, max(0, m.start - 4), m.start):
             return float(m.value)  # "一千三百多吧 1388": the exact figure said after the round one
+    # (not a bound said after it: "一百出头 … 反正没过一百五")
     return float(first.value)
+
+
+_CASHBACK_SUM = re.compile(r"返现?\s*([0-9]{1,3})(?![0-9.])")
+_BOUND_BEFORE = re.compile(r"(?:没过|没超过|不超过|不到|没到|顶多|最多)\s*$")
 
 
 def _refines(rough: float, exact: float) -> bool:
@@ -1875,6 +1882,8 @@ def _read_count(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], int
         return None, m_end  # "已经免费改过一次了": a repair (an exchange, a wash), not a talk
     if _MADE_WITH_IT.match(text, m_end):
         return None, m_end  # "打了五六次豆浆": the goods used, not calls made
+    if _EVERY_BEFORE.search(text, max(0, start - 8), start):
+        return None, m_end  # "每隔两天问一次": how often, not how many times
     if _TO_ME_AFTER.match(text, m_end):
         return None, m_end  # "老人家天天打电话问我": someone contacting the shopper, not talks with the seller
     if _REQUEST_TALK.search(text, lo, hi) and not _SELLER_TALK.search(text, lo, hi) \
@@ -2078,6 +2087,7 @@ _PLATFORM_TALK = re.compile(r"平台|介入|小二")
 # (查询过多次, 扫过三次: the code checked, not the seller talked to)
 _OTHER_DEED_BEFORE = re.compile(r"(?:改|修|换|洗|穿|用|试|充|坏|买|维修|返修|寄回|查询|查|扫|验)(?:了|过)\s*$")
 _REQUEST_TALK = re.compile(r"仅退款|退款申请|售后单|退款单|退货申请")
+_EVERY_BEFORE = re.compile(r"每(?:隔)?[^，。！？,!?\s]{0,4}?(?:问|找|催|发|联系|打)?\s*$")
 _TO_ME_AFTER = re.compile(r"\s*(?:都|就|也)?\s*(?:打电话|打|发消息|发微信|来)?\s*(?:问我|催我|找我|给我打)")
 _MADE_WITH_IT = re.compile(r"\s*(?:豆浆|果汁|米糊|奶昔|辅食|咖啡|果蔬汁|冰沙|蛋糕|面包|饭|汤|粥)")
 _SELLER_TALK = re.compile(r"卖家|商家|店家|客服")

@@ -1547,6 +1547,16 @@ DEV46_PHRASINGS = [
     ("小二判的退货退款 结果商家拒收 平台判了他们都不听的吗", None, "platform_status", "ruled_for_buyer_not_honoured"),
     ("录了它卡住报警的视频 跟客服的聊天也截图了", "evidence_item", "legal_matter", None),
     ("住咗三日院 醫藥費成八千幾蚊 我想告佢", None, "legal_matter", True),
+    # dev70 and dev71: bounds, frequencies, cashback said again, a hospital stay's cost
+    ("一百出头 具体多少忘了 反正没过一百五", "amount_yuan", "amount_yuan", 100.0),
+    ("三次吧 每隔两天问一次", "negotiation_rounds", "negotiation_rounds", 3),
+    ("收纳盒卡片上写着好评晒图返现15 现在店家说活动结束了不返了 就15块钱也赖", None, "amount_yuan", None),
+    ("孩子吃完过敏进了医院，住了五天花了八千多，我一定要告这个商家", None, "amount_yuan", None),
+    ("以经去医院皮肤科看了，医生说接触性过敏，开了药\n四包39.9，还没找卖家", None, "amount_yuan", 39.9),
+    ("问了客服，说这两天就给我转", "seller_attitude", "seller_attitude", "cooperative"),
+    ("找了，two times，礼拜一一次，昨天又一次", "negotiation_rounds", "negotiation_rounds", 2),
+    ("坑爹的尺码表 按表买的42 穿上脚趾顶到头", None, "amount_yuan", None),
+    ("the shoes 按 size chart 买 42 的 穿起来好像 40 紧到脚趾痛", None, "amount_yuan", None),
 ]
 
 
@@ -1602,6 +1612,7 @@ ROUND_READINGS = [
     ("衣柜装完柜门就关不严 左边那扇门板本身就是歪的", "types", "quality"),
     ("包裹里夹的卡片说五星好评返5块 我好评了截图发了 一直没返", "types", "false_advertising"),
     ("有開箱片 個箱都影咗相", "evidence_have", "unboxing_video"),
+    ("滚筒洗衣机用了半个月 一脱水就咣咣响 跟要散架一样", "types", "quality"),
 ]
 
 
@@ -1664,3 +1675,8 @@ def test_evidence_answered_in_english_names_the_kinds_listed():
     r = read("got measure with ruler, photo got, the size label inside the shoe also snap already, "
              "order screenshot also have", "evidence_item", pending)
     assert {"order_info", "size_label_photo", "flat_measurement"} <= set(r.evidence_have)
+
+
+def test_praise_that_names_a_size_or_a_colour_it_feared_names_no_type():
+    assert read("上次担心色差 结果到手跟图片一模一样 尺码也正好 超满意 就来说一声").types == []
+    assert "logistics" not in read("电饭煲退货 小二已经判了支持退款 货都签收半个月了 钱还没到").types
