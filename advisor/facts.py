@@ -510,9 +510,10 @@ _DEVICE_ALARM = re.compile(r"(?:滴滴|嘀嘀|一直|自动|总是|老是|不停
 _EARLIER_CONTACT = re.compile(r"头两次|前两次|头几次|前几次|头一次|头回|第一次|头先|之前|以前|一开始|开始的时候|刚开始|起初|本来|原本")
 
 
-# answers about the seller, the talks or the platform: goods they name are not the order's (an evidence
-# answer may name the goods: "辣条包装袋上的生产日期拍了")
+# answers about the seller, the talks or the platform: goods named in what someone said are not the
+# order's (an evidence answer may name the goods: "辣条包装袋上的生产日期拍了")
 _ANSWERS_ABOUT_OTHER_THINGS = ("seller_attitude", "negotiation_rounds", "platform_status")
+_SAID_BEFORE = re.compile(r"说|讲|回我|回复")
 _PLATFORM_BEFORE = re.compile(r"(?:小二|平台|官方|介入)\s*(?:那边|那儿)?\s*$")
 _PLATFORM_NEXT = re.compile(r"\s*(?:过|一下)?\s*(?:小二|平台|官方|介入|12315|消协)")
 
@@ -613,7 +614,9 @@ def _read_keywords(k: Knowledge, s: str, r: Reading, asked: Optional[str] = None
     # (not a place the goods are kept: "剩下的几条还在冰箱")
     categories = [h for h in _hits(s, k.product_categories, ()) if not _KEPT_IN.search(s, max(0, h.start - 3), h.start)]
     if asked in _ANSWERS_ABOUT_OTHER_THINGS:
-        categories = []  # "seller 说是我手机 screen 的问题": the phone of the seller's excuse, not the goods
+        # "seller 说是我手机 screen 的问题": the phone of what the seller said, not the goods (a second
+        # order told in such an answer still names its goods: "另外买的一双鞋子…开胶了")
+        categories = [h for h in categories if not _SAID_BEFORE.search(s, _clause_of(s, h.start, h.end)[0], h.start)]
     if categories:
         # the goods are named first; a later word is in passing ("卫衣…客服说每个人手机屏幕显示不一样")
         r.slots["product_category"] = categories[0].value
