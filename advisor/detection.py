@@ -265,7 +265,7 @@ def situation_for(
 
 # a refund, return or exchange the shopper asked for ("申请退款", "提了退货"), then, in the same sentence
 # and with no word of the platform between, what the seller answered
-_RETURN_ASKED = r"(?:(?:申请|提|点)了?\s*(?:仅退款|退货退款|退款|退货|换货|退换)|我(?:想|要)退(?:货|款|掉|了)?)(?:(?!平台|小二|判|介入)[^。！？!?]){0,50}?"
+_RETURN_ASKED = r"(?:(?:申请|提|点)了?\s*(?:仅退款|退货退款|退款|退货|换货|退换)|我(?:想|要)退(?:货|款|掉|了)?|(?<![不找])(?:想|要)退货退款)(?:(?!平台|小二|判|介入)[^。！？!?]){0,50}?"
 # the seller's refusal of it ("申请退款卖家拒绝了", "申请退货退款 卖家直接点拒绝"); not the platform's
 # ruling ("平台判定…驳回了我的退货申请")
 _REFUND_REFUSED = re.compile(_RETURN_ASKED + r"(?:拒绝|拒了|不同意|驳回|不给退|不给换)"

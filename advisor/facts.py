@@ -143,6 +143,14 @@ _MISSING_AFTER = re.compile(
     r"|[:：，,]?\s*(?:❌|✖|✗|×|无)(?=$|[\s，,。.!！?？;；/]))")  # a checklist: "视频❌", "医院诊断 无"
 
 
+def _seller_denies(s: str, hit, reported: "re.Pattern[str]") -> bool:
+    """A negated type in what the seller said, in the same sentence a few clauses on:
+    "店家说是她穿的时候自己扯的，不算质量问题"."""
+    start = max(0, hit.start - 24)
+    stop = max((s.rfind(b, start, hit.start) for b in "。！？!?"), default=-1)
+    return bool(reported.search(s, max(start, stop + 1), hit.start))
+
+
 def read_message(
     k: Knowledge,
     text: Any,
@@ -188,6 +196,8 @@ def read_message(
         # "卖家签收以后说镜面裂了…只肯退一半", "开不了机…卖家非说是快递摔坏的": beside the shopper's own
         # problem, the seller's claim is not the shopper's problem
         type_hits = [h for h in type_hits if h not in said]
+    # "店家说是她自己扯的 不算质量问题": the seller denying the problem is no denial of the shopper's
+    type_hits = [h for h in type_hits if not (h.negated and h.value and _seller_denies(s, h, reported))]
     for hit in type_hits:
         if hit.value is None:
             continue  # a not_type_word: it hides a type word and names none
@@ -433,6 +443,7 @@ _CLAUSE_OPENS = re.compile(r"(?:^|[\s，,。.!！?？…~～、]|[哦噢啊额�
 _MEASURE_BEFORE = re.compile(r"(?:" + numbers.MEASURE_NAMES + r")\s*$")
 
 
+_NOTHING_AFTER = " ，,。.!！~～…了啊吧呢哈呀😂"
 _OH_THEN_NUMBER = re.compile(r"[哦噢]\s*(?=[一二两三四五六七八九十0-9])")
 
 
@@ -446,6 +457,8 @@ def _after_correction(k: Knowledge, s: str) -> Optional[str]:
             continue  # 颜色不对: a complaint, not a correction
         if i > 0 and _MEASURE_BEFORE.search(s, 0, i):
             continue  # "size chart waist应该是70": what a measure should be, not a price put right
+        if i >= 0 and not s[i + len(w):].strip(_NOTHING_AFTER):
+            continue  # "…其实就一回 她记错了": the right figure came before it
         if i > best:
             best, rest = i, s[i + len(w):]
     oh = [m for m in _OH_THEN_NUMBER.finditer(s) if m.start() > 0]  # "三次 哦四次": the number said again
@@ -618,8 +631,10 @@ def _read_keywords(k: Knowledge, s: str, r: Reading, asked: Optional[str] = None
         # order told in such an answer still names its goods: "另外买的一双鞋子…开胶了")
         categories = [h for h in categories if not _SAID_BEFORE.search(s, _clause_of(s, h.start, h.end)[0], h.start)]
     if categories:
-        # the goods are named first; a later word is in passing ("卫衣…客服说每个人手机屏幕显示不一样")
-        r.slots["product_category"] = categories[0].value
+        # the goods are named first; a later word is in passing ("卫衣…客服说每个人手机屏幕显示不一样");
+        # but what the shopper says they bought wins ("奶奶不太会用手机…她在网上买了件棉袄")
+        bought = [h for h in categories if _BOUGHT_JUST_BEFORE.search(s, max(0, h.start - 6), h.start)]
+        r.slots["product_category"] = (bought or categories)[0].value
     elif _ATE_SOME.search(s) and k.advice.get("food_category"):
         r.slots["product_category"] = k.advice["food_category"]  # "鱿鱼丝 吃了小半袋": goods that are eaten
     if r.slots.get("seller_attitude") == "not_contacted" and (r.slots.get("negotiation_rounds") or 0) > 0:
@@ -643,6 +658,9 @@ _RULED_NO_REFUND = re.compile(
     r"(?:判|裁定|裁决|出结果|出了结果|结果出来|处理结果)[^。！？!?]{0,12}"
     r"(?:不支持退款|证据不足|不支持我|不支持买家|不支持(?=$|[\s，,。.!！?？;；]))")
 _PUSHED_TO_OTHERS = re.compile(r"快递|厂家|找")  # a shift onto someone else (not "就你过敏": blame on the shopper)
+# the goods right after a verb of buying ("买了件棉袄", "拍的两条裤子")
+_BOUGHT_JUST_BEFORE = re.compile(r"(?:买|拍|入|订|下单)(?:了|的)?\s*(?:[一两几三四五六七八九十]\s*)?"
+                                 r"(?:件|个|条|双|台|部|套|支|瓶|盒|只|款|张|把|袋|箱|罐|包)?\s*$")
 # a place the goods are kept, before a word that would name them: "还在冰箱" is no fridge bought
 _KEPT_IN = re.compile(r"(?:在|放|放在|放进|塞进|冻在|存在|搁)\s*$")
 # some of the goods eaten or drunk: "吃了小半袋", "喝到第二桶" (not 吃了亏, 吃了药)

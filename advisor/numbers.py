@@ -84,8 +84,12 @@ _BREAKS = set("，。！？；;!?\n\r…~、")  # clause boundaries (plus , and 
 _FULLWIDTH_GROUPING = re.compile(r"(?<![0-9.])([0-9]{1,2})，(?=[0-9]{3}(?![0-9]))")
 
 
+# "1k+", "300+": a plus after a number is 多 (one character for one: positions stay)
+_PLUS_AS_MORE = re.compile(r"(?<=[0-9kKwW百千万])\+(?![0-9+])")
+
+
 def _fold(text: str) -> str:
-    return _FULLWIDTH_GROUPING.sub(r"\1,", text.translate(_FOLD))
+    return _PLUS_AS_MORE.sub("多", _FULLWIDTH_GROUPING.sub(r"\1,", text.translate(_FOLD)))
 
 
 def _is_break(text: str, i: int) -> bool:
@@ -712,10 +716,13 @@ _MAGNITUDE_OK_NEXT = re.compile(r"\s*(?:多一?点儿?|多|左右|上下|整)?\s
 _EXCLUDED_BEFORE = ("第", "双", "周", "星期", "礼拜", "号", "尾号", "编号", "型号", "版本", "No", "NO", "no", "#")
 _AMOUNT_PREFIX = re.compile(
     r"(?:大概|大约|差不多|约|就|是|一共|总共|好像|应该|我|花了|付了|买的|也就|只|才|估计|可能|嗯|呃|额|哦|啊|应该是|大概是"
+    # who was asked: "奶奶说一百六十八"
+    r"|(?:她|他|我?(?:妈|爸|奶奶|爷爷|姥姥|姥爷|外婆|外公|老公|老婆|媳妇|老伴|儿子|闺女|女儿|孩子))说"
     r"|不到|不足|不超过|没到|将近|接近|快|小|至少|起码|顶多|最多|前后|反正|总之|当时)*"
 )
 _AMOUNT_SUFFIX = re.compile(
     r"(?:左右|上下|多|来|出头|不到|不止|以内|挂零|吧|啊|呀|的样子|来着|了|呢|的|吧|[。！!.~?？\s])*"
+    r"(?:[，,\s]*(?:包邮|含运费|不含运费)[。！!.~\s]*)?"  # "八十九 包邮"
 )
 # Loose amounts in free text: a round number (in 百 or more) said loosely is
 # money even without 元 or 花了: "三四百", "三百出头", "不到三百", "大概五六百吧".
@@ -772,16 +779,21 @@ _ANSWER_THEN_MORE = re.compile(r"\s*(?:左右|上下|多|来|出头)?(?:吧|吗)
                                r"|[一二两三四五六七八九十俩仨0-9]{1,2}\s*(?:盒|袋|包|瓶|箱|件|个|套|条|双|支|罐|桶|提))")
 
 
+_ANSWER_GAPS = re.compile(r"[\s，,。.、~～]+")
+
+
 def _leads_the_answer(text: str, start: int, end: int) -> bool:
     """The answer to the amount question opens with the number, then says more:
     "198，两盒的价", "一百八十九。哦不对，是上周收到的"."""
-    return start <= 24 and bool(_AMOUNT_PREFIX.fullmatch(text[:start].strip())) \
+    # (a filler then a comma opens it too: "嗯,八十九,包邮")
+    return start <= 24 and bool(_AMOUNT_PREFIX.fullmatch(_ANSWER_GAPS.sub("", text[:start]))) \
         and bool(_ANSWER_THEN_MORE.match(text, end))
 
 
 # "不是两百", a measure or a count before 是: no price
 _NOT_A_PRICE_SUBJECT = re.compile(r"不是|码|号|身高|体重|腰|胸|臀|肩|长|宽|高|厚|重|尺|寸|龄|岁|天|次")
-_SUBJECT_IS = re.compile(r"(?:^|[，。！？；,.!?;\s])[^，。！？；,.!?;\s\d]{1,4}是$")
+# (or who said it, when the answer was asked of someone: "两百多吧，我问问她…哦她说二百九十九")
+_SUBJECT_IS = re.compile(r"(?:^|[，。！？；,.!?;\s…])[^，。！？；,.!?;\s\d…]{0,3}(?:[^，。！？；,.!?;\s\d…]是|[她他]说)$")
 
 
 # the sum said before the number that ends the answer: "反正不少 一整套下来218"
@@ -1064,7 +1076,9 @@ _FEE_BEFORE = re.compile(r"(?:另外买|另外收|另外付|另收|另付|额外
                          # what a doctor cost: "急诊又花了四百多", "去医院看病花了三百"
                          r"|(?:急诊|医院|看病|看医生|就医|门诊|挂号|拿药|买药|打针|输液|检查)[^。！？!?，,]{0,5}$"
                          # what a test or a repair cost: "检测费还另外花了三百"
-                         r"|(?:检测费|鉴定费|送检|律师费|维修费|修理费)[^。！？!?，,]{0,6}$")
+                         r"|(?:检测费|鉴定费|送检|律师费|维修费|修理费)[^。！？!?，,]{0,6}$"
+                         # the postage both ways: "运费我们自己出 来回得二十多块"
+                         r"|来回(?:运费|邮费)?(?:就|也)?(?:得|要)?(?:花)?\s*$")
 # what a stay in hospital or the medicine cost: "光医药费就花了八千多", "住院住了一个礼拜 花了一万多",
 # "开了药膏 四十几块"
 _MEDICAL_BEFORE = re.compile(r"(?:住院|住了[^。！？!?，,\s]{1,3}院|医药费|医疗费|治疗费|住院费|药费|急症室|开了药|开了点药)"
@@ -1481,7 +1495,10 @@ def _coupon_off(text: str, price: float) -> Optional[float]:
 
 
 _ACTUALLY_PAID_BEFORE = re.compile(r"(?:实付款?|实付了|实际付了?|实际支付了?|实际花了?|最后付的|最后付了|一共付了|一共掏了"
-                                   r"|一共花了|总共付了|总共花了)\s*[:：]?\s*(?:¥|￥)?\s*$")
+                                   r"|一共花了|总共付了|总共花了"
+                                   # the figure looked up after a guess: "我看了转账记录 是两千八百五"
+                                   r"|(?:看了|查了|翻了|核对了|对了)一?下?(?:转账|付款|支付|订单|账单|记录)[^，。！？,.!?]{0,4}[，,\s]*是"
+                                   r")\s*[:：]?\s*(?:¥|￥)?\s*$")
 
 
 def _exact_said_before(text: str, m: Mention, before: List[Mention], kinds: List[Optional[str]]) -> Optional[float]:

@@ -134,7 +134,8 @@ def load(path: Path = SHOPPERS) -> List[Dict[str, Any]]:
 
 def dev_files() -> List[Path]:
     """The dev shoppers' files (tuned on, a regression suite), in round order: the first is
-    dev_shoppers.yml, then the ones that continue it (dev_shoppers_dev40_on.yml)."""
+    dev_shoppers.yml, then the ones that continue it (dev_shoppers_dev40_on.yml,
+    dev_shoppers_dev72_on.yml: their names sort in the order of the round they start at)."""
     return sorted(SHOPPERS.parent.glob("dev_shoppers*.yml"))
 
 

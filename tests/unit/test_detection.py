@@ -707,6 +707,21 @@ def test_a_fault_the_classifier_reads_as_another_type_is_the_fault_the_words_nam
 
 def test_a_wish_to_return_refused_is_a_refund_dispute():
     assert decided("老花镜戴上头晕看东西重影我想退了买家不给退说我戴过了", "report_allergy", 0.9) == "refund_refused"
+    # told as a story the FAQ matched: the refund asked for, refused, ruled for and still not paid
+    assert decided("我老公买的扫地机器人 用了没几天就不转了 要退货退款 卖家不同意 后来申请了介入 平台都判我们赢了 "
+                   "可卖家到现在还是不退钱", "ask_seller_ignores_ruling", 0.99) == "refund_refused"
+    assert decided("不要退了 就想问问怎么修", "report_quality", 0.9) == "quality"  # (不要退: no return asked)
+
+
+def test_fault_words_alone_beat_a_fraud_guess():
+    assert decided("她上个月在淘宝买的电饭煲 才用了三四天内胆那个涂层就一块一块掉 客服说给她换个新的",
+                   "report_fraud", 0.58) == "quality"
+    assert decided("买的耳机是假货 音质也差 质量太差", "report_fraud", 0.9) == "fraud"  # a fake named stays fraud
+
+
+def test_a_family_members_question_before_buying_is_no_dispute():
+    assert decided("帮我奶奶问一下 她想网上买个按摩椅 几千块的那种 哪个牌子靠谱啊 会不会买到假的",
+                   "report_fraud", 0.92) is None
 
 
 def test_a_question_before_buying_that_asks_for_a_pick_is_no_dispute():

@@ -1557,6 +1557,27 @@ DEV46_PHRASINGS = [
     ("找了，two times，礼拜一一次，昨天又一次", "negotiation_rounds", "negotiation_rounds", 2),
     ("坑爹的尺码表 按表买的42 穿上脚趾顶到头", None, "amount_yuan", None),
     ("the shoes 按 size chart 买 42 的 穿起来好像 40 紧到脚趾痛", None, "amount_yuan", None),
+    # dev72 and dev73: voice input, family members asked, office English, net slang
+    ("嗯,八十九,包邮", "amount_yuan", "amount_yuan", 89.0),  # a filler and a comma before the figure
+    ("他说要换也行 运飞我们自己出 来回得二十多块", None, "amount_yuan", None),  # the postage both ways
+    ("好像两百多吧 我问问她…哦她说二百九十九", "amount_yuan", "amount_yuan", 299.0),
+    ("他说转了两千八 我看了转账记录 是两千八百五", "amount_yuan", "amount_yuan", 2850.0),
+    ("1k+", "amount_yuan", "amount_yuan", 1000.0),
+    ("那裤子不贵 嗯 八十九 包邮", "amount_yuan", "amount_yuan", 89.0),
+    ("奶奶说一百六十八 她记得可清楚了😂", "amount_yuan", "amount_yuan", 168.0),
+    ("奶奶说好像两回…我翻了下她的聊天记录 其实就一回 她记错了", "negotiation_rounds", "negotiation_rounds", 1),
+    ("300+", "amount_yuan", "amount_yuan", 300.0),
+    ("他说卖家同意换 但来回运费得他自己出", None, "seller_attitude", "shifts_blame"),
+    ("seller说可以换 但来回运费要我自己pay 这合理吗", None, "seller_attitude", "shifts_blame"),
+    ("客服说给她换个新的 让她先拍照片发过去", None, "seller_attitude", "cooperative"),
+    ("问了客服 说可以把坏的那几包refund给我", None, "seller_attitude", "cooperative"),
+    ("就一直让等 说在反馈", "seller_attitude", "seller_attitude", "ignores"),
+    ("客服一直没response 我已经申请平台介入了", None, "seller_attitude", "ignores"),
+    ("他说他家是真蜂蜜 不推不换", "seller_attitude", "seller_attitude", "refuses"),
+    ("结果判她输了 说色差在正常范围", None, "platform_status", "ruled_against_buyer"),
+    ("没有 还没到那一步吧", "platform_status", "goods_received", None),  # a step not reached, no parcel
+    ("我奶奶不太会用手机 她在网上买了件棉袄", None, "product_category", "服装"),  # the goods bought win
+    ("用了网上买的然发膏 染完第二天头皮又红又痒", None, "product_category", "美妆护肤"),  # 然发膏 by voice
 ]
 
 
@@ -1613,12 +1634,22 @@ ROUND_READINGS = [
     ("包裹里夹的卡片说五星好评返5块 我好评了截图发了 一直没返", "types", "false_advertising"),
     ("有開箱片 個箱都影咗相", "evidence_have", "unboxing_video"),
     ("滚筒洗衣机用了半个月 一脱水就咣咣响 跟要散架一样", "types", "quality"),
+    # dev72 and dev73
+    ("棉袄穿了一回袖子那里线就开了 店家说是她自己扯的 不算质量问题", "types", "quality"),
+    ("我那个推货都推回去半个多月了 快递显示都签收了 就是不给我推款", "types", "refund_refused"),
+    ("十个碗 拆开碎了仨 那个箱子外头都瘪进去一块 块递肯定是摔了", "types", "logistics"),
 ]
 
 
 @pytest.mark.parametrize("text, field, value", ROUND_READINGS)
 def test_round_readings(text, field, value):
     assert value in getattr(read(text), field)
+
+
+def test_the_seller_denying_the_problem_is_no_denial_by_the_shopper():
+    assert read("店家说是她穿的时候自己扯的，不算质量问题").negated_types == []
+    assert read("客服说这不是色差，是尺码问题").negated_types == []
+    assert read("不是质量问题 是尺码小了").negated_types == ["quality"]
 
 
 # (text, the question open, slot, value read) of the dev37 to dev53 rounds, one test for all
