@@ -126,11 +126,15 @@ def advise(k: Knowledge, facts: CaseFacts) -> Advice:
     rec = k.advice["recommendations"][chosen]
     if chosen == "intervene" and facts.platform_status == "applied_waiting" and rec.get("when_applied"):
         rec = rec["when_applied"]
+    # a step with `when` is shown only where its conditions hold ("the ruling and the seller's
+    # refusal to carry it out" is evidence only when there was a ruling)
+    steps = tuple(s if isinstance(s, str) else _fill(s["text"], facts)
+                  for s in rec["steps"] if isinstance(s, str) or all(holds(c) for c in _when(s)))
     return Advice(
         recommendation=chosen,
         title=rec["title"],
         reasons=tuple(reasons),
-        steps=tuple(rec["steps"]),
+        steps=steps,
         warnings=tuple(warnings),
     )
 
@@ -152,6 +156,9 @@ def check_rules(k: Knowledge) -> None:
     used = [r["when"] for r in k.advice["rules"]]
     unknown = sorted(set(used) - names)
     used_w = [c for w in k.advice["warnings"] for c in _when(w)]
+    recs = k.advice["recommendations"].values()
+    steps = [s for r in recs for s in list(r["steps"]) + list((r.get("when_applied") or {}).get("steps", ()))]
+    used_w += [c for s in steps if not isinstance(s, str) for c in _when(s)]
     unknown += sorted(set(used_w) - names - set(RECOMMENDATIONS))
     if unknown:
         raise KnowledgeError(f"advice: unknown conditions {unknown}; known: {known_conditions(k)}")

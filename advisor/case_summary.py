@@ -32,10 +32,15 @@ def summary(k: Knowledge, case: Case) -> str:
     if rec:
         if f.platform_status == "applied_waiting" and rec.get("when_applied"):
             rec = rec["when_applied"]
-        lines.append(words["advice_line"].format(title=rec["title"], step=rec["steps"][0]))
+        lines.append(words["advice_line"].format(title=rec["title"], step=_first_step(rec)))
     else:
         lines.append(words["no_advice_line"])
     return "\n".join(lines)
+
+
+def _first_step(rec) -> str:
+    """A recommendation's first step that holds for every case (one without `when`)."""
+    return next(s for s in rec["steps"] if isinstance(s, str))
 
 
 def welcome_back(k: Knowledge, open_cases: Sequence[Case]) -> str:

@@ -261,6 +261,13 @@ def parse_knowledge(raw: Mapping[str, Any]) -> Knowledge:
     recs = _require(advice, "recommendations", "advice")
     if sorted(recs) != sorted(RECOMMENDATIONS):
         raise KnowledgeError(f"advice.recommendations must be exactly {RECOMMENDATIONS}")
+    for name, rec in recs.items():
+        for step in list(rec.get("steps") or ()) + list((rec.get("when_applied") or {}).get("steps") or ()):
+            if not isinstance(step, str) and not (isinstance(step, dict) and isinstance(step.get("text"), str)
+                                                  and step.get("when")):
+                raise KnowledgeError(f"advice.recommendations.{name}: a step is a text or {{text, when}}: {step}")
+        if not any(isinstance(s, str) for s in rec.get("steps") or ()):
+            raise KnowledgeError(f"advice.recommendations.{name}: needs a step without `when`")
     for rule in _require(advice, "rules", "advice"):
         if rule.get("recommend") not in RECOMMENDATIONS:
             raise KnowledgeError(f"advice.rules: bad recommend in {rule}")

@@ -133,3 +133,25 @@ def test_parse_knowledge_names_the_missing_part():
 def test_faq_answers_have_no_spaces_left_by_yaml_folding():
     for intent, answer in K.faq.items():
         assert "； " not in answer and "， " not in answer and "。 " not in answer, intent
+
+
+def test_going_outside_the_platform_lists_only_the_evidence_the_case_has():
+    """The ruling and the seller's refusal to carry it out are evidence only after a ruling; a
+    transfer outside the platform has no after-sale record on it to keep open."""
+    ruled = advise(K, facts(platform_status="ruled_for_buyer_not_honoured")).steps
+    legal = advise(K, facts(legal_matter=True, seller_attitude="refuses")).steps
+    paid_off = advise(K, facts(dispute_type="fraud", paid_off_platform=True)).steps
+    against = advise(K, facts(platform_status="ruled_against_buyer")).steps
+    assert any("不执行" in s for s in ruled) and not any("不执行" in s for s in legal + paid_off + against)
+    assert any("不认可" in s for s in against) and not any("不认可" in s for s in ruled + legal)
+    assert not any("售后记录" in s for s in paid_off) and any("售后记录" in s for s in ruled)
+    assert all("12315" in " ".join(s) for s in (ruled, legal, paid_off, against))
+
+
+def test_a_step_with_an_unknown_condition_is_rejected():
+    raw = copy.deepcopy(K.advice)
+    raw["recommendations"]["external"]["steps"].append({"when": "moon_is_full", "text": "x"})
+    broken = copy.copy(K)
+    object.__setattr__(broken, "advice", raw)
+    with pytest.raises(KnowledgeError, match="moon_is_full"):
+        check_rules(broken)
