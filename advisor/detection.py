@@ -268,7 +268,7 @@ def situation_for(
 _RETURN_ASKED = r"(?:(?:申请|提|点)了?\s*(?:仅退款|退货退款|退款|退货|换货|退换)|我(?:想|要)退(?:货|款|掉|了)?|(?<![不找])(?:想|要)退货退款)(?:(?!平台|小二|判|介入)[^。！？!?]){0,50}?"
 # the seller's refusal of it ("申请退款卖家拒绝了", "申请退货退款 卖家直接点拒绝"); not the platform's
 # ruling ("平台判定…驳回了我的退货申请")
-_REFUND_REFUSED = re.compile(_RETURN_ASKED + r"(?:拒绝|拒了|不同意|驳回|不给退|不给换)"
+_REFUND_REFUSED = re.compile(_RETURN_ASKED + r"(?:拒绝|拒了|不同意|驳回|不给退|不给换|(?:一直|又|都|直接)拒(?!收))"
                              # "申请退款小二都判了让他退钱他就是不退": a refund the platform ruled for, still refused
                              r"|(?:申请|提|点)了?\s*(?:仅退款|退货退款|退款|退货)[^。！？!?]{0,16}?判[^。！？!?]{0,12}?"
                              r"(?:就是不退|不退|拒不执行|不执行|不给退|不肯退)")
@@ -282,6 +282,10 @@ _GOODS_CAME = re.compile(r"(?:申请|提|点)了?\s*(?:退货退款|退货|换�
 # the parcel came whole ("箱子好好的", "外包装完好"): damage inside is no transport problem
 _BOX_INTACT = re.compile(r"(?:箱子|纸箱|外箱|包装|外包装|盒子)(?:都|也|是)?(?:好好的|完好|完整|没破|没坏|没问题|一点没坏)"
                          r"|连个凹痕都没有|一点磕碰都没有|没有一点磕碰")
+
+
+# the tracking shows the parcel signed for, and the shopper never got it
+_SIGNED_NOT_RECEIVED = re.compile(r"(?:显示|顯示)(?:已经?|已)?(?:签收|簽收)[^。！？!?]{0,16}?(?:没|冇|沒|未)(?:有)?(?:收到|拿到|见到|見到)")
 
 
 # "不是快递的事", "不是说宣传那事儿": the matter named before is not the problem
@@ -406,6 +410,8 @@ def type_after_message(
         said.discard("refund_refused")  # "…一点用都没有…说戴过了不给退": the refusal is the seller's answer
     if current is None and len(said) == 1 and type_from_intent(intent) in k.named_type_wins.get(next(iter(said)), ()):
         return next(iter(said))  # "号称正品…鉴别说不是真的": a fake is fraud, whatever the listing claimed
+    if current is None and said == {"logistics"} and type_from_intent(intent) == "fraud" and _SIGNED_NOT_RECEIVED.search(s):
+        return "logistics"  # "速遞顯示簽收咗 但我根本冇收到": a parcel signed for that never came, not a fake
     if current is None and said == {"quality"} and type_from_intent(intent) == "logistics" and _BOX_INTACT.search(s):
         return "quality"  # "开不了机…箱子好好的连个凹痕都没有": the parcel came whole, the goods are faulty
     if current is None and decisive and named and (fell_back or not (intent or "").startswith("ask_")):

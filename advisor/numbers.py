@@ -257,6 +257,7 @@ def pinyin_numerals(text: str) -> Optional[str]:
     for w in words:
         if not w.isalpha():
             out.append(" " + w + " ")  # "si ge yi gong 105": the digits as they are
+            numerals = numerals or any(c.isdigit() for c in w)  # "3ci": the count in digits
             continue
         i, chars = 0, []
         while i < len(w):
@@ -267,7 +268,10 @@ def pinyin_numerals(text: str) -> Optional[str]:
             i = m.end()
         out.append("".join(chars))
         numerals = numerals or any(c in _CN_DIGITS + "十百千万几" for c in chars)
-    return "".join(out).strip() if numerals else None
+    # (a digit then its measure word reads as one: "3ci" -> "3次")
+    if not numerals or not any(w.isalpha() for w in words):
+        return None
+    return re.sub(r"(?<=[0-9])\s+(?=[\u4e00-\u9fff])", "", "".join(out).strip())
 
 
 # ------------------------------------------------------------- number tokens

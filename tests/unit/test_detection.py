@@ -719,6 +719,19 @@ def test_fault_words_alone_beat_a_fraud_guess():
     assert decided("买的耳机是假货 音质也差 质量太差", "report_fraud", 0.9) == "fraud"  # a fake named stays fraud
 
 
+def test_parcel_words_alone_beat_a_fraud_guess():
+    assert decided("喺淘寶買咗部吸塵機 速遞顯示簽收咗 但我根本冇收到 問咗管理處都話冇 點算", "report_fraud", 0.92) == "logistics"
+
+
+def test_a_return_refused_again_and_again_is_a_refund_dispute():
+    assert decided("奶粉发错段了 我要三段给我发的二段 申请退款卖家一直拒 说拆封了不退",
+                   "report_refund_refused", 1.0) == "refund_refused"
+
+
+def test_a_case_that_ended_well_is_no_new_dispute():
+    assert decided("上回那个事搞定啦 卖家已经退了 谢谢哈😄", "report_refund_refused", 0.61) is None
+
+
 def test_a_family_members_question_before_buying_is_no_dispute():
     assert decided("帮我奶奶问一下 她想网上买个按摩椅 几千块的那种 哪个牌子靠谱啊 会不会买到假的",
                    "report_fraud", 0.92) is None

@@ -1578,6 +1578,19 @@ DEV46_PHRASINGS = [
     ("没有 还没到那一步吧", "platform_status", "goods_received", None),  # a step not reached, no parcel
     ("我奶奶不太会用手机 她在网上买了件棉袄", None, "product_category", "服装"),  # the goods bought win
     ("用了网上买的然发膏 染完第二天头皮又红又痒", None, "product_category", "美妆护肤"),  # 然发膏 by voice
+    # dev74 and dev75: corrections, plain everyday orders, regional wording, pinyin
+    ("3ci", "negotiation_rounds", "negotiation_rounds", 3),
+    ("3 hui", "negotiation_rounds", "negotiation_rounds", 3),
+    ("问就说等财务", "seller_attitude", "seller_attitude", "ignores"),
+    ("说等等帮我查 查了五天没信了", "seller_attitude", "seller_attitude", "ignores"),
+    ("客服说活动结束了不送 🙅", "seller_attitude", "seller_attitude", "refuses"),
+    ("说我家电磁炉功率不行", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("搵咗平台介入 判咗我輸 話冇證據證明係佢產品搞成", "platform_status", "platform_status", "ruled_against_buyer"),
+    ("买的儿童餐椅 详情页写着送坐垫和围兜 收到就光一个椅子", None, "product_category", "母婴"),
+    ("喝了他家燕麦奶 嘴巴肿了 身上起了好多红疹", None, "product_category", "食品"),
+    ("在淘寶訂了一件大學T 圖片明明是奶茶色", None, "product_category", "服装"),
+    ("上回那个事搞定啦 卖家已经退了 谢谢哈😄", None, "case_end", "resolved"),
+    ("一次就搞定了", "negotiation_rounds", "case_end", None),  # the talks settled it quickly: the case goes on
 ]
 
 
@@ -1638,6 +1651,8 @@ ROUND_READINGS = [
     ("棉袄穿了一回袖子那里线就开了 店家说是她自己扯的 不算质量问题", "types", "quality"),
     ("我那个推货都推回去半个多月了 快递显示都签收了 就是不给我推款", "types", "refund_refused"),
     ("十个碗 拆开碎了仨 那个箱子外头都瘪进去一块 块递肯定是摔了", "types", "logistics"),
+    ("四件套详情页写100%纯棉 一洗就起球 剪根线烧了 一股塑料味 明明就是化纤", "types", "false_advertising"),
+    ("猫粮物流卡了十二天不动 平台判了说在途不支持退款 这合理吗", "types", "logistics"),
 ]
 
 
