@@ -443,7 +443,8 @@ _CLAUSE_OPENS = re.compile(r"(?:^|[\s，,。.!！?？…~～、]|[哦噢啊额�
 _MEASURE_BEFORE = re.compile(r"(?:" + numbers.MEASURE_NAMES + r")\s*$")
 
 
-_NOTHING_AFTER = " ，,。.!！~～…了啊吧呢哈呀😂"
+# what may end a message after a correction word that puts nothing right itself: punctuation, emoji, particles
+_NOTHING_AFTER = re.compile(r"(?:[\W_]|[了啊吧呢哈呀])*")
 _OH_THEN_NUMBER = re.compile(r"[哦噢]\s*(?=[一二两三四五六七八九十0-9])")
 
 
@@ -457,7 +458,7 @@ def _after_correction(k: Knowledge, s: str) -> Optional[str]:
             continue  # 颜色不对: a complaint, not a correction
         if i > 0 and _MEASURE_BEFORE.search(s, 0, i):
             continue  # "size chart waist应该是70": what a measure should be, not a price put right
-        if i >= 0 and not s[i + len(w):].strip(_NOTHING_AFTER):
+        if i >= 0 and _NOTHING_AFTER.fullmatch(s, i + len(w)):
             continue  # "…其实就一回 她记错了": the right figure came before it
         if i > best:
             best, rest = i, s[i + len(w):]

@@ -718,10 +718,11 @@ _HEDGE_BEFORE = re.compile(r"(?:好像|应该|大概|可能|估计|似乎|记得
 _ASKING = re.compile(r"请问|吗|(?<![什怎这那多])么|[？?]")
 _MAGNITUDE_OK_NEXT = re.compile(r"\s*(?:多一?点儿?|多|左右|上下|整)?\s*(?:$|的|[，。！？；,.!?~、\s]|呢|啊|吧|了|呀|不是)")
 _EXCLUDED_BEFORE = ("第", "双", "周", "星期", "礼拜", "号", "尾号", "编号", "型号", "版本", "No", "NO", "no", "#")
+# who was asked, in an answer about them: "奶奶说一百六十八", "哦她说二百九十九"
+_WHO_SAID = r"(?:她|他|我?(?:妈|爸|奶奶|爷爷|姥姥|姥爷|外婆|外公|老公|老婆|媳妇|老伴|儿子|闺女|女儿|孩子))说"
 _AMOUNT_PREFIX = re.compile(
     r"(?:大概|大约|差不多|约|就|是|一共|总共|好像|应该|我|花了|付了|买的|也就|只|才|估计|可能|嗯|呃|额|哦|啊|应该是|大概是"
-    # who was asked: "奶奶说一百六十八"
-    r"|(?:她|他|我?(?:妈|爸|奶奶|爷爷|姥姥|姥爷|外婆|外公|老公|老婆|媳妇|老伴|儿子|闺女|女儿|孩子))说"
+    r"|" + _WHO_SAID +
     r"|不到|不足|不超过|没到|将近|接近|快|小|至少|起码|顶多|最多|前后|反正|总之|当时)*"
 )
 _AMOUNT_SUFFIX = re.compile(
@@ -797,7 +798,8 @@ def _leads_the_answer(text: str, start: int, end: int) -> bool:
 # "不是两百", a measure or a count before 是: no price
 _NOT_A_PRICE_SUBJECT = re.compile(r"不是|码|号|身高|体重|腰|胸|臀|肩|长|宽|高|厚|重|尺|寸|龄|岁|天|次")
 # (or who said it, when the answer was asked of someone: "两百多吧，我问问她…哦她说二百九十九")
-_SUBJECT_IS = re.compile(r"(?:^|[，。！？；,.!?;\s…])[^，。！？；,.!?;\s\d…]{0,3}(?:[^，。！？；,.!?;\s\d…]是|[她他]说)$")
+_SUBJECT_IS = re.compile(r"(?:^|[，。！？；,.!?;\s…])(?:[^，。！？；,.!?;\s\d…]{1,4}是|[^，。！？；,.!?;\s\d…]{0,2}"
+                         + _WHO_SAID + ")$")
 
 
 # the sum said before the number that ends the answer: "反正不少 一整套下来218"
