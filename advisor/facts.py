@@ -547,6 +547,9 @@ def _read_keywords(k: Knowledge, s: str, r: Reading, asked: Optional[str] = None
     # "还没有找小二", "还没找平台": the platform not asked yet, not the seller
     stances = [h for h in stances if not (h.value == "not_contacted" and (
         _PLATFORM_NEXT.match(as_seller, h.end) or _PLATFORM_BEFORE.search(as_seller, 0, h.start)))]
+    # "小二居然判商家没问题 给驳回了": the platform's no in its ruling, not the seller's
+    stances = [h for h in stances if not (as_seller[h.start:h.end] == "驳回" and _PLATFORM_RULED_BEFORE.search(
+        as_seller, max(0, h.start - 30), h.start))]
     if asked not in (None, "seller_attitude"):
         # in an answer to another question, what the seller did in earlier talks is history, not
         # news ("搵咗三次 头两次都冇人理" after the seller agreed to an exchange)
@@ -658,6 +661,8 @@ def _urgent_event(soon: Tuple[str, ...], events: Tuple[str, ...]) -> "re.Pattern
 _RULED_NO_REFUND = re.compile(
     r"(?:判|裁定|裁决|出结果|出了结果|结果出来|处理结果)[^。！？!?]{0,12}"
     r"(?:不支持退款|证据不足|不支持我|不支持买家|不支持(?=$|[\s，,。.!！?？;；]))")
+# the platform ruling, just before a refusal word that is then its own ("小二…判商家没问题 给驳回了")
+_PLATFORM_RULED_BEFORE = re.compile(r"(?:小二|平台|客服介入)[^。！？!?]{0,12}?判了?(?:商家|卖家|店家)?[^。！？!?卖商店]{0,10}$")
 _PUSHED_TO_OTHERS = re.compile(r"快递|厂家|找")  # a shift onto someone else (not "就你过敏": blame on the shopper)
 # the goods right after a verb of buying ("买了件棉袄", "拍的两条裤子")
 _BOUGHT_JUST_BEFORE = re.compile(r"(?:买|拍|入|订|下单)(?:了|的)?\s*(?:[一两几三四五六七八九十]\s*)?"

@@ -803,7 +803,8 @@ _SUBJECT_IS = re.compile(r"(?:^|[，。！？；,.!?;\s…])(?:[^，。！？；
 
 
 # the sum said before the number that ends the answer: "反正不少 一整套下来218"
-_SUM_LEAD = re.compile(r"(?:一整套|整套|全套|一套|全部|总共|一共|加起来|算)下来\s*$")
+_SUM_LEAD = re.compile(r"(?:一整套|整套|全套|一套|全部|总共|一共|加起来|算)下来\s*$"
+                       r"|(?:直播间|活动|到手|券后)价?\s*$")  # "一盒十片 直播间89"
 
 
 def _ends_the_answer(text: str, start: int, end: int) -> bool:
@@ -818,6 +819,10 @@ def _ends_the_answer(text: str, start: int, end: int) -> bool:
     after_break = 0 < at <= 16 and (text[at - 1].isspace() or _is_break(text, at - 1))
     subject = _SUBJECT_IS.search(text, max(0, start - 6), start)
     return after_break or bool(subject and not _NOT_A_PRICE_SUBJECT.search(subject.group(0)))
+
+
+# net curses written in initials, standing alone before a number ("md 3680买的", "tmd 299")
+_SWEAR_BEFORE = re.compile(r"(?:^|[^A-Za-z])(?:md|tmd|nmd|wc|wtf|omg|sb|nb|cnm|wdnmd|nnd)$", re.IGNORECASE)
 
 
 def _bought_model_price(text: str, start: int, end: int) -> bool:
@@ -865,7 +870,8 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
         if prev and prev.isascii() and prev.isalnum() and not (
             j < start - 1 and (_MONEY_AFTER.match(text, end)
                                or _bought_model_price(text, start, end)
-                               or _ENGLISH_PAID_BEFORE.search(text, 0, start))  # "paid 899"
+                               or _ENGLISH_PAID_BEFORE.search(text, 0, start)  # "paid 899"
+                               or _SWEAR_BEFORE.search(text, 0, j + 1))  # "md 3680买的": a curse, no model name
         ):
             return None, end  # iPhone 15, A4, X2 (but "iPhone15 5999元", "ok 299块", "买的airpods pro 1299")
         if prev in ":/-" and j > 0 and text[j - 1].isdigit() and not _MONEY_AFTER.match(text, end):
@@ -927,7 +933,10 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
         if not answer and _CAPACITY_TALK.search(text) and not spend_before and not _SPEND_AFTER.match(text, end):
             return None, end  # "20000mAh…测了才不到一万": a capacity, not yuan (but "2899买的" is a price)
         lo, hi = _clause(text, start, end)
-        if _garment_size(value) and _SIZE_TALK.search(text, lo, hi) \
+        if _garment_size(value) and (_SIZE_TALK.search(text, lo, hi) or (
+                # the height said again in the sentence: "主播说按身高拍就行 我家110拍的110"
+                _SIZE_TALK.search(text, *_sentence(text, start, end)) and len(re.findall(
+                    r"(?<![0-9])" + re.escape(token) + r"(?![0-9.])", text[slice(*_sentence(text, start, end))])) > 1)) \
                 and not _MONEY_WORD_BEFORE.search(text[max(0, start - 6):start]):
             return None, end  # 按尺码表拍的140: a size, even after 拍的 (花了160 is money)
         if value == int(value) and 33 <= value <= 47 and _SHOE_SIZE_TALK.search(text, *_sentence(text, start, end)) \

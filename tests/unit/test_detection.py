@@ -732,6 +732,13 @@ def test_a_case_that_ended_well_is_no_new_dispute():
     assert decided("上回那个事搞定啦 卖家已经退了 谢谢哈😄", "report_refund_refused", 0.61) is None
 
 
+def test_a_question_about_an_order_not_paid_yet_is_no_dispute():
+    assert decided("请问下 直播间说的定金膨胀 付50抵100那个 尾款是啥时候付啊 要是忘了付尾款定金是不是就没了",
+                   "report_false_advertising", 0.87) is None
+    assert decided("md 这什么满减规则 满300减50到底能不能跟店铺券叠加啊 购物车里一千多的东西还没付款 谁能说清楚啊",
+                   "report_false_advertising", 0.89) is None
+
+
 def test_a_family_members_question_before_buying_is_no_dispute():
     assert decided("帮我奶奶问一下 她想网上买个按摩椅 几千块的那种 哪个牌子靠谱啊 会不会买到假的",
                    "report_fraud", 0.92) is None

@@ -1591,6 +1591,20 @@ DEV46_PHRASINGS = [
     ("在淘寶訂了一件大學T 圖片明明是奶茶色", None, "product_category", "服装"),
     ("上回那个事搞定啦 卖家已经退了 谢谢哈😄", None, "case_end", "resolved"),
     ("一次就搞定了", "negotiation_rounds", "case_end", None),  # the talks settled it quickly: the case goes on
+    # dev76 and dev77: live streams and virtual goods, everyday phone typing, rants, hedging
+    ("直播间给娃买的衣服 主播说按身高拍就行 我家110拍的110 穿上袖子短一截", None, "amount_yuan", None),
+    ("一盒十片 直播间89", "amount_yuan", "amount_yuan", 89.0),
+    ("md 3680买的布艺沙发 图上是奶油白 三千多块呢凭什么吃这哑巴亏", None, "amount_yuan", 3680.0),
+    ("付了648 卖家说半小时到账 过了两天一个点券都没有", None, "goods_received", False),
+    ("卖家说我调包了", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("宝宝用了这家湿巾 屁屁红了一大片 商家还不认", None, "seller_attitude", "refuses"),
+    ("说他们产品检测过没问题 肯定是别的原因", "seller_attitude", "seller_attitude", "shifts_blame"),
+    ("商家说你爱信不信 反正不退", None, "seller_attitude", "refuses"),
+    ("一直说帮我登记反馈了 让我等技术联系 等了快一个礼拜 没人联系我", "seller_attitude", "seller_attitude", "ignores"),
+    ("商家说是我自己体质问题 申请了介入 结果小二居然判商家没问题 给驳回了", None, "seller_attitude", "shifts_blame"),
+    ("结果小二居然判商家没问题 给驳回了", None, "platform_status", "ruled_against_buyer"),
+    ("平台判了退款 卖家又驳回了", None, "seller_attitude", "refuses"),  # the seller's own no, after the ruling
+    ("上次问的事情已经解决啦 卖家给退了 就是想说声谢谢", None, "case_end", "resolved"),
 ]
 
 
@@ -1653,6 +1667,8 @@ ROUND_READINGS = [
     ("十个碗 拆开碎了仨 那个箱子外头都瘪进去一块 块递肯定是摔了", "types", "logistics"),
     ("四件套详情页写100%纯棉 一洗就起球 剪根线烧了 一股塑料味 明明就是化纤", "types", "false_advertising"),
     ("猫粮物流卡了十二天不动 平台判了说在途不支持退款 这合理吗", "types", "logistics"),
+    ("电水壶寄到的时候盒子都压扁了 壶嘴裂了", "types", "logistics"),
+    ("陶瓷餐具套装 到手碎成渣渣了 连个泡沫都没有 快递员往门口一扔就走", "types", "logistics"),
 ]
 
 
