@@ -802,9 +802,10 @@ _SUBJECT_IS = re.compile(r"(?:^|[，。！？；,.!?;\s…])(?:[^，。！？；
                          + _WHO_SAID + ")$")
 
 
-# the sum said before the number that ends the answer: "反正不少 一整套下来218"
-_SUM_LEAD = re.compile(r"(?:一整套|整套|全套|一套|全部|总共|一共|加起来|算)下来\s*$"
-                       r"|(?:直播间|活动|到手|券后)价?\s*$")  # "一盒十片 直播间89"
+# the sum or the price said right before the number that ends the answer: "反正不少 一整套下来218",
+# "一盒十片 直播间89"
+_PRICE_LEAD = re.compile(r"(?:一整套|整套|全套|一套|全部|总共|一共|加起来|算)下来\s*$"
+                         r"|(?:直播间|活动|到手|券后)价?\s*$")
 
 
 def _ends_the_answer(text: str, start: int, end: int) -> bool:
@@ -814,7 +815,7 @@ def _ends_the_answer(text: str, start: int, end: int) -> bool:
     if not _AMOUNT_SUFFIX.fullmatch(text[end:].strip()):
         return False
     # "…，一罐三百六十八", "反正不少 一整套下来218"
-    lead = _PACK_BEFORE.search(text, max(0, start - 4), start) or _SUM_LEAD.search(text, max(0, start - 6), start)
+    lead = _PACK_BEFORE.search(text, max(0, start - 4), start) or _PRICE_LEAD.search(text, max(0, start - 6), start)
     at = lead.start() if lead and lead.start() > 0 else start
     after_break = 0 < at <= 16 and (text[at - 1].isspace() or _is_break(text, at - 1))
     subject = _SUBJECT_IS.search(text, max(0, start - 6), start)
@@ -933,14 +934,15 @@ def _read_amount(text: str, pos: int, bare: bool) -> Tuple[Optional[Mention], in
         if not answer and _CAPACITY_TALK.search(text) and not spend_before and not _SPEND_AFTER.match(text, end):
             return None, end  # "20000mAh…测了才不到一万": a capacity, not yuan (but "2899买的" is a price)
         lo, hi = _clause(text, start, end)
+        s_lo, s_hi = _sentence(text, start, end)
         if _garment_size(value) and (_SIZE_TALK.search(text, lo, hi) or (
                 # the height said again in the sentence: "主播说按身高拍就行 我家110拍的110"
-                _SIZE_TALK.search(text, *_sentence(text, start, end)) and len(re.findall(
-                    r"(?<![0-9])" + re.escape(token) + r"(?![0-9.])", text[slice(*_sentence(text, start, end))])) > 1)) \
+                _SIZE_TALK.search(text, s_lo, s_hi) and len(re.findall(
+                    r"(?<![0-9])" + re.escape(token) + r"(?![0-9.])", text[s_lo:s_hi])) > 1)) \
                 and not _MONEY_WORD_BEFORE.search(text[max(0, start - 6):start]):
             return None, end  # 按尺码表拍的140: a size, even after 拍的 (花了160 is money)
-        if value == int(value) and 33 <= value <= 47 and _SHOE_SIZE_TALK.search(text, *_sentence(text, start, end)) \
-                and "鞋" in text[_sentence(text, start, end)[0]:start + 1] \
+        if value == int(value) and 33 <= value <= 47 and _SHOE_SIZE_TALK.search(text, s_lo, s_hi) \
+                and "鞋" in text[s_lo:start + 1] \
                 and not _MONEY_WORD_BEFORE.search(text[max(0, start - 6):start]):
             return None, end  # 篮球鞋拍的42 平时42穿得刚好: a shoe size, not 42 yuan
         if value == int(value) and 20 <= value <= 50 and re.search(
